@@ -1,0 +1,40 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, TurnContext } from 'botbuilder';
+import { BotIdentity } from './config';
+import { userMessageFor } from './errorMessages';
+import { AppError } from './errors';
+import { Localizer } from './i18n';
+import { Logger } from './logger';
+import { correlationIdOf, localeOf, loggerOf } from './turn';
+
+/**
+ * The CloudAdapter, authenticated with the Bot Framework's own variable names. With no app id it
+ * accepts unauthenticated activities (local clients only); with one, every request's JWT is checked.
+ */
+export function createAdapter(identity: BotIdentity, conversationState: ConversationState, localizer: Localizer, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: identity.appId,
+    MicrosoftAppPassword: identity.appPassword,
+    MicrosoftAppType: identity.appType,
+    MicrosoftAppTenantId: identity.appTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const turnLogger = loggerOf(context, logger);
+    const correlationId = correlationIdOf(context);
+    if (error instanceof AppError) turnLogger.warn('turn ended on an expected error', { error, requestId: error.requestId });
+    else turnLogger.error('turn failed', { error });
+    try {
+      await context.sendActivity(userMessageFor(error, localeOf(context), localizer, correlationId));
+    } catch (sendError) {
+      turnLogger.error('could not tell the user about the failure', { error: sendError });
+    }
+    try {
+      // A dialog stack left mid-way by a failure would trap the user: start afresh next time.
+      await conversationState.delete(context);
+    } catch (deleteError) {
+      turnLogger.error('could not clear the conversation state after the failure', { error: deleteError });
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,174 @@
+/**
+ * Configuration: every environment variable the bot reads is read here, validated once,
+ * and turned into a typed object. Nothing else in the code base touches process.env.
+ */
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface BotIdentity {
+  appType: AppType;
+  appId: string;
+  appPassword: string;
+  appTenantId: string;
+}
+
+export type GraphSettings =
+  | { mode: 'demo'; demoPort: number; baseUrl?: string }
+  | { mode: 'external'; baseUrl: string }
+  | {
+      mode: 'tenant';
+      tenantId: string;
+      clientId: string;
+      clientSecret?: string; // absent: managed identity
+      baseUrl: string;
+    };
+
+export type StorageSettings =
+  | { mode: 'azure'; connectionString: string }
+  | { mode: 'embedded'; location: string; inMemory: boolean };
+
+export interface Config {
+  port: number;
+  host: string;
+  nodeEnv: string;
+  logLevel: LogLevel;
+  defaultLocale: 'fr' | 'en';
+  bot: BotIdentity;
+  /** True when no MicrosoftAppId is set: local clients only, no JWT check. */
+  unauthenticated: boolean;
+  graph: GraphSettings;
+  graphTimeoutMs: number;
+  graphMaxRetries: number;
+  storage: StorageSettings;
+  stateContainer: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+type Env = Record<string, string | undefined>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function text(env: Env, name: string): string {
+  return (env[name] ?? '').trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === '') return fallback;
+  const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return match;
+}
+
+function guid(env: Env, name: string): string {
+  const raw = text(env, name);
+  if (raw !== '' && !GUID.test(raw)) throw new ConfigError(name, `must be a GUID, got "${raw}"`);
+  return raw;
+}
+
+function url(env: Env, name: string): string {
+  const raw = text(env, name);
+  if (raw === '') return '';
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function readBotIdentity(env: Env): BotIdentity {
+  const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  const appId = guid(env, 'MicrosoftAppId');
+  const appPassword = text(env, 'MicrosoftAppPassword');
+  const appTenantId = guid(env, 'MicrosoftAppTenantId');
+  if (appId !== '') {
+    if (appType !== 'UserAssignedMSI' && appPassword === '') {
+      throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
+    }
+    if (appType !== 'MultiTenant' && appTenantId === '') {
+      throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
+    }
+  } else if (appPassword !== '') {
+    throw new ConfigError('MicrosoftAppId', 'is required when MicrosoftAppPassword is set');
+  }
+  return { appType, appId, appPassword, appTenantId };
+}
+
+function readGraph(env: Env): GraphSettings {
+  const tenantId = guid(env, 'GRAPH_TENANT_ID');
+  const clientId = guid(env, 'GRAPH_CLIENT_ID');
+  const clientSecret = text(env, 'GRAPH_CLIENT_SECRET');
+  const baseUrl = url(env, 'GRAPH_BASE_URL');
+  const demoPort = integer(env, 'DEMO_GRAPH_PORT', 3979, 1, 65535);
+  if (tenantId !== '') {
+    if (clientId === '') {
+      throw new ConfigError('GRAPH_CLIENT_ID', 'is required when GRAPH_TENANT_ID is set (the app registration, or the managed identity\'s client id)');
+    }
+    return { mode: 'tenant', tenantId, clientId, clientSecret: clientSecret || undefined, baseUrl: baseUrl || 'https://graph.microsoft.com' };
+  }
+  if (clientId !== '' || clientSecret !== '') {
+    throw new ConfigError('GRAPH_TENANT_ID', 'is required when GRAPH_CLIENT_ID or GRAPH_CLIENT_SECRET is set');
+  }
+  if (baseUrl !== '') return { mode: 'external', baseUrl };
+  return { mode: 'demo', demoPort };
+}
+
+function readStorage(env: Env, nodeEnv: string): StorageSettings {
+  const connectionString = text(env, 'STORAGE_CONNECTION_STRING');
+  if (connectionString !== '') {
+    if (!/AccountName=|UseDevelopmentStorage=true|BlobEndpoint=/i.test(connectionString)) {
+      throw new ConfigError('STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (expected AccountName=… or BlobEndpoint=…)');
+    }
+    return { mode: 'azure', connectionString };
+  }
+  return {
+    mode: 'embedded',
+    location: text(env, 'AZURITE_LOCATION') || '.local/azurite',
+    inMemory: nodeEnv === 'test',
+  };
+}
+
+export function readConfig(env: Env): Config {
+  const nodeEnv = text(env, 'NODE_ENV') || 'development';
+  const bot = readBotIdentity(env);
+  return {
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    host: text(env, 'HOST') || '127.0.0.1',
+    nodeEnv,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fr', 'en'] as const, 'fr'),
+    bot,
+    unauthenticated: bot.appId === '',
+    graph: readGraph(env),
+    graphTimeoutMs: integer(env, 'GRAPH_TIMEOUT_MS', 15000, 100, 300000),
+    graphMaxRetries: integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10),
+    storage: readStorage(env, nodeEnv),
+    stateContainer: text(env, 'STATE_CONTAINER') || 'botstate',
+  };
+}
+
+/** The process's configuration: `.env` (when present) under the real environment, which wins. */
+export function loadConfig(): Config {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('dotenv').config({ quiet: true });
+  return readConfig(process.env);
+}

@@ -1,0 +1,58 @@
+/**
+ * Typed errors the services raise. Each names the locale key of the message a user sees
+ * (bot/errorMessages.ts maps them, in one place) and carries only what that message needs.
+ */
+export abstract class AppError extends Error {
+  abstract readonly messageKey: string;
+  constructor(message: string, readonly params: Record<string, string | number> = {}, readonly requestId?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The user, licence, role or domain asked for does not exist. */
+export class NotFound extends AppError {
+  readonly messageKey = 'error.notFound';
+}
+/** Graph (or the bot's own permission table) refused the operation. */
+export class NotAuthorized extends AppError {
+  readonly messageKey = 'error.notAuthorized';
+}
+/** The request was malformed or broke one of Graph's rules that has no more specific error below. */
+export class InvalidRequest extends AppError {
+  readonly messageKey = 'error.invalidRequest';
+}
+export class AlreadyExists extends AppError {
+  readonly messageKey = 'error.alreadyExists';
+}
+export class LicenseUnavailable extends AppError {
+  readonly messageKey = 'error.licenseUnavailable';
+}
+export class UnknownLicense extends AppError {
+  readonly messageKey = 'error.unknownLicense';
+}
+export class UsageLocationMissing extends AppError {
+  readonly messageKey = 'error.usageLocationMissing';
+}
+export class LicenseInheritedFromGroup extends AppError {
+  readonly messageKey = 'error.licenseInherited';
+}
+export class PasswordTooWeak extends AppError {
+  readonly messageKey = 'error.passwordTooWeak';
+}
+/** Graph kept answering 429 after every retry. */
+export class Throttled extends AppError {
+  readonly messageKey = 'error.throttled';
+}
+/** Graph failed (5xx), timed out or could not be reached. */
+export class GraphUnavailable extends AppError {
+  readonly messageKey = 'error.graphUnavailable';
+}
+/** A write to storage (state, audit log, records) failed. */
+export class StorageFault extends AppError {
+  readonly messageKey = 'error.storage';
+}
+/** The message came from a tenant other than the one this bot administers. */
+export class ForeignTenant extends AppError {
+  readonly messageKey = 'error.foreignTenant';
+}

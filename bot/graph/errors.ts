@@ -1,0 +1,52 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import {
+  AlreadyExists,
+  AppError,
+  GraphUnavailable,
+  InvalidRequest,
+  LicenseInheritedFromGroup,
+  LicenseUnavailable,
+  NotAuthorized,
+  NotFound,
+  PasswordTooWeak,
+  Throttled,
+  UnknownLicense,
+  UsageLocationMissing,
+} from '../errors';
+
+/** Graph's 400 messages that have a meaning of their own, matched the way Microsoft words them. */
+const BAD_REQUEST_RULES: [RegExp, new (message: string, params?: Record<string, string>, requestId?: string) => AppError][] = [
+  [/does not have any available licenses/i, LicenseUnavailable],
+  [/invalid usage location/i, UsageLocationMissing],
+  [/does not correspond to a valid company License/i, UnknownLicense],
+  [/inherited from a group membership/i, LicenseInheritedFromGroup],
+  [/password complexity|password.*(history|recently used)/i, PasswordTooWeak],
+  [/already exists|conflicting object/i, AlreadyExists],
+];
+
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof GraphError) return error.statusCode;
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Turns whatever the Graph client threw into one of the typed errors the dialogs explain. */
+export function toAppError(error: unknown, what: string): AppError {
+  if (error instanceof AppError) return error;
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const requestId = error instanceof GraphError ? error.requestId ?? undefined : undefined;
+  const params = { what };
+  if (status === undefined || status === -1 || status === 0) {
+    // Network failure, abort on timeout, or a response that was not Graph's.
+    return new GraphUnavailable(`Graph unreachable while ${what}: ${message}`, params, requestId);
+  }
+  if (status === 404) return new NotFound(`${what}: ${message}`, params, requestId);
+  if (status === 401 || status === 403) return new NotAuthorized(`${what}: ${message}`, params, requestId);
+  if (status === 429) return new Throttled(`${what}: ${message}`, params, requestId);
+  if (status >= 500) return new GraphUnavailable(`${what}: HTTP ${status} ${message}`, params, requestId);
+  for (const [pattern, ErrorType] of BAD_REQUEST_RULES) {
+    if (pattern.test(message)) return new ErrorType(`${what}: ${message}`, params, requestId);
+  }
+  return new InvalidRequest(`${what}: ${message}`, params, requestId);
+}

@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import { ConversationState, UserState } from 'botbuilder';
+import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
+import { MainDialog } from '../dialogs/mainDialog';
+import { createAdapter } from './adapter';
+import { AssistantBot } from './assistantBot';
+import { CardRenderer } from './cards';
+import { Config } from './config';
+import { createGraphClient } from './graph/client';
+import { GraphApi } from './graph/graphApi';
+import { LicenseService } from './graph/licenses';
+import { OrganizationService, TenantInfo } from './graph/organization';
+import { Localizer } from './i18n';
+import { Logger } from './logger';
+import { ChildService } from './process/childService';
+import { RuleRecognizer } from './recognizer';
+import { createServer } from './server';
+import { ConversationDirectory } from './storage/conversationDirectory';
+import { openStorage } from './storage';
+import { TeamsGuard, TenantPolicy } from './teams';
+import { TurnSetup } from './turn';
+
+export interface RunningBot {
+  port: number;
+  graphBaseUrl: string;
+  storageConnectionString: string;
+  tenant: TenantInfo;
+  close(): Promise<void>;
+}
+
+/** Starts the demo tenant as a separate process (the bot only ever speaks HTTP to it). */
+async function startDemoTenant(port: number, logger: Logger): Promise<{ url: string; stop(): Promise<void> }> {
+  const { service, matches } = await ChildService.start({
+    name: 'Demo tenant',
+    script: resolve(__dirname, '../demo/main.js'),
+    env: { DEMO_GRAPH_PORT: String(port) },
+    readyLine: /listening at (http:\/\/\S+)/,
+    logger,
+  });
+  return { url: matches[0][1], stop: () => service.stop() };
+}
+
+function graphCredential(config: Config): TokenCredential | undefined {
+  const graph = config.graph;
+  if (graph.mode !== 'tenant') return undefined;
+  return graph.clientSecret
+    ? new ClientSecretCredential(graph.tenantId, graph.clientId, graph.clientSecret)
+    : new ManagedIdentityCredential({ clientId: graph.clientId });
+}
+
+/**
+ * The composition root: configuration, Graph, storage, services, dialogs, bot, adapter and server,
+ * created once here and handed to each other through constructors.
+ */
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error) => logger.error('shutdown step failed', { error }));
+  };
+  const { http, attach } = createServer(logger);
+  try {
+    const port = await http.listen(config.port, config.host);
+    closers.push(() => http.close());
+    logger.info('listening', { url: `http://${config.host}:${port}/api/messages` });
+    if (config.unauthenticated) {
+      logger.warn('MicrosoftAppId is not set: activities are accepted WITHOUT authentication. Use this only with local clients.');
+    }
+
+    let graphBaseUrl: string;
+    if (config.graph.mode === 'demo') {
+      const demo = await startDemoTenant(config.graph.demoPort, logger);
+      closers.push(() => demo.stop());
+      graphBaseUrl = demo.url;
+      logger.info('demo tenant started', { url: demo.url });
+    } else {
+      graphBaseUrl = config.graph.baseUrl;
+    }
+    const graph = new GraphApi(
+      createGraphClient({ baseUrl: graphBaseUrl, credential: graphCredential(config), timeoutMs: config.graphTimeoutMs, maxRetries: config.graphMaxRetries }),
+      graphBaseUrl,
+    );
+    const tenant = await new OrganizationService(graph).describe();
+    if (config.graph.mode === 'tenant' && tenant.id.toLowerCase() !== config.graph.tenantId.toLowerCase()) {
+      throw new Error(`GRAPH_TENANT_ID is ${config.graph.tenantId} but Graph answers for tenant ${tenant.id}`);
+    }
+    logger.info('tenant', { id: tenant.id, name: tenant.displayName });
+
+    const storage = await openStorage(config.storage, config.stateContainer, logger);
+    closers.push(() => storage.close());
+    const conversationState = new ConversationState(storage.state);
+    const userState = new UserState(storage.state);
+
+    const localizer = new Localizer();
+    const cards = new CardRenderer();
+    const licenses = new LicenseService(graph);
+    const mainDialog = new MainDialog(new RuleRecognizer(), cards, localizer, [
+      { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, () => tenant.displayName, cards, localizer) },
+    ]);
+    const bot = new AssistantBot(
+      conversationState,
+      userState,
+      mainDialog,
+      new ConversationDirectory(storage.table('conversations')),
+      cards,
+      localizer,
+      logger,
+    );
+
+    const adapter = createAdapter(config.bot, conversationState, localizer, logger);
+    const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
+    adapter.use(new TurnSetup(logger, config.defaultLocale));
+    adapter.use(new TeamsGuard(() => policy, logger));
+    attach(adapter, (context) => bot.run(context));
+    http.setReady(true);
+    logger.info('ready', { port, graph: graphBaseUrl, storage: config.storage.mode });
+    return { port, graphBaseUrl, storageConnectionString: storage.connectionString, tenant, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { Logger } from '../logger';
+
+export interface ChildServiceOptions {
+  name: string;
+  /** A Node.js script, run with the same node binary as this process. */
+  script: string;
+  args?: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Resolves when this line appears on the child's output; its match is returned by start(). */
+  readyLine: RegExp;
+  /** How many ready lines to wait for (Azurite prints one per service). */
+  readyCount?: number;
+  timeoutMs?: number;
+  logger: Logger;
+}
+
+/**
+ * A helper process the bot owns (the demo tenant, Azurite): started, waited for until it says it
+ * is ready, its output kept for the error message if it dies, and stopped with the bot.
+ */
+export class ChildService {
+  private exited = false;
+
+  private constructor(private readonly child: ChildProcess, private readonly name: string, private readonly logger: Logger) {
+    child.once('exit', () => (this.exited = true));
+  }
+
+  static start(options: ChildServiceOptions): Promise<{ service: ChildService; matches: RegExpMatchArray[] }> {
+    const child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const service = new ChildService(child, options.name, options.logger);
+    const wanted = options.readyCount ?? 1;
+    const matches: RegExpMatchArray[] = [];
+    const output: string[] = [];
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => fail(`did not start within ${options.timeoutMs ?? 30000} ms`), options.timeoutMs ?? 30000);
+      const fail = (why: string) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(new Error(`${options.name} ${why}. Its last output:\n${output.slice(-15).join('\n')}`));
+      };
+      const onLine = (line: string) => {
+        output.push(line);
+        if (output.length > 200) output.shift();
+        const match = line.match(options.readyLine);
+        if (match && matches.length < wanted) {
+          matches.push(match);
+          if (matches.length === wanted) {
+            clearTimeout(timer);
+            resolve({ service, matches });
+          }
+        }
+      };
+      let buffered = '';
+      const onData = (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        lines.forEach(onLine);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('error', (error) => fail(`could not be started: ${error.message}`));
+      child.once('exit', (code, signal) => {
+        if (matches.length < wanted) fail(`exited early (code ${code}, signal ${signal})`);
+        else options.logger.warn(`${options.name} exited`, { code, signal });
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
+    this.logger.info(`${this.name} stopped`);
+  }
+}

@@ -1,0 +1,83 @@
+import { odata, TableClient } from '@azure/data-tables';
+import { StorageFault } from '../errors';
+
+export type Indexed = Record<string, string | number | boolean>;
+
+/**
+ * One Azure Table of records (audit entries, incidents, requests, conversation references).
+ * A record is kept whole as JSON, with a few scalar columns beside it to filter on.
+ * Every failure becomes a StorageFault: nothing is dropped silently.
+ */
+export class RecordTable<T extends object> {
+  private created?: Promise<void>;
+
+  constructor(private readonly client: TableClient) {}
+
+  get name(): string {
+    return this.client.tableName;
+  }
+
+  async put(partition: string, row: string, record: T, indexed: Indexed = {}): Promise<void> {
+    await this.guard('writing', async () => {
+      await this.ensureTable();
+      await this.client.upsertEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) }, 'Replace');
+    });
+  }
+
+  /** Creates the record only if absent; false when it already existed (how a replayed action is told apart). */
+  async create(partition: string, row: string, record: T, indexed: Indexed = {}): Promise<boolean> {
+    return this.guard('writing', async () => {
+      await this.ensureTable();
+      try {
+        await this.client.createEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) });
+        return true;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 409) return false;
+        throw error;
+      }
+    });
+  }
+
+  async get(partition: string, row: string): Promise<T | undefined> {
+    return this.guard('reading', async () => {
+      await this.ensureTable();
+      try {
+        const entity = await this.client.getEntity<{ json: string }>(partition, row);
+        return JSON.parse(entity.json) as T;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /** The records of one partition, newest row keys last (Table Storage sorts by row key). */
+  async list(partition: string, limit = 1000): Promise<T[]> {
+    return this.guard('reading', async () => {
+      await this.ensureTable();
+      const records: T[] = [];
+      const pages = this.client.listEntities<{ json: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } });
+      for await (const entity of pages) {
+        records.push(JSON.parse(entity.json) as T);
+        if (records.length >= limit) break;
+      }
+      return records;
+    });
+  }
+
+  private ensureTable(): Promise<void> {
+    this.created ??= this.client.createTable().catch((error) => {
+      this.created = undefined;
+      throw error;
+    });
+    return this.created;
+  }
+
+  private async guard<R>(doing: string, work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new StorageFault(`Table ${this.name}: failed ${doing}: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Middleware, TurnContext } from 'botbuilder';
+import { Locale, toLocale } from './i18n';
+import { Logger } from './logger';
+
+const LOCALE = Symbol('locale');
+const CORRELATION = Symbol('correlationId');
+const LOGGER = Symbol('logger');
+
+/** The language this turn answers in. */
+export function localeOf(context: TurnContext): Locale {
+  return (context.turnState.get(LOCALE) as Locale | undefined) ?? 'fr';
+}
+
+export function correlationIdOf(context: TurnContext): string {
+  return (context.turnState.get(CORRELATION) as string | undefined) ?? 'none';
+}
+
+export function loggerOf(context: TurnContext, fallback: Logger): Logger {
+  return (context.turnState.get(LOGGER) as Logger | undefined) ?? fallback;
+}
+
+/**
+ * First middleware of every turn: gives it a correlation id, a logger that carries it,
+ * and the locale to answer in. Logs the turn without its text (a message may hold a password).
+ */
+export class TurnSetup implements Middleware {
+  constructor(private readonly logger: Logger, private readonly defaultLocale: Locale) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const activity = context.activity;
+    const correlationId = randomUUID();
+    const logger = this.logger.child({
+      correlationId,
+      activityId: activity.id,
+      conversationType: activity.conversation?.conversationType,
+      channelId: activity.channelId,
+    });
+    context.turnState.set(CORRELATION, correlationId);
+    context.turnState.set(LOGGER, logger);
+    context.turnState.set(LOCALE, toLocale(activity.locale, this.defaultLocale));
+    const started = Date.now();
+    logger.info('turn started', { type: activity.type, name: activity.name, user: activity.from?.aadObjectId });
+    await next();
+    logger.info('turn ended', { ms: Date.now() - started });
+  }
+}
