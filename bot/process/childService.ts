@@ -6,6 +6,8 @@ export interface ChildServiceOptions {
   /** A Node.js script, run with the same node binary as this process. */
   script: string;
   args?: string[];
+  /** Options for node itself, before the script. */
+  nodeArgs?: string[];
   env?: Record<string, string>;
   cwd?: string;
   /** Resolves when this line appears on the child's output; its match is returned by start(). */
@@ -14,6 +16,8 @@ export interface ChildServiceOptions {
   readyCount?: number;
   timeoutMs?: number;
   logger: Logger;
+  /** Pass the child's output through to this process's (for `npm start`). */
+  echo?: boolean;
 }
 
 /**
@@ -22,13 +26,18 @@ export interface ChildServiceOptions {
  */
 export class ChildService {
   private exited = false;
+  private stopping = false;
+  private readonly exitListeners: (() => void)[] = [];
 
   private constructor(private readonly child: ChildProcess, private readonly name: string, private readonly logger: Logger) {
-    child.once('exit', () => (this.exited = true));
+    child.once('exit', () => {
+      this.exited = true;
+      if (!this.stopping) this.exitListeners.forEach((listener) => listener());
+    });
   }
 
   static start(options: ChildServiceOptions): Promise<{ service: ChildService; matches: RegExpMatchArray[] }> {
-    const child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script, ...(options.args ?? [])], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +54,7 @@ export class ChildService {
         reject(new Error(`${options.name} ${why}. Its last output:\n${output.slice(-15).join('\n')}`));
       };
       const onLine = (line: string) => {
+        if (options.echo) process.stdout.write(line + '\n');
         output.push(line);
         if (output.length > 200) output.shift();
         const match = line.match(options.readyLine);
@@ -68,13 +78,19 @@ export class ChildService {
       child.once('error', (error) => fail(`could not be started: ${error.message}`));
       child.once('exit', (code, signal) => {
         if (matches.length < wanted) fail(`exited early (code ${code}, signal ${signal})`);
-        else options.logger.warn(`${options.name} exited`, { code, signal });
+        else if (!service.stopping) options.logger.error(`${options.name} exited unexpectedly`, { code, signal });
       });
     });
   }
 
+  /** Called if the process ends without being asked to. */
+  onUnexpectedExit(listener: () => void): void {
+    this.exitListeners.push(listener);
+  }
+
   async stop(): Promise<void> {
     if (this.exited) return;
+    this.stopping = true;
     const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
