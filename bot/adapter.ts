@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, TurnContext } from 'botbuilder';
 import { BotIdentity } from './config';
 import { userMessageFor } from './errorMessages';
-import { AppError } from './errors';
+import { AppError, rootCause } from './errors';
 import { Localizer } from './i18n';
 import { Logger } from './logger';
 import { correlationIdOf, localeOf, loggerOf } from './turn';
@@ -19,11 +19,13 @@ export function createAdapter(identity: BotIdentity, conversationState: Conversa
   });
   const adapter = new CloudAdapter(auth);
 
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  adapter.onTurnError = async (context: TurnContext, wrapped: Error) => {
     const turnLogger = loggerOf(context, logger);
     const correlationId = correlationIdOf(context);
-    if (error instanceof AppError) turnLogger.warn('turn ended on an expected error', { error, requestId: error.requestId });
-    else turnLogger.error('turn failed', { error });
+    const error = rootCause(wrapped);
+    const dialogStack = (wrapped as { dialogContext?: { stack?: { id: string }[] } }).dialogContext?.stack?.map((d) => d.id);
+    if (error instanceof AppError) turnLogger.warn('turn ended on an expected error', { error, requestId: error.requestId, dialogStack });
+    else turnLogger.error('turn failed', { error, dialogStack });
     try {
       await context.sendActivity(userMessageFor(error, localeOf(context), localizer, correlationId));
     } catch (sendError) {

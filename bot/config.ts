@@ -118,7 +118,7 @@ function readGraph(env: Env): GraphSettings {
   const clientId = guid(env, 'GRAPH_CLIENT_ID');
   const clientSecret = text(env, 'GRAPH_CLIENT_SECRET');
   const baseUrl = url(env, 'GRAPH_BASE_URL');
-  const demoPort = integer(env, 'DEMO_GRAPH_PORT', 3979, 1, 65535);
+  const demoPort = integer(env, 'DEMO_GRAPH_PORT', 3979, 0, 65535);
   if (tenantId !== '') {
     if (clientId === '') {
       throw new ConfigError('GRAPH_CLIENT_ID', 'is required when GRAPH_TENANT_ID is set (the app registration, or the managed identity\'s client id)');

@@ -56,3 +56,14 @@ export class StorageFault extends AppError {
 export class ForeignTenant extends AppError {
   readonly messageKey = 'error.foreignTenant';
 }
+
+/** The error behind wrappers such as botbuilder-dialogs' DialogContextError (which keeps it in `.error`). */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const inner = (current as { error?: unknown } | null)?.error;
+    if (!(inner instanceof Error)) break;
+    current = inner;
+  }
+  return current;
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { teamsActivity } from '../support/activities';
+import { CaptureServer } from '../support/captureServer';
+import { TENANT_ID } from '../support/fixtures';
+import { startTestBot, TestBot } from '../support/testBot';
+
+const allText = (card: unknown) => JSON.stringify(card);
+
+describe('The bot over HTTP, with its demo tenant and Azurite', function () {
+  this.timeout(60000);
+  let capture: CaptureServer;
+  let bot: TestBot;
+
+  before(async () => {
+    capture = await new CaptureServer().start();
+    bot = await startTestBot();
+  });
+  beforeEach(() => capture.clear());
+  after(async () => {
+    await bot?.bot.close();
+    await capture?.close();
+  });
+
+  it('answers /healthz with 200 once ready', async () => {
+    const response = await fetch(`${bot.url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ready' });
+  });
+
+  it('answers « licences » with the inventory card of the demo tenant', async () => {
+    const response = await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+    assert.equal(response.status, 200);
+    const [card] = capture.cards();
+    assert.ok(card, 'an Adaptive Card came back');
+    const text = allText(card);
+    assert.match(text, /Licences de Lumière & Fils/);
+    assert.match(text, /Microsoft 365 Business Standard/);
+    assert.match(text, /Utilisées : 14 sur 20/);
+    assert.match(text, /Disponibles : 6/);
+    // Business Premium is full: its block is flagged.
+    const premium = card.body.find((b: any) => allText(b).includes('Business Premium'));
+    assert.equal(premium.style, 'attention');
+    assert.match(allText(premium), /Plus aucune unité libre/);
+  });
+
+  it('answers "licenses" in English to an English-speaking user', async () => {
+    await bot.post(teamsActivity(capture.url, { text: 'show me the licenses', locale: 'en-US' }));
+    const text = allText(capture.cards()[0]);
+    assert.match(text, /Licences of Lumière & Fils/);
+    assert.match(text, /Used: 14 of 20/);
+  });
+
+  it('understands a channel message once its @mention of the bot is removed', async () => {
+    const activity = teamsActivity(
+      capture.url,
+      {
+        text: '<at>Assistant Admin 365</at> licences',
+        entities: [{ type: 'mention', text: '<at>Assistant Admin 365</at>', mentioned: { id: '28:assistant-admin-365', name: 'Assistant Admin 365' } }],
+      },
+      'channel',
+    );
+    await bot.post(activity);
+    assert.match(allText(capture.cards()[0]), /Licences de Lumière & Fils/);
+  });
+
+  it('welcomes the user in their language when the bot is added', async () => {
+    for (const [locale, title] of [['fr-FR', 'Bonjour, je suis Assistant Admin 365'], ['en-GB', "Hello, I'm Assistant Admin 365"]]) {
+      capture.clear();
+      await bot.post(
+        teamsActivity(capture.url, { type: 'conversationUpdate', text: undefined, locale, membersAdded: [{ id: '28:assistant-admin-365' }] }),
+      );
+      assert.equal(capture.cards().length, 1);
+      assert.match(allText(capture.cards()[0]), new RegExp(title.replace(/'/g, "'")));
+    }
+  });
+
+  it('answers what it does not understand with the list of what it can do', async () => {
+    await bot.post(teamsActivity(capture.url, { text: 'commande une pizza' }));
+    const text = allText(capture.cards()[0]);
+    assert.match(text, /Je n'ai pas compris/);
+    assert.match(text, /Voir les licences/);
+  });
+
+  it('refuses, politely and without running anything, a message from another tenant', async () => {
+    const requestsBefore = await graphRequestCount();
+    await bot.post(teamsActivity(capture.url, { text: 'licences', tenantId: '11111111-2222-3333-4444-555555555555' }));
+    assert.equal(capture.cards().length, 0);
+    assert.match(capture.texts()[0], /administre une autre organisation/);
+    assert.equal(await graphRequestCount(), requestsBefore, 'no Graph request was made');
+    assert.ok(bot.logs.some((l) => l.includes('foreign tenant')));
+  });
+
+  it('refuses a malformed activity with 400', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'no type' }) });
+    assert.equal(response.status, 400);
+    const notJson = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
+    assert.equal(notJson.status, 400);
+  });
+
+  it('explains a Graph failure in the user\'s language, with a reference, and keeps working', async () => {
+    await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 500, count: 5, path: 'subscribedSkus' }] }) });
+    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+    assert.match(capture.texts()[0], /Microsoft 365 ne répond pas pour le moment/);
+    assert.match(capture.texts()[0], /Référence pour le support : [0-9a-f-]{36}/);
+    await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
+    capture.clear();
+    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+    assert.equal(capture.cards().length, 1);
+  });
+
+  it('logs each turn as JSON with a correlation id, and never the message text', async () => {
+    await bot.post(teamsActivity(capture.url, { text: 'licences mot de passe Secret-123' }));
+    const turn = bot.logs.map((l) => JSON.parse(l)).filter((e) => e.msg === 'turn started').pop();
+    assert.match(turn.correlationId, /^[0-9a-f-]{36}$/);
+    assert.ok(!bot.logs.some((l) => l.includes('Secret-123')));
+  });
+
+  it('remembers the conversation, so the bot can write to the user later', async () => {
+    const activity = teamsActivity(capture.url, { text: 'licences' });
+    await bot.post(activity);
+    const { TableClient } = await import('@azure/data-tables');
+    const table = TableClient.fromConnectionString(bot.bot.storageConnectionString, 'conversations', { allowInsecureConnection: true });
+    const personal = await table.getEntity<{ json: string }>('personal', (activity.from as { aadObjectId: string }).aadObjectId);
+    assert.equal(JSON.parse(personal.json).serviceUrl, capture.url);
+  });
+
+  async function graphRequestCount(): Promise<number> {
+    const answer = (await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: unknown[] };
+    return answer.requests.length;
+  }
+  void TENANT_ID;
+});
+
+describe('The bot with a Microsoft App Id', function () {
+  this.timeout(60000);
+  let bot: TestBot;
+  let capture: CaptureServer;
+
+  before(async () => {
+    capture = await new CaptureServer().start();
+    bot = await startTestBot({
+      MicrosoftAppId: '0b0b0b0b-1111-2222-3333-444444444444',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT_ID,
+    });
+  });
+  after(async () => {
+    await bot?.bot.close();
+    await capture?.close();
+  });
+
+  it('refuses a request without a token with 401, and runs nothing', async () => {
+    const response = await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+    assert.equal(response.status, 401);
+    assert.equal(capture.activities.length, 0);
+    assert.ok(!bot.logs.some((l) => l.includes('"turn started"')));
+  });
+});
