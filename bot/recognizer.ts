@@ -2,11 +2,17 @@
  * What the user wants. The labels are DESIGN.md's intents; one interface so that the offline
  * recognizer can be swapped (for nlp.js, or a cloud one) by configuration.
  */
-export type Intent =
-  | 'license.list' | 'license.assign' | 'license.remove' | 'license.change'
-  | 'password.reset' | 'password.change' | 'admin.create' | 'admin.roles'
-  | 'incident.declare' | 'incident.status' | 'service.health' | 'domain.setup'
-  | 'mail.setup' | 'support.contact' | 'help' | 'cancel' | 'none';
+export const INTENTS = [
+  'license.list', 'license.assign', 'license.remove', 'license.change',
+  'password.reset', 'password.change', 'admin.create', 'admin.roles',
+  'incident.declare', 'incident.status', 'service.health', 'domain.setup',
+  'mail.setup', 'support.contact', 'help', 'cancel', 'none',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export function isIntent(value: unknown): value is Intent {
+  return typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
+}
 
 export interface Entity {
   type: 'email' | 'sku' | 'role' | 'domain' | 'service' | 'incident';

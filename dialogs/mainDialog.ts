@@ -11,7 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { CardRenderer } from '../bot/cards';
 import { Localizer } from '../bot/i18n';
-import { Intent, Recognizer } from '../bot/recognizer';
+import { Intent, isIntent, Recognizer } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 import { welcomeCard } from '../bot/welcome';
 
@@ -61,7 +61,7 @@ export class MainDialog extends ComponentDialog {
 
   private async intentOf(context: TurnContext): Promise<Intent> {
     const value = context.activity.value as { action?: unknown } | undefined;
-    if (value && typeof value.action === 'string') return value.action as Intent;
+    if (value && value.action !== undefined) return isIntent(value.action) ? value.action : 'none';
     const recognition = await this.recognizer.recognize(context.activity.text ?? '');
     return recognition.intent;
   }

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
+import { StorageFault } from '../../bot/errors';
+import { Logger } from '../../bot/logger';
+import { OpenedStorage, openStorage } from '../../bot/storage';
+import { ReportingStorage } from '../../bot/storage/reportingStorage';
+
+describe('Storage on Azurite (embedded, in memory)', function () {
+  this.timeout(60000);
+  let storage: OpenedStorage;
+
+  before(async () => {
+    storage = await openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}));
+  });
+  after(async () => storage?.close());
+
+  it('gives a connection string to a local Azurite on loopback', () => {
+    assert.match(storage.connectionString, /BlobEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1/);
+    assert.match(storage.connectionString, /TableEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1/);
+  });
+
+  it('keeps bot state in Blob Storage: written, read back, deleted', async () => {
+    await storage.state.write({ 'conv/1': { dialogState: { step: 2 }, eTag: '*' } });
+    const read = await storage.state.read(['conv/1']);
+    assert.deepEqual(read['conv/1'].dialogState, { step: 2 });
+    await storage.state.delete(['conv/1']);
+    assert.deepEqual(await storage.state.read(['conv/1']), {});
+  });
+
+  it('keeps records in Table Storage: put, get, list by partition', async () => {
+    const audit = storage.table<{ operation: string; target: string }>('audit');
+    await audit.put('2026-11', '001', { operation: 'license.assign', target: 'julie.roux@lumiere-fils.fr' }, { operation: 'license.assign' });
+    await audit.put('2026-11', '002', { operation: 'license.remove', target: 'paul.fontaine@lumiere-fils.fr' });
+    assert.deepEqual(await audit.get('2026-11', '001'), { operation: 'license.assign', target: 'julie.roux@lumiere-fils.fr' });
+    assert.equal(await audit.get('2026-11', '999'), undefined);
+    assert.deepEqual((await audit.list('2026-11')).map((r) => r.operation), ['license.assign', 'license.remove']);
+  });
+
+  it('creates a record only once, telling a replay apart', async () => {
+    const requests = storage.table<{ by: string }>('requests');
+    assert.equal(await requests.create('action', 'card-42', { by: 'camille' }), true);
+    assert.equal(await requests.create('action', 'card-42', { by: 'camille' }), false);
+  });
+});
+
+describe('Storage faults', () => {
+  class BrokenStorage implements Storage {
+    async read(): Promise<StoreItems> { throw new Error('ECONNREFUSED 127.0.0.1:10000'); }
+    async write(): Promise<void> { throw new Error('The specified container is being deleted.'); }
+    async delete(): Promise<void> { throw new Error('ECONNRESET'); }
+  }
+
+  it('surface as StorageFault, never silently', async () => {
+    const storage = new ReportingStorage(new BrokenStorage());
+    await assert.rejects(storage.read(['a']), StorageFault);
+    await assert.rejects(storage.write({ a: {} }), (e: unknown) => e instanceof StorageFault && /container is being deleted/.test(e.message));
+    await assert.rejects(storage.delete(['a']), StorageFault);
+  });
+
+  it('let a working storage through unchanged', async () => {
+    const storage = new ReportingStorage(new MemoryStorage());
+    await storage.write({ a: { value: 1 } });
+    assert.equal((await storage.read(['a'])).a.value, 1);
+  });
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
+import { CardRenderer } from '../bot/cards';
+import { Localizer } from '../bot/i18n';
+import { projectPath } from '../bot/paths';
+import { welcomeCard } from '../bot/welcome';
+
+/** The official Adaptive Cards 1.5 schema, from ../shared/schemas (what Teams renders). */
+function cardValidator() {
+  const schema = JSON.parse(readFileSync(projectPath('..', 'shared', 'schemas', 'adaptive-card-1.5.0.schema.json'), 'utf8'));
+  delete schema.id;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addMetaSchema(draft06);
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return (card: Record<string, unknown>) => {
+    const { msteams: _teamsOnly, ...rest } = card; // Teams' own root property is unknown to the schema
+    const valid = validate(rest);
+    return valid ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+}
+
+/** Sample data for each template: one entry per file in cards/, the test fails when a template has none. */
+const SAMPLES: Record<string, object[]> = {
+  welcome: [
+    { lead: '', title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a', 'b'], actions: [{ title: 'Licences', action: 'license.list' }] },
+    { lead: "Je n'ai pas compris", title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a'], actions: [] },
+  ],
+  licenseInventory: [
+    {
+      title: 'Licences', subtitle: '2 abonnements', emptyText: 'Aucun', refreshTitle: 'Actualiser',
+      plans: [
+        { name: 'Microsoft 365 Business Standard', usage: '14 / 20', freeText: '6', full: false, fullText: 'plein', warningText: '' },
+        { name: 'Microsoft 365 Business Premium', usage: '5 / 5', freeText: '0', full: true, fullText: 'plein', warningText: '2 unités expirent' },
+      ],
+    },
+    { title: 'Licences', subtitle: '0 abonnement', emptyText: 'Aucun abonnement', refreshTitle: 'Actualiser', plans: [] },
+  ],
+};
+
+describe('Adaptive Card templates', () => {
+  const cards = new CardRenderer();
+  const validate = cardValidator();
+
+  it('each has sample data in this test', () => {
+    assert.deepEqual(cards.names().filter((n) => !SAMPLES[n]), []);
+  });
+
+  for (const [name, samples] of Object.entries(SAMPLES)) {
+    samples.forEach((data, i) => {
+      it(`${name} (sample ${i + 1}) binds into a valid Adaptive Card 1.5`, () => {
+        const card = cards.bind(name, data);
+        assert.equal(card.version, '1.5');
+        assert.deepEqual(validate(card), []);
+        assert.ok(!JSON.stringify(card).includes('${'), 'no unbound template expression is left');
+      });
+    });
+  }
+
+  it('the validator rejects a card Teams could not render', () => {
+    assert.notDeepEqual(validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] }), []);
+  });
+
+  it('the inventory card flags a full plan and hides the warning otherwise', () => {
+    const card = cards.bind('licenseInventory', SAMPLES.licenseInventory[0]) as { body: { style?: string; items?: unknown[] }[] };
+    const plans = card.body.filter((b) => b.items);
+    assert.equal(plans[0].style, 'default');
+    assert.equal(plans[1].style, 'attention');
+    assert.ok(!JSON.stringify(plans[0]).includes('plein'));
+    assert.ok(JSON.stringify(plans[1]).includes('plein'));
+  });
+
+  it('the welcome card is valid in both languages', () => {
+    const localizer = new Localizer();
+    for (const locale of ['fr', 'en'] as const) {
+      assert.deepEqual(validate(welcomeCard(cards, localizer, locale).content), []);
+    }
+  });
+});
