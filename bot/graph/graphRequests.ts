@@ -1,0 +1,28 @@
+/**
+ * Every Microsoft Graph request the bot makes, with the application permission it relies on and why.
+ * A test checks this list against the code (every request is declared) and against Microsoft's own
+ * permission map (../shared/graph/permissions.json: the permission really grants it); the README's
+ * permission table is this list.
+ */
+export interface GraphRequestUse {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Graph's path, ids as {id}. */
+  path: string;
+  permission: string;
+  why: string;
+}
+
+export const GRAPH_REQUESTS: GraphRequestUse[] = [
+  {
+    method: 'GET',
+    path: '/organization',
+    permission: 'Organization.Read.All',
+    why: 'At start-up: the tenant id (checked against GRAPH_TENANT_ID and every Teams message) and the organisation name shown on cards.',
+  },
+  {
+    method: 'GET',
+    path: '/subscribedSkus',
+    permission: 'Organization.Read.All',
+    why: 'The licence inventory: plans bought, units used and free.',
+  },
+];
