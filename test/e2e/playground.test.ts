@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { Logger } from '../../bot/logger';
+import { projectPath } from '../../bot/paths';
+import { ChildService } from '../../bot/process/childService';
+import { startPlayground } from '../../scripts/playground';
+import { freePort } from '../support/freePort';
+import { startTestBot, TestBot } from '../support/testBot';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * What a person does after `npm start`: opens the Agents Playground in a browser, types « licences »,
+ * and reads the inventory card. Debian's chromium, driven by playwright-core.
+ */
+describe('In the browser, through Microsoft 365 Agents Playground', function () {
+  this.timeout(120000);
+  let bot: TestBot;
+  let playground: { service: ChildService; url: string };
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.warn(`    (skipped: ${CHROMIUM} is missing; install Debian's chromium, as .ci/run does)`);
+      this.skip();
+    }
+    bot = await startTestBot();
+    playground = await startPlayground({
+      botEndpoint: `${bot.url}/api/messages`,
+      port: await freePort(),
+      workDir: mkdtempSync(join(tmpdir(), 'playground-')),
+      chatAs: 'admin',
+      logger: new Logger('error', {}, () => {}),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    await page.goto(playground.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await playground?.service.stop();
+    await bot?.bot.close();
+  });
+
+  const say = async (text: string) => {
+    const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+    await box.click();
+    await box.fill(text);
+    await box.press('Enter');
+  };
+
+  // The playground (0.2.28) sends every message with the locale en-US, so the bot answers in English.
+  it('shows the licence inventory card of the demo tenant after « licences »', async () => {
+    await say('licences');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last();
+    try {
+      await card.waitFor({ timeout: 30000 });
+    } finally {
+      mkdirSync(projectPath('test-results'), { recursive: true });
+      await page.screenshot({ path: projectPath('test-results', 'playground-licences.png') });
+    }
+    const text = await card.innerText();
+    assert.match(text, /Microsoft 365 Business Standard/);
+    assert.match(text, /Used: 14 of 20/);
+    assert.match(text, /No unit left/);
+  });
+
+  it('welcomed the user when the chat opened, in French (the default, as no locale comes with it)', async () => {
+    await page.locator('.ac-adaptiveCard', { hasText: 'Bonjour, je suis Assistant Admin 365' }).first().waitFor({ timeout: 30000 });
+  });
+
+  it('refreshes the inventory when its button is clicked', async () => {
+    const before = await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).count();
+    await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last().getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForFunction(
+      (count) => Array.from(document.querySelectorAll(".ac-adaptiveCard")).filter((c) => c.textContent?.includes('Licences of Lumière & Fils')).length > count,
+      before,
+      { timeout: 30000 },
+    );
+  });
+});
