@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { TableClient } from '@azure/data-tables';
 import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
 import { StorageFault } from '../../bot/errors';
 import { Logger } from '../../bot/logger';
 import { OpenedStorage, openStorage } from '../../bot/storage';
+import { RecordTable } from '../../bot/storage/recordTable';
 import { ReportingStorage } from '../../bot/storage/reportingStorage';
 
 describe('Storage on Azurite (embedded, in memory)', function () {
@@ -55,6 +57,15 @@ describe('Storage faults', () => {
     await assert.rejects(storage.read(['a']), StorageFault);
     await assert.rejects(storage.write({ a: {} }), (e: unknown) => e instanceof StorageFault && /container is being deleted/.test(e.message));
     await assert.rejects(storage.delete(['a']), StorageFault);
+  });
+
+  it('of a record table (storage unreachable) surface as StorageFault', async () => {
+    const client = TableClient.fromConnectionString(
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1',
+      'audit',
+      { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } },
+    );
+    await assert.rejects(new RecordTable(client).put('p', 'r', { a: 1 }), StorageFault);
   });
 
   it('let a working storage through unchanged', async () => {
