@@ -1,5 +1,5 @@
-import { badRequest } from '../graphError';
-import { collection, CollectionOptions, DemoRequest, entity, noContent, ok, requireBody, Route } from '../router';
+import { badRequest, notFound } from '../graphError';
+import { collection, CollectionOptions, DemoRequest, entity, noContent, requireBody, Route } from '../router';
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from '../tenantStore';
 
 export const USER: CollectionOptions = {
@@ -99,7 +99,7 @@ export const organizationRoutes: Route[] = [
     template: '/organization/{id}',
     handle: (req) => {
       const org = organizationView(req);
-      if (req.params.id.toLowerCase() !== String(org.id).toLowerCase()) return notFoundResponse(req.params.id);
+      if (req.params.id.toLowerCase() !== String(org.id).toLowerCase()) throw notFound(req.params.id);
       return entity(req, org, ORGANIZATION);
     },
   },
@@ -113,7 +113,8 @@ export const organizationRoutes: Route[] = [
     template: '/subscribedSkus/{id}',
     handle: (req) => {
       const sku = req.store.subscribedSkus().find((s) => String(s.id).toLowerCase() === req.params.id.toLowerCase());
-      return sku ? entity(req, sku, SUBSCRIBED_SKU) : notFoundResponse(req.params.id);
+      if (!sku) throw notFound(req.params.id);
+      return entity(req, sku, SUBSCRIBED_SKU);
     },
   },
 ];
@@ -137,8 +138,4 @@ function organizationView(req: DemoRequest): Record<string, unknown> {
     assignedPlans: [],
     verifiedDomains: domains.map((d) => ({ name: d.id, isDefault: d.isDefault, isInitial: d.isInitial, capabilities: 'Email, OfficeCommunicationsOnline', type: 'Managed' })),
   };
-}
-
-function notFoundResponse(id: string) {
-  return ok({ error: { code: 'Request_ResourceNotFound', message: `Resource '${id}' does not exist or one of its queried reference-property objects are not present.` } }, 404);
 }

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { projectPath } from '../bot/paths';
+import { RuleRecognizer } from '../bot/recognizer';
+import { buildAppPackage, fillManifest, validatePackage } from '../scripts/appPackage';
+
+const BOT_ID = '0b0b0b0b-1111-2222-3333-444444444444';
+
+/** Width and height from a PNG's IHDR chunk, and whether it has an alpha channel. */
+function pngInfo(data: Buffer) {
+  assert.equal(data.subarray(1, 4).toString('ascii'), 'PNG');
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20), alpha: data[25] === 6 };
+}
+
+describe('Teams app package (npm run package)', () => {
+  it('fills the manifest with the bot id, the app id and the version', () => {
+    const manifest = fillManifest({ botId: BOT_ID, version: '1.2.3' }) as { id: string; version: string; bots: { botId: string }[] };
+    assert.equal(manifest.bots[0].botId, BOT_ID);
+    assert.equal(manifest.id, BOT_ID);
+    assert.equal(manifest.version, '1.2.3');
+  });
+
+  it('validates against the official Teams v1.22 schemas, localization included', () => {
+    assert.deepEqual(validatePackage(fillManifest({ botId: BOT_ID })), []);
+  });
+
+  it('notices a manifest Teams would refuse', () => {
+    const manifest = { ...fillManifest({ botId: BOT_ID }), accentColor: 'blue' };
+    assert.notDeepEqual(validatePackage(manifest), []);
+  });
+
+  it('refuses to package without a valid bot id', async () => {
+    await assert.rejects(buildAppPackage({ botId: 'my-bot' }), /MicrosoftAppId must be the bot's Entra app id/);
+  });
+
+  it('zips the manifest, its English localization and icons of the sizes Teams requires', async () => {
+    const zip = await JSZip.loadAsync(await buildAppPackage({ botId: BOT_ID }));
+    assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
+    const color = pngInfo(await zip.file('color.png')!.async('nodebuffer'));
+    const outline = pngInfo(await zip.file('outline.png')!.async('nodebuffer'));
+    assert.deepEqual([color.width, color.height], [192, 192]);
+    assert.deepEqual([outline.width, outline.height, outline.alpha], [32, 32, true]);
+  });
+
+  it('offers in Teams\' command menu, in both languages, only commands the bot understands', async () => {
+    const manifest = JSON.parse(readFileSync(projectPath('manifest', 'manifest.json'), 'utf8'));
+    const english = JSON.parse(readFileSync(projectPath('manifest', 'en-us.json'), 'utf8')) as Record<string, string>;
+    const french = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
+    const translated = Object.entries(english).filter(([key]) => /commands\[\d\]\.title$/.test(key)).map(([, title]) => title);
+    const recognizer = new RuleRecognizer();
+    for (const title of [...french, ...translated]) {
+      assert.notEqual((await recognizer.recognize(title)).intent, 'none', `the bot does not understand the command "${title}"`);
+    }
+    assert.equal(translated.length, french.length);
+  });
+});
