@@ -128,7 +128,6 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     const answer = (await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: unknown[] };
     return answer.requests.length;
   }
-  void TENANT_ID;
 });
 
 describe('The bot with a Microsoft App Id', function () {

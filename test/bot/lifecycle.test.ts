@@ -2,32 +2,57 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { projectPath } from '../../bot/paths';
 
+/** Starts a built entry point and resolves with the first output line matching `ready`. */
+function startProcess(script: string, env: Record<string, string>, ready: RegExp) {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', projectPath('dist', ...script.split('/'))], {
+    env: { PATH: process.env.PATH, ...env },
+    cwd: projectPath('test'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const readyLine = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        lines.push(line);
+        if (ready.test(line)) resolve(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${lines.join('\n')}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, lines, readyLine, exited };
+}
+
+describe('`npm run demo-tenant` as a process', function () {
+  this.timeout(30000);
+
+  it('serves Graph on the given port and stops on SIGTERM', async () => {
+    const demo = startProcess('demo/main.js', { DEMO_GRAPH_PORT: '0' }, /listening at/);
+    const url = /listening at (http:\/\/\S+)/.exec(await demo.readyLine)![1];
+    const organization = (await (await fetch(`${url}/v1.0/organization`)).json()) as { value: { displayName: string }[] };
+    assert.equal(organization.value[0].displayName, 'Lumière & Fils');
+    demo.child.kill('SIGTERM');
+    assert.equal(await demo.exited, 0);
+  });
+
+  it('refuses a DEMO_GRAPH_PORT that is not a port', async () => {
+    const demo = startProcess('demo/main.js', { DEMO_GRAPH_PORT: 'abc' }, /listening at/);
+    assert.equal(await demo.exited, 1);
+    await assert.rejects(demo.readyLine);
+  });
+});
+
 describe('`npm run serve` as a process', function () {
   this.timeout(60000);
 
   it('starts its demo tenant and storage, becomes ready, and shuts everything down on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', projectPath('dist', 'bot', 'main.js')], {
-      env: { PATH: process.env.PATH, PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test' },
-      cwd: projectPath('test'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: string[] = [];
-    const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) {
-          lines.push(line);
-          if (line.includes('"msg":"ready"')) resolve(JSON.parse(line));
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${lines.join('\n')}`)));
-    });
-    const readyEntry = await ready;
+    const { child, lines, readyLine, exited } = startProcess('bot/main.js', { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test' }, /"msg":"ready"/);
+    const readyEntry = JSON.parse(await readyLine) as Record<string, unknown>;
     const health = await fetch(`http://127.0.0.1:${readyEntry.port}/healthz`);
     assert.equal(health.status, 200);
     const graph = String(readyEntry.graph);
     assert.equal((await fetch(`${graph}/v1.0/organization`)).status, 200);
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.ok(lines.some((l) => l.includes('"msg":"shutting down"')));
