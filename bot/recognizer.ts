@@ -17,6 +17,8 @@ export function isIntent(value: unknown): value is Intent {
 export interface Entity {
   type: 'email' | 'sku' | 'role' | 'domain' | 'service' | 'incident';
   value: string;
+  /** When the words name several things (« E3 »: Office 365 E3 or Microsoft 365 E3), all of them; value is the first. */
+  candidates?: string[];
 }
 
 export interface Recognition {
@@ -24,6 +26,10 @@ export interface Recognition {
   intent: Intent;
   score: number;
   entities: Entity[];
+  /** The language the message is written in, when it tells. */
+  language?: 'fr' | 'en';
+  /** The likeliest intents, best first (for a fallback offering choices). */
+  alternatives?: { intent: Intent; score: number }[];
 }
 
 export interface Recognizer {

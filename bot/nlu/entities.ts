@@ -1,0 +1,77 @@
+import type { Entity } from '../recognizer';
+import { ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
+
+/** Lower case, accents removed, « 0365 » read as O365, punctuation around words kept apart. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/\b0365\b/g, 'o365')
+    .replace(/\(\s*plan\s*(\d)\s*\)/g, 'plan $1');
+}
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:fr|com|net|org|eu|io|be|ch|lu|ca|de|es|it|uk|info|biz|pro|tech|cloud|app|dev|onmicrosoft\.com)\b/gi;
+const INCIDENT = /\b(?:inc-?(\d{1,8})|(?:incident|ticket|demande|request)\s*(?:n[o°]?\.?\s*|#\s*)?(\d{1,8})|#(\d{1,8}))\b/gi;
+
+interface Alias<T> {
+  alias: string;
+  value: T;
+}
+
+const SKUS: Alias<string[]>[] = SKU_ALIASES.map(([alias, value]) => ({ alias, value }));
+const byName = (table: [string, string[]][]): Alias<string>[] => table.flatMap(([value, aliases]) => aliases.map((alias) => ({ alias, value })));
+const ROLES = byName(ROLE_ALIASES);
+const SERVICES = byName(SERVICE_ALIASES);
+
+/** Every alias found in the folded text, longest first, none overlapping another. */
+function findAliases<T>(folded: string, table: Alias<T>[]): { match: T; start: number; end: number }[] {
+  const candidates = [...table].sort((a, b) => b.alias.length - a.alias.length);
+  const taken: { match: T; start: number; end: number }[] = [];
+  for (const { value, alias } of candidates) {
+    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}@.-])(${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')})(?=$|[^\\p{L}\\p{N}@-])`, 'gu');
+    for (const m of folded.matchAll(pattern)) {
+      const start = m.index! + m[1].length;
+      const end = start + m[2].length;
+      if (!taken.some((t) => start < t.end && end > t.start)) taken.push({ match: value, start, end });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The entities of DESIGN.md found in a message: e-mail addresses (UPNs), licence plans (as Graph
+ * skuPartNumbers; an ambiguous name carries all its candidates), directory roles, domains,
+ * services, incident numbers.
+ */
+export function extractEntities(text: string): Entity[] {
+  const folded = fold(text);
+  const entities: Entity[] = [];
+  const emails = [...new Set([...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase()))];
+  entities.push(...emails.map((value) => ({ type: 'email' as const, value })));
+  const withoutEmails = folded.replace(EMAIL, ' ');
+  const skus = findAliases(withoutEmails, SKUS);
+  for (const sku of skus) {
+    entities.push({ type: 'sku', value: sku.match[0], ...(sku.match.length > 1 ? { candidates: sku.match } : {}) });
+  }
+  const roles = findAliases(withoutEmails, ROLES);
+  entities.push(...roles.map((role) => ({ type: 'role' as const, value: role.match })));
+  // « administrateur exchange » names a role and « Exchange Online (Plan 1) » a plan, not the Exchange service.
+  const outsideRoles = [...roles, ...skus].reduce((s, r) => s.slice(0, r.start) + ' '.repeat(r.end - r.start) + s.slice(r.end), withoutEmails);
+  for (const service of findAliases(outsideRoles, SERVICES)) entities.push({ type: 'service', value: service.match });
+  for (const m of withoutEmails.matchAll(DOMAIN)) entities.push({ type: 'domain', value: m[0].toLowerCase() });
+  for (const m of folded.matchAll(INCIDENT)) entities.push({ type: 'incident', value: String(Number(m[1] ?? m[2] ?? m[3])) });
+  return dedupe(entities);
+}
+
+function dedupe(entities: Entity[]): Entity[] {
+  const seen = new Set<string>();
+  return entities.filter((e) => {
+    const key = `${e.type}:${e.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

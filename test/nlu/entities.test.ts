@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../bot/nlu/entities';
+import { detectLanguage } from '../../bot/nlu/language';
+
+const of = (text: string, type: string) => extractEntities(text).filter((e) => e.type === type);
+const values = (text: string, type: string) => of(text, type).map((e) => e.value);
+
+describe('Entities', () => {
+  describe('e-mail addresses', () => {
+    it('finds several, lower-cased, each once', () => {
+      assert.deepEqual(values('Licence pour Julie.Roux@Lumiere-Fils.fr, paul.fontaine@lumiere-fils.fr et julie.roux@lumiere-fils.fr', 'email'), [
+        'julie.roux@lumiere-fils.fr',
+        'paul.fontaine@lumiere-fils.fr',
+      ]);
+    });
+
+    it('does not take the domain of an address for a domain', () => {
+      assert.deepEqual(values('licence pour julie@lumiere-fils.fr', 'domain'), []);
+    });
+  });
+
+  describe('licence plans', () => {
+    const cases: [string, string[]][] = [
+      ['une licence Business Standard', ['O365_BUSINESS_PREMIUM']],
+      ['business std', ['O365_BUSINESS_PREMIUM']],
+      ['Microsoft 365 Business Premium', ['SPB']],
+      ['BUSINESS BASIC', ['O365_BUSINESS_ESSENTIALS']],
+      ['Office 365 E3', ['ENTERPRISEPACK']],
+      ['licence 0365 E3', ['ENTERPRISEPACK']],
+      ['O365 E5', ['ENTERPRISEPREMIUM']],
+      ['M365 E3', ['SPE_E3']],
+      ['Exchange Online (Plan 1)', ['EXCHANGESTANDARD']],
+      ['Exchange plan 2', ['EXCHANGEENTERPRISE']],
+      ['P1', ['EXCHANGESTANDARD']],
+      ['passe-le de E3 à M365 E5', ['ENTERPRISEPACK', 'SPE_E5']],
+    ];
+    for (const [text, expected] of cases) {
+      it(`reads « ${text} » as ${expected.join(' then ')}`, () => assert.deepEqual(values(text, 'sku'), expected));
+    }
+
+    it('keeps both candidates when « E3 » alone could be Office 365 E3 or Microsoft 365 E3', () => {
+      assert.deepEqual(of('une licence E3', 'sku')[0].candidates, ['ENTERPRISEPACK', 'SPE_E3']);
+      assert.equal(of('une licence Office 365 E3', 'sku')[0].candidates, undefined);
+    });
+
+    it('does not see a plan inside another word', () => {
+      assert.deepEqual(values('standardiste au premier étage', 'sku'), []);
+    });
+  });
+
+  describe('roles', () => {
+    const cases: [string, string][] = [
+      ['crée un administrateur des licences', 'License Administrator'],
+      ['Administratrice globale', 'Global Administrator'],
+      ['ajoute le rôle support technique', 'Helpdesk Administrator'],
+      ['make her a global admin', 'Global Administrator'],
+      ['administrateur des mots de passe', 'Password Administrator'],
+      ['administrateur Exchange', 'Exchange Administrator'],
+    ];
+    for (const [text, role] of cases) it(`reads « ${text} » as ${role}`, () => assert.deepEqual(values(text, 'role'), [role]));
+
+    it('does not read the Exchange administrator role as the Exchange service', () => {
+      assert.deepEqual(values('nomme Thomas administrateur Exchange', 'service'), []);
+    });
+  });
+
+  describe('services, domains and incidents', () => {
+    it('reads Outlook and the mail as Exchange Online, and names Teams, SharePoint, OneDrive', () => {
+      assert.deepEqual(values('Outlook ne marche plus', 'service'), ['Exchange Online']);
+      assert.deepEqual(values('Teams et SharePoint et OneDrive', 'service'), ['Microsoft Teams', 'SharePoint Online', 'OneDrive for Business']);
+    });
+
+    it('finds a domain name', () => {
+      assert.deepEqual(values('vérifier le domaine Lumiere-Fils.com stp', 'domain'), ['lumiere-fils.com']);
+    });
+
+    it('finds an incident number however it is written', () => {
+      assert.deepEqual(values('où en est le ticket n°42', 'incident'), ['42']);
+      assert.deepEqual(values('suivi INC-0012', 'incident'), ['12']);
+      assert.deepEqual(values('incident #7', 'incident'), ['7']);
+    });
+  });
+});
+
+describe('Language of a message', () => {
+  const cases: [string, 'fr' | 'en' | undefined][] = [
+    ["j'ai oublié mon mot de passe", 'fr'],
+    ['passe Paul de E3 à E5', 'fr'],
+    ['combien de licences il nous reste', 'fr'],
+    ['how many licenses are left', 'en'],
+    ["i can't sign in", 'en'],
+    ['licences', undefined],
+    ['E3', undefined],
+    ['julie.roux@lumiere-fils.fr', undefined],
+  ];
+  for (const [text, language] of cases) {
+    it(`« ${text} » is ${language ?? 'too short to tell'}`, () => assert.equal(detectLanguage(text), language));
+  }
+});
