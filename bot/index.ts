@@ -2,19 +2,26 @@ import { resolve } from 'node:path';
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 import { ConversationState, UserState } from 'botbuilder';
 import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
+import { coverageOf } from '../dialogs/coverage';
+import { FallbackDialog } from '../dialogs/fallbackDialog';
+import { HelpCard } from '../dialogs/helpCard';
+import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
+import { CAPABILITIES } from './capabilities';
 import { CardRenderer } from './cards';
 import { Config } from './config';
 import { createGraphClient } from './graph/client';
+import { DirectoryRoleService } from './graph/directoryRoles';
 import { GraphApi } from './graph/graphApi';
 import { LicenseService } from './graph/licenses';
 import { OrganizationService, TenantInfo } from './graph/organization';
 import { Localizer } from './i18n';
+import { KnowledgeBase } from './knowledge';
 import { Logger } from './logger';
+import { NlpRecognizer } from './nlu/nlpRecognizer';
 import { ChildService } from './process/childService';
-import { RuleRecognizer } from './recognizer';
 import { createServer } from './server';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { openStorage } from './storage';
@@ -93,10 +100,20 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const localizer = new Localizer();
     const cards = new CardRenderer();
+    const knowledge = new KnowledgeBase();
+    const recognizer = await NlpRecognizer.train();
     const licenses = new LicenseService(graph);
-    const mainDialog = new MainDialog(new RuleRecognizer(), cards, localizer, [
-      { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, () => tenant.displayName, cards, localizer) },
-    ]);
+    const roles = new DirectoryRoleService(graph);
+    const routed = [{ intent: 'license.list' as const, dialog: new LicenseInventoryDialog(licenses, () => tenant.displayName, cards, localizer) }];
+    const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routed.map((r) => r.intent), knowledge), cards, localizer);
+    const mainDialog = new MainDialog(
+      recognizer,
+      helpCard,
+      localizer,
+      new KnowledgeDialog(knowledge, cards, localizer),
+      new FallbackDialog(knowledge, cards, localizer),
+      routed,
+    );
     const bot = new AssistantBot(
       conversationState,
       userState,

@@ -35,26 +35,3 @@ export interface Recognition {
 export interface Recognizer {
   recognize(text: string): Promise<Recognition>;
 }
-
-/** Lower case, accents removed, so that « Licences », « licénces » and "LICENSES" read the same. */
-export function normalize(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
-}
-
-const RULES: [Intent, RegExp][] = [
-  ['cancel', /^(annule[rz]?|cancel|stop|laisse tomber)\b/],
-  ['help', /^(aide|help|\?|que sais[- ]tu faire|what can you do)\b/],
-  ['license.list', /\b(licen[cs]es?|inventaire|inventory)\b/],
-];
-
-/**
- * The first recognizer: a few anchored rules for what the bot can already do.
- * Anything else is `none`, which the main dialog answers with what it can do.
- */
-export class RuleRecognizer implements Recognizer {
-  async recognize(text: string): Promise<Recognition> {
-    const normalized = normalize(text);
-    const match = RULES.find(([, pattern]) => pattern.test(normalized));
-    return { text, intent: match ? match[0] : 'none', score: match ? 1 : 0, entities: [] };
-  }
-}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Middleware, TurnContext } from 'botbuilder';
 import { Locale, toLocale } from './i18n';
 import { Logger } from './logger';
+import { detectLanguage } from './nlu/language';
 
 const LOCALE = Symbol('locale');
 const CORRELATION = Symbol('correlationId');
@@ -38,7 +39,10 @@ export class TurnSetup implements Middleware {
     });
     context.turnState.set(CORRELATION, correlationId);
     context.turnState.set(LOGGER, logger);
-    context.turnState.set(LOCALE, toLocale(activity.locale, this.defaultLocale));
+    // The message's own language when it tells, else the Teams locale, else the configured default.
+    const text = activity.type === 'message' && typeof activity.text === 'string' ? activity.text.replace(/<at>.*?<\/at>/g, ' ') : '';
+    const written = detectLanguage(text);
+    context.turnState.set(LOCALE, written ?? toLocale(activity.locale, this.defaultLocale));
     const started = Date.now();
     logger.info('turn started', { type: activity.type, name: activity.name, user: activity.from?.aadObjectId });
     await next();

@@ -9,25 +9,36 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { CardRenderer } from '../bot/cards';
 import { Localizer } from '../bot/i18n';
-import { Intent, isIntent, Recognizer } from '../bot/recognizer';
+import { extractEntities } from '../bot/nlu/entities';
+import { Intent, isIntent, Recognition, Recognizer } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
-import { welcomeCard } from '../bot/welcome';
+import { EXPLAINED } from './coverage';
+import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
+import { HelpCard } from './helpCard';
+import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 
-/** Routes what the user asked to the dialog that does it; a card button sends its intent directly. */
+/**
+ * Routes what the user asked to the dialog that does it. A card button sends its intent (and the
+ * original words) directly. What no dialog does yet is explained from the knowledge base; what is
+ * not understood gets choices (FallbackDialog), never a dead end.
+ */
 export class MainDialog extends ComponentDialog {
   private readonly routes = new Map<Intent, string>();
 
   constructor(
     private readonly recognizer: Recognizer,
-    private readonly cards: CardRenderer,
+    private readonly helpCard: HelpCard,
     private readonly localizer: Localizer,
+    knowledgeDialog: KnowledgeDialog,
+    fallbackDialog: FallbackDialog,
     capabilities: { intent: Intent; dialog: Dialog }[],
   ) {
     super(MAIN_DIALOG);
+    this.addDialog(knowledgeDialog);
+    this.addDialog(fallbackDialog);
     for (const { intent, dialog } of capabilities) {
       this.addDialog(dialog);
       this.routes.set(intent, dialog.id);
@@ -46,23 +57,38 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const intent = await this.intentOf(step.context);
+    const value = step.context.activity.value as { action?: unknown; text?: unknown; article?: unknown } | undefined;
+    if (typeof value?.article === 'string') return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: value.article });
+    const recognition = await this.understand(step.context);
+    const { intent } = recognition;
     const dialogId = this.routes.get(intent);
-    if (dialogId) return step.beginDialog(dialogId);
-    const locale = localeOf(step.context);
-    const lead = intent === 'none' ? this.localizer.t(locale, 'fallback.notUnderstood') : undefined;
-    await step.context.sendActivity({ attachments: [welcomeCard(this.cards, this.localizer, locale, lead)] });
-    return step.endDialog();
+    if (dialogId) return step.beginDialog(dialogId, recognition);
+    switch (intent) {
+      case 'help':
+        await this.helpCard.show(step.context);
+        return step.endDialog();
+      case 'cancel':
+        await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'cancel.nothing'));
+        return step.endDialog();
+      case 'none':
+        return step.beginDialog(FALLBACK_DIALOG, recognition);
+      default:
+        return step.beginDialog(KNOWLEDGE_DIALOG, { intent, notYet: !EXPLAINED.includes(intent) });
+    }
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.endDialog(step.result);
   }
 
-  private async intentOf(context: TurnContext): Promise<Intent> {
-    const value = context.activity.value as { action?: unknown } | undefined;
-    if (value && value.action !== undefined) return isIntent(value.action) ? value.action : 'none';
-    const recognition = await this.recognizer.recognize(context.activity.text ?? '');
-    return recognition.intent;
+  /** A card button names its intent (an unknown one counts as not understood); a message goes to the recognizer. */
+  private async understand(context: TurnContext): Promise<Recognition> {
+    const value = context.activity.value as { action?: unknown; text?: unknown } | undefined;
+    if (value && value.action !== undefined) {
+      const text = typeof value.text === 'string' ? value.text : '';
+      const intent: Intent = isIntent(value.action) ? value.action : 'none';
+      return { text, intent, score: 1, entities: extractEntities(text) };
+    }
+    return this.recognizer.recognize(context.activity.text ?? '');
   }
 }

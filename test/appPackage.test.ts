@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { projectPath } from '../bot/paths';
-import { RuleRecognizer } from '../bot/recognizer';
+import { NlpRecognizer } from '../bot/nlu/nlpRecognizer';
 import { buildAppPackage, fillManifest, validatePackage } from '../scripts/appPackage';
 
 const BOT_ID = '0b0b0b0b-1111-2222-3333-444444444444';
@@ -48,7 +48,7 @@ describe('Teams app package (npm run package)', () => {
     const english = JSON.parse(readFileSync(projectPath('manifest', 'en-us.json'), 'utf8')) as Record<string, string>;
     const french = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
     const translated = Object.entries(english).filter(([key]) => /commands\[\d\]\.title$/.test(key)).map(([, title]) => title);
-    const recognizer = new RuleRecognizer();
+    const recognizer = await NlpRecognizer.train();
     for (const title of [...french, ...translated]) {
       assert.notEqual((await recognizer.recognize(title)).intent, 'none', `the bot does not understand the command "${title}"`);
     }

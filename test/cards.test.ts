@@ -39,6 +39,35 @@ const SAMPLES: Record<string, object[]> = {
     },
     { title: 'Licences', subtitle: '0 abonnement', emptyText: 'Aucun abonnement', refreshTitle: 'Actualiser', plans: [] },
   ],
+  knowledgeArticle: [
+    {
+      lead: 'Pas encore', title: 'Configurer Outlook', paragraphs: ['1. Installez\n2. Ouvrez', '- **IMAP** : `outlook.office365.com`'],
+      relatedTitle: 'Voir aussi', related: [{ title: 'Sur un téléphone', id: 'mail.outlookMobile' }],
+      links: [{ title: 'Portail', url: 'https://www.office.com' }], next: [{ title: 'Vérifier mon domaine', action: 'domain.setup' }],
+    },
+    { lead: '', title: 'Aide', paragraphs: ['Texte'], relatedTitle: 'Voir aussi', related: [], links: [], next: [] },
+  ],
+  help: [
+    {
+      title: 'Ce que je peux faire', intro: 'Écrivez', note: '',
+      sections: [{ title: 'Avec vos rôles', items: [{ title: 'Licences', example: '« licences »' }] }, { title: 'Pour tous', items: [{ title: 'Outlook', example: '« outlook »' }] }],
+      actions: [{ title: 'Voir les licences', action: 'license.list' }],
+    },
+    { title: 'Help', intro: 'Write', note: 'No role', sections: [{ title: 'Everyone', items: [{ title: 'Outlook', example: '"outlook"' }] }], actions: [] },
+  ],
+  fallback: [
+    {
+      lead: 'Pas sûr', choicesTitle: 'Vouliez-vous dire', choices: [{ title: 'Déclarer un incident', action: 'incident.declare', text: 'outlook marche pas' }],
+      articlesTitle: 'Articles', articles: [{ title: 'Configurer Outlook', id: 'mail.outlookDesktop' }], nothing: 'Reformulez', helpTitle: 'Aide',
+    },
+    { lead: 'Pas sûr', choicesTitle: 'x', choices: [], articlesTitle: 'y', articles: [], nothing: 'Reformulez', helpTitle: 'Aide' },
+  ],
+  chooseUser: [
+    {
+      title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: 'n-1',
+      choices: [{ title: 'Julie Roux (julie.roux@lumiere-fils.fr)', value: 'id-1' }, { title: 'Julien Moreau', value: 'id-2' }],
+    },
+  ],
 };
 
 describe('Adaptive Card templates', () => {

@@ -25,4 +25,28 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
     permission: 'Organization.Read.All',
     why: 'The licence inventory: plans bought, units used and free.',
   },
+  {
+    method: 'GET',
+    path: '/users/{id}',
+    permission: 'User.Read.All',
+    why: 'The person a request is about, by e-mail address (name, job title, department).',
+  },
+  {
+    method: 'GET',
+    path: '/users',
+    permission: 'User.Read.All',
+    why: 'Finding a person named without an e-mail address ($filter on first, last and display name).',
+  },
+  {
+    method: 'GET',
+    path: '/roleManagement/directory/roleAssignments',
+    permission: 'RoleManagement.Read.Directory',
+    why: "The caller's Entra directory roles, which decide what they may ask (help card, authorization).",
+  },
+  {
+    method: 'GET',
+    path: '/roleManagement/directory/roleDefinitions',
+    permission: 'RoleManagement.Read.Directory',
+    why: 'The names of the directory roles.',
+  },
 ];

@@ -74,11 +74,12 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     }
   });
 
-  it('answers what it does not understand with the list of what it can do', async () => {
-    await bot.post(teamsActivity(capture.url, { text: 'commande une pizza' }));
+  it('answers what it does not understand with choices and a way to the help, never a dead end', async () => {
+    await bot.post(teamsActivity(capture.url, { text: 'outlook marche pas' }));
     const text = allText(capture.cards()[0]);
-    assert.match(text, /Je n'ai pas compris/);
-    assert.match(text, /Voir les licences/);
+    assert.match(text, /Je ne suis pas sûr d'avoir compris/);
+    assert.match(text, /"action":"incident.declare"/);
+    assert.match(text, /"action":"help"/);
   });
 
   it('refuses, politely and without running anything, a message from another tenant', async () => {

@@ -1,47 +1,66 @@
 import assert from 'node:assert/strict';
-import { DialogTestClient } from 'botbuilder-testing';
-import { CardRenderer } from '../../bot/cards';
-import { createGraphClient } from '../../bot/graph/client';
-import { GraphApi } from '../../bot/graph/graphApi';
-import { LicenseService } from '../../bot/graph/licenses';
-import { Localizer } from '../../bot/i18n';
-import { Logger } from '../../bot/logger';
-import { RuleRecognizer } from '../../bot/recognizer';
-import { TurnSetup } from '../../bot/turn';
-import { LicenseInventoryDialog } from '../../dialogs/licenseInventoryDialog';
-import { MainDialog } from '../../dialogs/mainDialog';
+import { ADMIN, ORDINARY } from '../support/fixtures';
+import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
 import { mainDialogTestCases } from './testData/mainDialogTestCases';
 
+const CARD_MARKS: Record<string, (text: string) => boolean> = {
+  licenseInventory: (text) => text.includes('ColumnSet'),
+  help: (text) => text.includes('FactSet'),
+  knowledgeArticle: (text) => text.includes('Action.OpenUrl') || text.includes('"article"'),
+  fallback: (text) => text.includes('"action":"help"'),
+};
+
 describe('Main dialog', () => {
   const { tenant } = useDemoTenant();
-  const cards = new CardRenderer();
-  const localizer = new Localizer();
-
-  const client = () => {
-    const graph = new GraphApi(createGraphClient({ baseUrl: tenant().url, timeoutMs: 5000, maxRetries: 0 }), tenant().url);
-    const dialog = new MainDialog(new RuleRecognizer(), cards, localizer, [
-      { intent: 'license.list', dialog: new LicenseInventoryDialog(new LicenseService(graph), () => 'Lumière & Fils', cards, localizer) },
-    ]);
-    return new DialogTestClient('msteams', dialog, undefined, [new TurnSetup(new Logger('error', {}, () => {}), 'fr')]);
-  };
+  const stack = () => dialogStack(tenant().url);
 
   for (const testCase of mainDialogTestCases) {
     it(testCase.name, async () => {
       const activity = typeof testCase.utterance === 'string' ? { type: 'message', text: testCase.utterance } : { type: 'message', text: '', value: testCase.utterance.value };
-      const reply = await client().sendActivity({ ...activity, locale: testCase.locale });
+      const reply = await (await stack()).client().sendActivity({ ...activity, locale: testCase.locale, from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });
       const card = reply?.attachments?.[0]?.content;
-      assert.ok(card, 'the reply carries a card');
+      assert.ok(card, `the reply carries a card: ${JSON.stringify(reply)}`);
       const text = JSON.stringify(card);
-      if (testCase.card === 'licenseInventory') assert.ok(text.includes('license.list') && text.includes('ColumnSet'), 'it is the inventory card');
-      else assert.ok(!text.includes('ColumnSet'), 'it is the welcome card');
+      assert.ok(CARD_MARKS[testCase.card](text), `it is the ${testCase.card} card: ${text.slice(0, 300)}`);
       for (const expected of testCase.says) assert.match(text, expected);
     });
   }
 
   it('ends after answering, so the next message starts afresh', async () => {
-    const dialogClient = client();
-    await dialogClient.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR' });
-    assert.equal(dialogClient.dialogTurnResult.status, 'complete');
+    const client = (await stack()).client();
+    await client.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR' });
+    assert.equal(client.dialogTurnResult.status, 'complete');
+  });
+
+  it('says there is nothing to cancel when nothing is in progress', async () => {
+    const reply = await (await stack()).client().sendActivity({ type: 'message', text: 'annuler', locale: 'fr-FR' });
+    assert.equal(reply.text, "Il n'y a rien à annuler.");
+  });
+
+  describe('help card, by the roles the caller holds in Entra', () => {
+    const helpFor = async (aadObjectId: string) =>
+      JSON.stringify((await (await stack()).client().sendActivity({ type: 'message', text: 'aide', locale: 'fr-FR', from: { id: 'u', name: 'Caller', aadObjectId } })).attachments[0].content);
+
+    it('shows a Global Administrator the licence and administrator capabilities', async () => {
+      const text = await helpFor(ADMIN.id);
+      assert.match(text, /Avec vos rôles \(Global Administrator\)/);
+      assert.match(text, /Voir les licences/);
+      assert.match(text, /Créer un administrateur/);
+    });
+
+    it('shows a user without a role only what is open to everyone, and says why', async () => {
+      const text = await helpFor(ORDINARY.id);
+      assert.doesNotMatch(text, /Voir les licences/);
+      assert.match(text, /pas de rôle d'administrateur/);
+      assert.match(text, /Déclarer un incident/);
+    });
+
+    it('still helps when the roles cannot be read', async () => {
+      tenant().faults.configure({ rules: [{ status: 500, count: 10, path: 'roleManagement' }] });
+      const text = await helpFor(ADMIN.id);
+      assert.match(text, /Je n'ai pas pu lire vos rôles/);
+      assert.match(text, /Pour tout le monde/);
+    });
   });
 });

@@ -3,18 +3,27 @@ export interface MainDialogTestCase {
   name: string;
   locale: string;
   utterance: string | { value: Record<string, unknown> };
-  card: 'licenseInventory' | 'welcome';
+  card: 'licenseInventory' | 'help' | 'knowledgeArticle' | 'fallback';
   says: RegExp[];
 }
 
 export const mainDialogTestCases: MainDialogTestCase[] = [
   { name: '« licences » shows the inventory', locale: 'fr-FR', utterance: 'licences', card: 'licenseInventory', says: [/Licences de Lumière & Fils/, /Disponibles : 4/] },
   { name: 'accents and capitals do not matter', locale: 'fr-FR', utterance: 'LICÉNCES ?', card: 'licenseInventory', says: [/Licences de Lumière & Fils/] },
-  { name: '« inventaire des licences stp » shows the inventory', locale: 'fr-FR', utterance: 'inventaire des licences stp', card: 'licenseInventory', says: [/Utilisées : 14 sur 20/] },
+  { name: '« combien de licences il reste » shows the inventory', locale: 'fr-FR', utterance: 'combien de licences il nous reste stp', card: 'licenseInventory', says: [/Utilisées : 14 sur 20/] },
   { name: '"licenses" in English shows it in English', locale: 'en-US', utterance: 'licenses', card: 'licenseInventory', says: [/Licences of Lumière & Fils/, /Available: 0/] },
+  { name: 'a French message gets a French answer whatever the Teams locale', locale: 'en-US', utterance: 'combien de licences il nous reste', card: 'licenseInventory', says: [/Licences de Lumière & Fils/] },
+  { name: 'an English message gets an English answer whatever the Teams locale', locale: 'fr-FR', utterance: 'how many licenses are left', card: 'licenseInventory', says: [/Licences of Lumière & Fils/] },
   { name: 'the Refresh button of the card shows it again', locale: 'fr-FR', utterance: { value: { action: 'license.list' } }, card: 'licenseInventory', says: [/Licences de Lumière & Fils/] },
-  { name: '« aide » shows what the bot can do', locale: 'fr-FR', utterance: 'aide', card: 'welcome', says: [/Voir les licences/] },
-  { name: '"help" answers in English', locale: 'en-US', utterance: 'help', card: 'welcome', says: [/Show licences/] },
-  { name: 'an unknown request is not a dead end', locale: 'fr-FR', utterance: 'commande une pizza', card: 'welcome', says: [/Je n'ai pas compris/, /Voir les licences/] },
-  { name: 'an unknown card action is treated as not understood', locale: 'en-US', utterance: { value: { action: 'rocket.launch' } }, card: 'welcome', says: [/I did not understand/] },
+  { name: '« aide » shows the help card', locale: 'fr-FR', utterance: 'aide', card: 'help', says: [/Ce que je peux faire pour vous/, /Pour tout le monde/] },
+  { name: '"help" answers in English', locale: 'en-US', utterance: 'help', card: 'help', says: [/What I can do for you/] },
+  { name: '« configurer Outlook sur mon iPhone » explains mail set-up', locale: 'fr-FR', utterance: 'configurer Outlook sur mon iPhone', card: 'knowledgeArticle', says: [/Outlook/, /Voir aussi/] },
+  { name: '« contacter le support » explains how to reach support', locale: 'fr-FR', utterance: 'contacter le support', card: 'knowledgeArticle', says: [/Joindre le support des services cloud/, /admin\.microsoft\.com/] },
+  { name: '« changer mon mot de passe » gives the portal steps', locale: 'fr-FR', utterance: 'je veux changer mon mot de passe', card: 'knowledgeArticle', says: [/Changer son mot de passe dans le portail/, /Afficher le compte/] },
+  { name: '« acheter un nom de domaine » explains domains', locale: 'fr-FR', utterance: 'je veux acheter un nom de domaine', card: 'knowledgeArticle', says: [/nom de domaine/, /MS=ms/] },
+  { name: 'an action not built yet says so and explains how to do it', locale: 'fr-FR', utterance: 'affecte une licence Business Standard à julie.roux@lumiere-fils.fr', card: 'knowledgeArticle', says: [/pas encore le faire pour vous/, /Activer et affecter des licences/] },
+  { name: 'a related article opens from its button', locale: 'en-US', utterance: { value: { article: 'mail.manualSettings' } }, card: 'knowledgeArticle', says: [/smtp\.office365\.com/] },
+  { name: 'an unknown request offers the likeliest intents and articles, never a dead end', locale: 'fr-FR', utterance: 'outlook marche pas', card: 'fallback', says: [/pas sûr d'avoir compris/, /Déclarer un incident/, /Configurer Outlook sur un ordinateur/] },
+  { name: 'an out-of-domain request still offers the help', locale: 'fr-FR', utterance: 'commande une pizza', card: 'fallback', says: [/Reformulez votre demande/, /Aide/] },
+  { name: 'an unknown card action is treated as not understood', locale: 'en-US', utterance: { value: { action: 'rocket.launch' } }, card: 'fallback', says: [/I am not sure I understood/] },
 ];

@@ -1,0 +1,34 @@
+import { ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
+import { fold } from './entities';
+import { Corpus } from './nlpRecognizer';
+
+/** First names the training corpus uses in its examples: they are names, not command words. */
+const CORPUS_NAMES = new Set(['julie', 'paul', 'marie', 'thomas', 'nadia', 'lea', 'sophie', 'victor', 'julien', 'karim', 'hugo', 'chloe', 'pauline', 'marc']);
+
+const EXTRA_WORDS =
+  'a au aux de des du en et la le les l d un une pour par sur avec stp svp merci please to for the of and with from his her their its lui elle leur ' +
+  'son sa ses mon ma mes nouveau nouvelle nouvel utilisateur utilisatrice user collegue colleague monsieur madame mr mme mlle qui who est is';
+
+/**
+ * The words of a message that may name a person (« passe Paul de E3 à E5 » → paul): what is left
+ * once the vocabulary of the requests (from the corpus), plan, role and service names, e-mail
+ * addresses and numbers are taken out.
+ */
+export class PersonMentions {
+  private readonly vocabulary: Set<string>;
+
+  constructor(corpus: Corpus) {
+    const words = (text: string) => fold(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+    const phrases = Object.values(corpus).flatMap((p) => [...p.fr, ...p.en]);
+    const aliases = [...SKU_ALIASES.map(([alias]) => alias), ...[...ROLE_ALIASES, ...SERVICE_ALIASES].flatMap(([, a]) => a)];
+    this.vocabulary = new Set([...phrases, ...aliases, EXTRA_WORDS].flatMap(words).filter((w) => !CORPUS_NAMES.has(w)));
+  }
+
+  in(text: string): string[] {
+    const withoutAddresses = fold(text).replace(/\S+@\S+/g, ' ');
+    return withoutAddresses
+      .split(/[^\p{L}-]+/u)
+      .map((w) => w.replace(/^-+|-+$/g, ''))
+      .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/^[a-z]?\d/.test(w));
+  }
+}

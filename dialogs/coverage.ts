@@ -1,0 +1,14 @@
+import type { KnowledgeBase } from '../bot/knowledge';
+import type { Intent } from '../bot/recognizer';
+import type { Coverage } from './helpCard';
+
+/** Intents whose whole answer is an explanation: the knowledge base does them. */
+export const EXPLAINED: readonly Intent[] = ['password.change', 'mail.setup', 'support.contact'];
+
+/** How each intent is answered today: by a dialog or an explanation ('done'), a guide only, or not yet. */
+export function coverageOf(routed: readonly Intent[], knowledge: KnowledgeBase): Coverage {
+  return (intent) => {
+    if (routed.includes(intent) || EXPLAINED.includes(intent)) return 'done';
+    return knowledge.forIntent(intent).length > 0 ? 'guide' : 'soon';
+  };
+}
