@@ -67,3 +67,8 @@ export function rootCause(error: unknown): unknown {
   }
   return current;
 }
+
+/** The caller's Entra roles do not allow the operation; params.roles lists the roles that would. */
+export class RoleRequired extends AppError {
+  readonly messageKey = 'error.roleRequired';
+}

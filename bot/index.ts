@@ -1,18 +1,24 @@
 import { resolve } from 'node:path';
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 import { ConversationState, UserState } from 'botbuilder';
+import { Dialog } from 'botbuilder-dialogs';
 import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
+import { AdminRolesDialog } from '../dialogs/adminRolesDialog';
 import { coverageOf } from '../dialogs/coverage';
 import { FallbackDialog } from '../dialogs/fallbackDialog';
 import { HelpCard } from '../dialogs/helpCard';
+import { RecognizedInterruptions } from '../dialogs/interruptions';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { MainDialog } from '../dialogs/mainDialog';
+import { ResolveUserDialog } from '../dialogs/resolveUserDialog';
 import { createAdapter } from './adapter';
+import { Authorizer } from './authorization';
 import { AssistantBot } from './assistantBot';
 import { CAPABILITIES } from './capabilities';
 import { CardRenderer } from './cards';
 import { Config } from './config';
 import { createGraphClient } from './graph/client';
+import { DirectoryService } from './graph/directory';
 import { DirectoryRoleService } from './graph/directoryRoles';
 import { GraphApi } from './graph/graphApi';
 import { LicenseService } from './graph/licenses';
@@ -20,8 +26,10 @@ import { OrganizationService, TenantInfo } from './graph/organization';
 import { Localizer } from './i18n';
 import { KnowledgeBase } from './knowledge';
 import { Logger } from './logger';
-import { NlpRecognizer } from './nlu/nlpRecognizer';
+import { loadCorpus, NlpRecognizer } from './nlu/nlpRecognizer';
+import { PersonMentions } from './nlu/personMentions';
 import { ChildService } from './process/childService';
+import type { Intent } from './recognizer';
 import { createServer } from './server';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { openStorage } from './storage';
@@ -104,8 +112,18 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const recognizer = await NlpRecognizer.train();
     const licenses = new LicenseService(graph);
     const roles = new DirectoryRoleService(graph);
-    const routed = [{ intent: 'license.list' as const, dialog: new LicenseInventoryDialog(licenses, () => tenant.displayName, cards, localizer) }];
-    const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routed.map((r) => r.intent), knowledge), cards, localizer);
+    const directory = new DirectoryService(graph);
+    const authorizer = new Authorizer(roles);
+    const names = new PersonMentions(loadCorpus());
+    const tenantName = () => tenant.displayName;
+    const routedIntents: Intent[] = ['license.list', 'admin.roles'];
+    const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
+    const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
+    const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
+    const routed: { intent: Intent; dialog: Dialog }[] = [
+      { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
+      { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
+    ];
     const mainDialog = new MainDialog(
       recognizer,
       helpCard,

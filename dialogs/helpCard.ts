@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { allowed, Capability } from '../bot/capabilities';
 import { CardRenderer } from '../bot/cards';
+import { roleNames } from '../bot/errorMessages';
 import { AppError } from '../bot/errors';
 import { Localizer } from '../bot/i18n';
 import { Intent } from '../bot/recognizer';
@@ -46,7 +47,7 @@ export class HelpCard {
     const privileged = this.capabilities.filter((c) => c.roles !== 'everyone' && allowed(c, callerRoles));
     if (!note && privileged.length === 0) note = t('help.noRole');
     const sections = [
-      ...(privileged.length > 0 ? [{ title: t('help.forAdmins', { roles: callerRoles.join(', ') }), items: privileged.map(item) }] : []),
+      ...(privileged.length > 0 ? [{ title: t('help.forAdmins', { roles: roleNames(callerRoles, locale, this.localizer) }), items: privileged.map(item) }] : []),
       { title: t('help.forEveryone'), items: everyone.map(item) },
     ];
     const actions = [...privileged, ...everyone]

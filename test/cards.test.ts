@@ -62,6 +62,13 @@ const SAMPLES: Record<string, object[]> = {
     },
     { lead: 'Pas sûr', choicesTitle: 'x', choices: [], articlesTitle: 'y', articles: [], nothing: 'Reformulez', helpTitle: 'Aide' },
   ],
+  adminRoles: [
+    {
+      title: 'Administrateurs', subtitle: '2 personnes', emptyText: 'Personne',
+      people: [{ name: 'Nadia Benali', upn: 'nadia.benali@lumiere-fils.fr', roles: 'Administrateur de licences, Administrateur d\'utilisateurs' }],
+    },
+    { title: 'Administrateurs', subtitle: '', emptyText: 'Personne', people: [] },
+  ],
   chooseUser: [
     {
       title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: 'n-1',

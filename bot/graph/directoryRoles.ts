@@ -1,6 +1,7 @@
 import { GraphApi } from './graphApi';
 
 interface RoleAssignment {
+  principalId: string;
   roleDefinitionId: string;
 }
 
@@ -27,6 +28,20 @@ export class DirectoryRoleService {
     this.cache.set(userId, { at: this.now(), roles });
     roles.catch(() => this.cache.delete(userId)); // a failure is not remembered
     return roles;
+  }
+
+  /** Every principal holding a directory role, with the names of its roles. */
+  async holders(): Promise<Map<string, string[]>> {
+    const [names, assignments] = await Promise.all([
+      this.roleNames(),
+      this.graph.getAll<RoleAssignment>('/roleManagement/directory/roleAssignments?$select=principalId,roleDefinitionId', 'listing the administrators'),
+    ]);
+    const holders = new Map<string, string[]>();
+    for (const a of assignments) {
+      const role = names.get(a.roleDefinitionId.toLowerCase()) ?? a.roleDefinitionId;
+      holders.set(a.principalId, [...(holders.get(a.principalId) ?? []), role].sort());
+    }
+    return holders;
   }
 
   private async read(userId: string): Promise<string[]> {

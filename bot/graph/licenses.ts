@@ -47,3 +47,12 @@ export class LicenseService {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 }
+
+/**
+ * The tenant's plans a recognized plan name may mean. « E3 » names Office 365 E3 and Microsoft 365 E3:
+ * when the tenant holds one, it is that one; when it holds both, both come back and the dialog asks.
+ * A plan the tenant does not hold is never offered: nothing comes back.
+ */
+export function plansMeant(candidates: readonly string[], inventory: readonly LicensePlan[]): LicensePlan[] {
+  return candidates.map((part) => inventory.find((p) => p.skuPartNumber === part)).filter((p): p is LicensePlan => p !== undefined);
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
-import { TENANT_ID } from '../support/fixtures';
+import { ORDINARY, TENANT_ID } from '../support/fixtures';
 import { startTestBot, TestBot } from '../support/testBot';
 
 const allText = (card: unknown) => JSON.stringify(card);
@@ -89,6 +89,16 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.match(capture.texts()[0], /administre une autre organisation/);
     assert.equal(await graphRequestCount(), requestsBefore, 'no Graph request was made');
     assert.ok(bot.logs.some((l) => l.includes('foreign tenant')));
+  });
+
+  it('refuses an operation the caller\'s roles do not allow, naming the roles, in their language', async () => {
+    const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+    await bot.post(teamsActivity(capture.url, { text: 'liste des administrateurs', from: lea }));
+    assert.match(capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
+    assert.match(capture.texts()[0], /Administrateur général, Administrateur de rôle privilégié/);
+    capture.clear();
+    await bot.post(teamsActivity(capture.url, { text: 'list the administrators', locale: 'en-US', from: lea }));
+    assert.match(capture.texts()[0], /takes one of these Microsoft 365 roles: Global Administrator, Privileged Role Administrator/);
   });
 
   it('refuses a malformed activity with 400', async () => {

@@ -44,7 +44,7 @@ describe('Main dialog', () => {
 
     it('shows a Global Administrator the licence and administrator capabilities', async () => {
       const text = await helpFor(ADMIN.id);
-      assert.match(text, /Avec vos rôles \(Global Administrator\)/);
+      assert.match(text, /Avec vos rôles \(Administrateur général\)/);
       assert.match(text, /Voir les licences/);
       assert.match(text, /Créer un administrateur/);
     });

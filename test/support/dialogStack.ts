@@ -1,4 +1,6 @@
+import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
+import { Authorizer } from '../../bot/authorization';
 import { CAPABILITIES } from '../../bot/capabilities';
 import { CardRenderer } from '../../bot/cards';
 import { createGraphClient } from '../../bot/graph/client';
@@ -11,7 +13,9 @@ import { KnowledgeBase } from '../../bot/knowledge';
 import { Logger } from '../../bot/logger';
 import { loadCorpus, NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
 import { PersonMentions } from '../../bot/nlu/personMentions';
+import type { Intent } from '../../bot/recognizer';
 import { TurnSetup } from '../../bot/turn';
+import { AdminRolesDialog } from '../../dialogs/adminRolesDialog';
 import { coverageOf } from '../../dialogs/coverage';
 import { FallbackDialog } from '../../dialogs/fallbackDialog';
 import { HelpCard } from '../../dialogs/helpCard';
@@ -20,7 +24,6 @@ import { KnowledgeDialog } from '../../dialogs/knowledgeDialog';
 import { LicenseInventoryDialog } from '../../dialogs/licenseInventoryDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { ResolveUserDialog } from '../../dialogs/resolveUserDialog';
-import { Dialog } from 'botbuilder-dialogs';
 
 /**
  * The dialogs wired as bot/index.ts wires them, over real services pointed at a demo tenant,
@@ -35,11 +38,20 @@ export async function dialogStack(graphBaseUrl: string) {
   const localizer = new Localizer();
   const knowledge = new KnowledgeBase();
   const recognizer = await sharedRecognizer();
-  const routed = [{ intent: 'license.list' as const, dialog: new LicenseInventoryDialog(new LicenseService(graph), () => 'Lumière & Fils', cards, localizer) }];
-  const helpCard = new HelpCard(CAPABILITIES, new DirectoryRoleService(graph), coverageOf(routed.map((r) => r.intent), knowledge), cards, localizer);
+  const roles = new DirectoryRoleService(graph);
+  const directory = new DirectoryService(graph);
+  const names = new PersonMentions(loadCorpus());
+  const tenantName = () => 'Lumière & Fils';
+  const routedIntents: Intent[] = ['license.list', 'admin.roles'];
+  const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
+  const resolveUserDialog = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
+  const routed: { intent: Intent; dialog: Dialog }[] = [
+    { intent: 'license.list', dialog: new LicenseInventoryDialog(new LicenseService(graph), tenantName, cards, localizer) },
+    { intent: 'admin.roles', dialog: new AdminRolesDialog(new Authorizer(roles), roles, directory, names, tenantName, cards, localizer, resolveUserDialog(), interruptions) },
+  ];
   const main = new MainDialog(recognizer, helpCard, localizer, new KnowledgeDialog(knowledge, cards, localizer), new FallbackDialog(knowledge, cards, localizer), routed);
-  const resolveUser = new ResolveUserDialog(new DirectoryService(graph), new PersonMentions(loadCorpus()), cards, localizer, interruptions);
+  const resolveUser = resolveUserDialog();
   const client = (dialog: Dialog = main, options?: unknown) =>
     new DialogTestClient('msteams', dialog, options, [new TurnSetup(new Logger('error', {}, () => {}), 'fr')]);
   return { main, resolveUser, client, graph };

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { ADMIN, seededUser } from '../support/fixtures';
+import { dialogStack } from '../support/dialogStack';
+import { useDemoTenant } from '../support/demoTenant';
+
+const JULIE = seededUser('julie.roux@lumiere-fils.fr');
+const JULIEN = seededUser('julien.moreau@lumiere-fils.fr');
+const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+
+describe('Finding the person a request is about', () => {
+  const { tenant } = useDemoTenant();
+  const start = async (options: object) => (await dialogStack(tenant().url)).client((await dialogStack(tenant().url)).resolveUser, options);
+  const say = (text: string) => ({ type: 'message', text, locale: 'fr-FR', from });
+
+  it('takes the person named by e-mail at once', async () => {
+    const client = await start({ email: JULIE.userPrincipalName });
+    await client.sendActivity(say('go'));
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result.id, JULIE.id);
+  });
+
+  it('takes the only person matching a full name', async () => {
+    const client = await start({ words: ['julie', 'roux'] });
+    await client.sendActivity(say('go'));
+    assert.equal(client.dialogTurnResult.result.displayName, 'Julie Roux');
+  });
+
+  it('offers a card to choose from when several people match, and takes the one chosen', async () => {
+    const client = await start({ words: ['jul'] });
+    const reply = await client.sendActivity(say('go'));
+    const card = reply.attachments[0].content;
+    const choices = card.body.find((b: { type: string }) => b.type === 'Input.ChoiceSet').choices;
+    assert.deepEqual(choices.map((c: { value: string }) => c.value).sort(), [JULIE.id, JULIEN.id].sort());
+    assert.match(JSON.stringify(card), /2 personnes correspondent/);
+    const nonce = card.actions[0].data.nonce;
+    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', userId: JULIEN.id, nonce } });
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result.id, JULIEN.id);
+  });
+
+  it('ignores a click on an old card and looks again', async () => {
+    const client = await start({ words: ['jul'] });
+    await client.sendActivity(say('go'));
+    const reply = await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', userId: JULIEN.id, nonce: 'an-old-card' } });
+    assert.equal(client.dialogTurnResult.status, 'waiting');
+    assert.match(reply.text, /De qui s'agit-il/);
+  });
+
+  it('says when an e-mail address is unknown, then accepts a name instead', async () => {
+    const client = await start({ email: 'personne@lumiere-fils.fr' });
+    const reply = await client.sendActivity(say('go'));
+    assert.equal(reply.text, "Je ne trouve personne avec l'adresse personne@lumiere-fils.fr dans l'annuaire.");
+    await client.sendActivity(say('Paul Fontaine'));
+    assert.equal(client.dialogTurnResult.result.displayName, 'Paul Fontaine');
+  });
+
+  it('says when a name matches nobody, and asks again', async () => {
+    const client = await start({ words: ['zorglub'] });
+    const reply = await client.sendActivity(say('go'));
+    assert.equal(reply.text, "Je ne trouve personne qui s'appelle « zorglub » dans l'annuaire.");
+    assert.equal(client.dialogTurnResult.status, 'waiting');
+  });
+
+  it('asks who it is when the request named nobody', async () => {
+    const client = await start({});
+    const reply = await client.sendActivity(say('go'));
+    assert.equal(reply.text, "De qui s'agit-il ? Donnez son nom ou son adresse e-mail.");
+  });
+
+  it('stops at « annuler » while waiting for a choice, and says nothing was changed', async () => {
+    const client = await start({ words: ['jul'] });
+    await client.sendActivity(say('go'));
+    const reply = await client.sendActivity(say('annuler'));
+    assert.equal(reply.text, "C'est annulé : rien n'a été modifié.");
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result, undefined, 'nobody was chosen');
+  });
+
+  it('stops when the card\'s Cancel button is clicked', async () => {
+    const client = await start({ words: ['jul'] });
+    await client.sendActivity(say('go'));
+    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { action: 'cancel' } });
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result, undefined, 'nobody was chosen');
+  });
+
+  it('shows the help at « aide » and keeps waiting for the choice', async () => {
+    const client = await start({ words: ['jul'] });
+    const card = (await client.sendActivity(say('go'))).attachments[0].content;
+    const help = await client.sendActivity(say('aide'));
+    assert.match(JSON.stringify(help.attachments[0].content), /Ce que je peux faire pour vous/);
+    assert.equal(client.dialogTurnResult.status, 'waiting');
+    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', userId: JULIE.id, nonce: card.actions[0].data.nonce } });
+    assert.equal(client.dialogTurnResult.result.id, JULIE.id);
+  });
+
+  it('answers in English to an English speaker', async () => {
+    const client = await start({ words: ['zorglub'] });
+    const reply = await client.sendActivity({ type: 'message', text: 'go', locale: 'en-US', from });
+    assert.equal(reply.text, 'I find nobody called "zorglub" in the directory.');
+  });
+});
