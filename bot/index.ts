@@ -16,6 +16,7 @@ import { Authorizer } from './authorization';
 import { AssistantBot } from './assistantBot';
 import { CAPABILITIES } from './capabilities';
 import { CardRenderer } from './cards';
+import { ConversationLanguage } from './conversationLanguage';
 import { Config } from './config';
 import { createGraphClient } from './graph/client';
 import { DirectoryService } from './graph/directory';
@@ -146,6 +147,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
     adapter.use(new TurnSetup(logger, config.defaultLocale));
     adapter.use(new TeamsGuard(() => policy, logger));
+    adapter.use(new ConversationLanguage(conversationState));
     attach(adapter, (context) => bot.run(context));
     http.setReady(true);
     logger.info('ready', { port, graph: graphBaseUrl, storage: config.storage.mode });

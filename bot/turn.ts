@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Middleware, TurnContext } from 'botbuilder';
 import { Locale, toLocale } from './i18n';
 import { Logger } from './logger';
-import { detectLanguage } from './nlu/language';
 
 const LOCALE = Symbol('locale');
 const CORRELATION = Symbol('correlationId');
@@ -11,6 +10,10 @@ const LOGGER = Symbol('logger');
 /** The language this turn answers in. */
 export function localeOf(context: TurnContext): Locale {
   return (context.turnState.get(LOCALE) as Locale | undefined) ?? 'fr';
+}
+
+export function setLocale(context: TurnContext, locale: Locale): void {
+  context.turnState.set(LOCALE, locale);
 }
 
 export function correlationIdOf(context: TurnContext): string {
@@ -39,10 +42,7 @@ export class TurnSetup implements Middleware {
     });
     context.turnState.set(CORRELATION, correlationId);
     context.turnState.set(LOGGER, logger);
-    // The message's own language when it tells, else the Teams locale, else the configured default.
-    const text = activity.type === 'message' && typeof activity.text === 'string' ? activity.text.replace(/<at>.*?<\/at>/g, ' ') : '';
-    const written = detectLanguage(text);
-    context.turnState.set(LOCALE, written ?? toLocale(activity.locale, this.defaultLocale));
+    context.turnState.set(LOCALE, toLocale(activity.locale, this.defaultLocale));
     const started = Date.now();
     logger.info('turn started', { type: activity.type, name: activity.name, user: activity.from?.aadObjectId });
     await next();

@@ -60,10 +60,9 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     await box.press('Enter');
   };
 
-  // The playground (0.2.28) sends every message with the locale en-US, so the bot answers in English.
-  it('shows the licence inventory card of the demo tenant after « licences »', async () => {
-    await say('licences');
-    const card = page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last();
+  it('shows the licence inventory card of the demo tenant, in French, after « combien de licences il nous reste ? »', async () => {
+    await say('combien de licences il nous reste ?');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Licences de Lumière & Fils' }).last();
     try {
       await card.waitFor({ timeout: 30000 });
     } finally {
@@ -72,12 +71,43 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     }
     const text = await card.innerText();
     assert.match(text, /Microsoft 365 Business Standard/);
-    assert.match(text, /Used: 14 of 20/);
-    assert.match(text, /No unit left/);
+    assert.match(text, /Utilisées : 14 sur 20/);
+    assert.match(text, /Plus aucune unité libre/);
+  });
+
+  it('asks which Julie is meant, and shows the roles of the one picked on the card', async () => {
+    await say('quels rôles a Julie ?');
+    const choice = page.locator('.ac-adaptiveCard', { hasText: '2 personnes correspondent' }).last();
+    await choice.waitFor({ timeout: 30000 });
+    await choice.getByText('Julien Moreau', { exact: false }).click();
+    await choice.getByRole('button', { name: 'Choisir' }).click();
+    const roles = page.locator('.ac-adaptiveCard', { hasText: 'Rôles de Julien Moreau' }).last();
+    try {
+      await roles.waitFor({ timeout: 30000 });
+    } finally {
+      await page.screenshot({ path: projectPath('test-results', 'playground-roles.png') });
+    }
+    assert.match(await roles.innerText(), /Administrateur du support technique/);
   });
 
   it('welcomed the user when the chat opened, in French (the default, as no locale comes with it)', async () => {
     await page.locator('.ac-adaptiveCard', { hasText: 'Bonjour, je suis Assistant Admin 365' }).first().waitFor({ timeout: 30000 });
+  });
+
+  // The playground (0.2.28) sends every message with the locale en-US; the conversation's language wins over it.
+  it('answers « licences » alone in the language the conversation is held in, French', async () => {
+    const before = await page.locator('.ac-adaptiveCard', { hasText: 'Licences de Lumière & Fils' }).count();
+    await say('licences');
+    await page.waitForFunction(
+      (count) => Array.from(document.querySelectorAll('.ac-adaptiveCard')).filter((c) => c.textContent?.includes('Licences de Lumière & Fils')).length > count,
+      before,
+      { timeout: 30000 },
+    );
+  });
+
+  it('switches to English when the user writes in English', async () => {
+    await say('how many licenses are left?');
+    await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last().waitFor({ timeout: 30000 });
   });
 
   it('refreshes the inventory when its button is clicked', async () => {

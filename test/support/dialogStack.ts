@@ -1,8 +1,10 @@
+import { ConversationState, MemoryStorage } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { Authorizer } from '../../bot/authorization';
 import { CAPABILITIES } from '../../bot/capabilities';
 import { CardRenderer } from '../../bot/cards';
+import { ConversationLanguage } from '../../bot/conversationLanguage';
 import { createGraphClient } from '../../bot/graph/client';
 import { DirectoryService } from '../../bot/graph/directory';
 import { DirectoryRoleService } from '../../bot/graph/directoryRoles';
@@ -52,7 +54,15 @@ export async function dialogStack(graphBaseUrl: string) {
   ];
   const main = new MainDialog(recognizer, helpCard, localizer, new KnowledgeDialog(knowledge, cards, localizer), new FallbackDialog(knowledge, cards, localizer), routed);
   const resolveUser = resolveUserDialog();
-  const client = (dialog: Dialog = main, options?: unknown) =>
-    new DialogTestClient('msteams', dialog, options, [new TurnSetup(new Logger('error', {}, () => {}), 'fr')]);
+  const client = (dialog: Dialog = main, options?: unknown) => {
+    const conversationState = new ConversationState(new MemoryStorage());
+    return new DialogTestClient(
+      'msteams',
+      dialog,
+      options,
+      [new TurnSetup(new Logger('error', {}, () => {}), 'fr'), new ConversationLanguage(conversationState)],
+      conversationState,
+    );
+  };
   return { main, resolveUser, client, graph };
 }
