@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { KnowledgeBase } from '../bot/knowledge';
+import { INTENTS } from '../bot/recognizer';
+
+describe('Knowledge base', () => {
+  const kb = new KnowledgeBase();
+  const ids = (text: string, locale: 'fr' | 'en') => kb.search(text, locale).map((a) => a.id);
+
+  it('has every article in French and English, with https links and a next action the bot knows', () => {
+    for (const intent of INTENTS) {
+      for (const article of kb.forIntent(intent)) {
+        for (const locale of ['fr', 'en'] as const) {
+          assert.ok(article.title[locale] && article.body[locale] && article.keywords[locale], `${article.id} ${locale}`);
+          for (const link of article.links) assert.ok(link.title[locale] && link.url.startsWith('https://'), `${article.id} link`);
+        }
+      }
+    }
+  });
+
+  it('covers the topics of the administrators\' guide', () => {
+    for (const intent of ['support.contact', 'mail.setup', 'domain.setup', 'password.change', 'help'] as const) {
+      assert.ok(kb.forIntent(intent).length > 0, intent);
+    }
+  });
+
+  it('finds the manual mail settings from « serveur smtp », and from "imap port" in English', () => {
+    assert.equal(ids('serveur smtp', 'fr')[0], 'mail.manualSettings');
+    assert.equal(ids('imap port', 'en')[0], 'mail.manualSettings');
+  });
+
+  it('finds answers without accents and with a typo', () => {
+    assert.equal(ids('acheter un nom de domane', 'fr')[0], 'domain.buy');
+    assert.ok(ids('mot de passe oublie', 'fr').includes('password.selfService'));
+  });
+
+  it('finds nothing for a request it has no article about', () => {
+    assert.deepEqual(ids('commande une pizza', 'fr'), []);
+    assert.deepEqual(ids('tell me a joke', 'en'), []);
+  });
+});
