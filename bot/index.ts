@@ -30,7 +30,7 @@ import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from './nlu/nlpRecognizer';
 import { PersonMentions } from './nlu/personMentions';
 import { ChildService } from './process/childService';
-import type { Intent } from './recognizer';
+import type { Intent, Recognizer } from './recognizer';
 import { createServer } from './server';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { openStorage } from './storage';
@@ -63,6 +63,40 @@ function graphCredential(config: Config): TokenCredential | undefined {
   return graph.clientSecret
     ? new ClientSecretCredential(graph.tenantId, graph.clientId, graph.clientSecret)
     : new ManagedIdentityCredential({ clientId: graph.clientId });
+}
+
+export interface DialogDependencies {
+  graph: GraphApi;
+  recognizer: Recognizer;
+  tenantName: () => string;
+  cards: CardRenderer;
+  localizer: Localizer;
+}
+
+/** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
+export function createDialogs({ graph, recognizer, tenantName, cards, localizer }: DialogDependencies) {
+  const knowledge = new KnowledgeBase();
+  const roles = new DirectoryRoleService(graph);
+  const directory = new DirectoryService(graph);
+  const authorizer = new Authorizer(roles);
+  const names = new PersonMentions(loadCorpus());
+  const routedIntents: Intent[] = ['license.list', 'admin.roles'];
+  const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
+  const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
+  const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
+  const routed: { intent: Intent; dialog: Dialog }[] = [
+    { intent: 'license.list', dialog: new LicenseInventoryDialog(new LicenseService(graph), tenantName, cards, localizer) },
+    { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
+  ];
+  const mainDialog = new MainDialog(
+    recognizer,
+    helpCard,
+    localizer,
+    new KnowledgeDialog(knowledge, cards, localizer),
+    new FallbackDialog(knowledge, cards, localizer),
+    routed,
+  );
+  return { mainDialog, resolveUser };
 }
 
 /**
@@ -109,30 +143,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const localizer = new Localizer();
     const cards = new CardRenderer();
-    const knowledge = new KnowledgeBase();
-    const recognizer = await NlpRecognizer.train();
-    const licenses = new LicenseService(graph);
-    const roles = new DirectoryRoleService(graph);
-    const directory = new DirectoryService(graph);
-    const authorizer = new Authorizer(roles);
-    const names = new PersonMentions(loadCorpus());
-    const tenantName = () => tenant.displayName;
-    const routedIntents: Intent[] = ['license.list', 'admin.roles'];
-    const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
-    const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
-    const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
-    const routed: { intent: Intent; dialog: Dialog }[] = [
-      { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
-      { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
-    ];
-    const mainDialog = new MainDialog(
-      recognizer,
-      helpCard,
-      localizer,
-      new KnowledgeDialog(knowledge, cards, localizer),
-      new FallbackDialog(knowledge, cards, localizer),
-      routed,
-    );
+    const { mainDialog } = createDialogs({ graph, recognizer: await NlpRecognizer.train(), tenantName: () => tenant.displayName, cards, localizer });
     const bot = new AssistantBot(
       conversationState,
       userState,
