@@ -4,14 +4,19 @@ import { ConversationState, UserState } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
 import { AdminRolesDialog } from '../dialogs/adminRolesDialog';
+import { AssignLicenseDialog } from '../dialogs/assignLicenseDialog';
+import { ChangeLicenseDialog } from '../dialogs/changeLicenseDialog';
 import { coverageOf } from '../dialogs/coverage';
 import { FallbackDialog } from '../dialogs/fallbackDialog';
 import { HelpCard } from '../dialogs/helpCard';
 import { RecognizedInterruptions } from '../dialogs/interruptions';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { MainDialog } from '../dialogs/mainDialog';
+import { RemoveLicenseDialog } from '../dialogs/removeLicenseDialog';
 import { ResolveUserDialog } from '../dialogs/resolveUserDialog';
+import { ActionClaims } from './actionClaims';
 import { createAdapter } from './adapter';
+import { AuditLog } from './audit';
 import { Authorizer } from './authorization';
 import { AssistantBot } from './assistantBot';
 import { CAPABILITIES } from './capabilities';
@@ -68,24 +73,31 @@ function graphCredential(config: Config): TokenCredential | undefined {
 export interface DialogDependencies {
   graph: GraphApi;
   recognizer: Recognizer;
+  audit: AuditLog;
+  claims: ActionClaims;
   tenantName: () => string;
   cards: CardRenderer;
   localizer: Localizer;
 }
 
 /** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
-export function createDialogs({ graph, recognizer, tenantName, cards, localizer }: DialogDependencies) {
+export function createDialogs({ graph, recognizer, audit, claims, tenantName, cards, localizer }: DialogDependencies) {
   const knowledge = new KnowledgeBase();
   const roles = new DirectoryRoleService(graph);
   const directory = new DirectoryService(graph);
   const authorizer = new Authorizer(roles);
   const names = new PersonMentions(loadCorpus());
-  const routedIntents: Intent[] = ['license.list', 'admin.roles'];
+  const licenses = new LicenseService(graph);
+  const routedIntents: Intent[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'admin.roles'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
+  const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
   const routed: { intent: Intent; dialog: Dialog }[] = [
-    { intent: 'license.list', dialog: new LicenseInventoryDialog(new LicenseService(graph), tenantName, cards, localizer) },
+    { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
+    { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
+    { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
+    { intent: 'license.change', dialog: new ChangeLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
   ];
   const mainDialog = new MainDialog(
@@ -143,7 +155,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const localizer = new Localizer();
     const cards = new CardRenderer();
-    const { mainDialog } = createDialogs({ graph, recognizer: await NlpRecognizer.train(), tenantName: () => tenant.displayName, cards, localizer });
+    const { mainDialog } = createDialogs({
+      graph,
+      recognizer: await NlpRecognizer.train(),
+      audit: new AuditLog(storage.table('audit')),
+      claims: new ActionClaims(storage.table('requests')),
+      tenantName: () => tenant.displayName,
+      cards,
+      localizer,
+    });
     const bot = new AssistantBot(
       conversationState,
       userState,

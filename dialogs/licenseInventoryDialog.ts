@@ -36,6 +36,8 @@ export class LicenseInventoryDialog extends ComponentDialog {
       refreshTitle: t('inventory.refresh'),
       plans: plans.map((plan) => ({
         name: plan.name,
+        skuPartNumber: plan.skuPartNumber,
+        assignTitle: t('inventory.assign'),
         usage: t('inventory.used', { used: plan.used, total: plan.total }),
         freeText: t('inventory.free', { free: plan.free }),
         full: plan.free === 0,

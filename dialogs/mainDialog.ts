@@ -57,8 +57,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const value = step.context.activity.value as { action?: unknown; text?: unknown; article?: unknown } | undefined;
+    const value = step.context.activity.value as { action?: unknown; text?: unknown; article?: unknown; confirm?: unknown; pick?: unknown } | undefined;
     if (typeof value?.article === 'string') return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: value.article });
+    if (value && (value.confirm !== undefined || value.pick !== undefined) && value.action === undefined) {
+      // A confirmation or a choice from a card whose dialog has ended (already used, cancelled, or replayed).
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), value.confirm !== undefined ? 'confirm.stale' : 'card.expired'));
+      return step.endDialog();
+    }
     const recognition = await this.understand(step.context);
     const { intent } = recognition;
     const dialogId = this.routes.get(intent);
@@ -83,11 +88,13 @@ export class MainDialog extends ComponentDialog {
 
   /** A card button names its intent (an unknown one counts as not understood); a message goes to the recognizer. */
   private async understand(context: TurnContext): Promise<Recognition> {
-    const value = context.activity.value as { action?: unknown; text?: unknown } | undefined;
+    const value = context.activity.value as { action?: unknown; text?: unknown; sku?: unknown } | undefined;
     if (value && value.action !== undefined) {
       const text = typeof value.text === 'string' ? value.text : '';
       const intent: Intent = isIntent(value.action) ? value.action : 'none';
-      return { text, intent, score: 1, entities: extractEntities(text) };
+      const entities = extractEntities(text);
+      if (typeof value.sku === 'string') entities.push({ type: 'sku', value: value.sku });
+      return { text, intent, score: 1, entities };
     }
     return this.recognizer.recognize(context.activity.text ?? '');
   }

@@ -68,7 +68,8 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     if (people.length > MAX_CHOICES) return this.ask(step, t('resolveUser.tooMany'));
     state.candidates = people;
     state.nonce = randomUUID();
-    const card = this.cards.attachment('chooseUser', {
+    const card = this.cards.attachment('choose', {
+      pick: 'user',
       title: t('resolveUser.choose', { count: people.length }),
       label: t('resolveUser.chooseLabel'),
       choices: people.map((p) => ({ title: describe(p), value: p.id })),
@@ -83,9 +84,9 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
   /** The user picked someone on the card, or typed a name or an address instead. */
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.values as LookupState;
-    const value = step.context.activity.value as { pick?: string; userId?: string; nonce?: string } | undefined;
+    const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
     if (value?.pick === 'user') {
-      const chosen = state.candidates?.find((p) => p.id === value.userId);
+      const chosen = state.candidates?.find((p) => p.id === value.choice);
       if (chosen && value.nonce === state.nonce) return step.endDialog(chosen);
       return step.replaceDialog(LOOKUP, {});
     }

@@ -33,11 +33,17 @@ const SAMPLES: Record<string, object[]> = {
     {
       title: 'Licences', subtitle: '2 abonnements', emptyText: 'Aucun', refreshTitle: 'Actualiser',
       plans: [
-        { name: 'Microsoft 365 Business Standard', usage: '14 / 20', freeText: '6', full: false, fullText: 'plein', warningText: '' },
-        { name: 'Microsoft 365 Business Premium', usage: '5 / 5', freeText: '0', full: true, fullText: 'plein', warningText: '2 unités expirent' },
+        { name: 'Microsoft 365 Business Standard', skuPartNumber: 'O365_BUSINESS_PREMIUM', assignTitle: 'Attribuer', usage: '14 / 20', freeText: '6', full: false, fullText: 'plein', warningText: '' },
+        { name: 'Microsoft 365 Business Premium', skuPartNumber: 'SPB', assignTitle: 'Attribuer', usage: '5 / 5', freeText: '0', full: true, fullText: 'plein', warningText: '2 unités expirent' },
       ],
     },
     { title: 'Licences', subtitle: '0 abonnement', emptyText: 'Aucun abonnement', refreshTitle: 'Actualiser', plans: [] },
+  ],
+  confirmAction: [
+    {
+      title: 'Attribuer Business Standard à Julie Roux ?', note: 'Rien n\'est fait avant votre confirmation.', confirmTitle: 'Confirmer', cancelTitle: 'Annuler', token: 't-1',
+      facts: [{ title: 'Utilisateur', value: 'Julie Roux' }, { title: 'Licence', value: 'Microsoft 365 Business Standard' }],
+    },
   ],
   knowledgeArticle: [
     {
@@ -69,9 +75,9 @@ const SAMPLES: Record<string, object[]> = {
     },
     { title: 'Administrateurs', subtitle: '', emptyText: 'Personne', people: [] },
   ],
-  chooseUser: [
+  choose: [
     {
-      title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: 'n-1',
+      pick: 'user', title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: 'n-1',
       choices: [{ title: 'Julie Roux (julie.roux@lumiere-fils.fr)', value: 'id-1' }, { title: 'Julien Moreau', value: 'id-2' }],
     },
   ],

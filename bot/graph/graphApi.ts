@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { toAppError } from './errors';
 
@@ -37,6 +38,22 @@ export class GraphApi {
       return (await this.client.api(path).post(body)) as T;
     } catch (error) {
       throw toAppError(error, what);
+    }
+  }
+
+  /**
+   * A write, tagged with a client-request-id of our own: Graph logs it with the request, so the
+   * audit log can name the exact Graph request, whether it succeeded or failed.
+   */
+  async send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, what: string): Promise<{ result: T; requestId: string }> {
+    const requestId = randomUUID();
+    try {
+      const request = this.client.api(path).header('client-request-id', requestId);
+      const result = (method === 'POST' ? await request.post(body) : method === 'PATCH' ? await request.patch(body) : await request.delete()) as T;
+      return { result, requestId };
+    } catch (error) {
+      const typed = toAppError(error, what);
+      throw typed.requestId ? typed : Object.assign(typed, { requestId });
     }
   }
 

@@ -49,4 +49,22 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
     permission: 'RoleManagement.Read.Directory',
     why: 'The names of the directory roles.',
   },
+  {
+    method: 'GET',
+    path: '/groups/{id}',
+    permission: 'GroupMember.Read.All',
+    why: 'The name of the group a licence is inherited from (such a licence cannot be removed from the user directly).',
+  },
+  {
+    method: 'PATCH',
+    path: '/users/{id}',
+    permission: 'User.ReadWrite.All',
+    why: "Setting a user's usage location (country), which Graph requires before assigning a licence.",
+  },
+  {
+    method: 'POST',
+    path: '/users/{id}/assignLicense',
+    permission: 'LicenseAssignment.ReadWrite.All',
+    why: 'Assigning, removing and swapping licences (a swap is one call: add the new plan, remove the old).',
+  },
 ];

@@ -14,11 +14,16 @@ function callsInSource(): { method: string; path: string; file: string }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts'))
     .flatMap((file) =>
-      [...readFileSync(`${dir}/${file}`, 'utf8').matchAll(/this\.graph\.(getAll|get|post|patch|delete)(?:<[^>]*>)?\(\s*[`'"]([^`'"?]+)/g)].map((m) => ({
-        method: verbs[m[1]],
-        path: m[2].replace(/\$\{[^}]+\}/g, '{id}'),
-        file,
-      })),
+      [
+        ...[...readFileSync(`${dir}/${file}`, 'utf8').matchAll(/this\.graph\.(getAll|get|post|patch|delete)(?:<[^>]*>)?\(\s*[`'"]([^`'"?]+)/g)].map((m) => ({
+          method: verbs[m[1]],
+          path: m[2],
+        })),
+        ...[...readFileSync(`${dir}/${file}`, 'utf8').matchAll(/this\.graph\.send(?:<[^>]*>)?\(\s*'(POST|PATCH|DELETE)',\s*[`'"]([^`'"?]+)/g)].map((m) => ({
+          method: m[1],
+          path: m[2],
+        })),
+      ].map((call) => ({ ...call, path: call.path.replace(/\$\{[^}]+\}/g, '{id}'), file })),
     );
 }
 

@@ -36,7 +36,7 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     const dialog = await client();
     const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
     assert.match(JSON.stringify(choice), /Julien Moreau/);
-    const reply = await dialog.sendActivity({ ...say(''), value: { pick: 'user', userId: JULIE.id, nonce: choice.actions[0].data.nonce } });
+    const reply = await dialog.sendActivity({ ...say(''), value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } });
     assert.match(cardText(reply), /Rôles de Julie Roux/);
   });
 
@@ -52,7 +52,7 @@ describe('Administrators and their roles (read-only), through the main dialog', 
   it('keeps answering in the conversation\'s language when a card click carries none', async () => {
     const dialog = await client();
     const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
-    const click = { type: 'message', locale: 'en-US', from: asAdmin, value: { pick: 'user', userId: JULIE.id, nonce: choice.actions[0].data.nonce } };
+    const click = { type: 'message', locale: 'en-US', from: asAdmin, value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } };
     assert.match(cardText(await dialog.sendActivity(click)), /Rôles de Julie Roux/);
   });
 
@@ -60,7 +60,7 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     const dialog = await client();
     const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
     assert.match(cardText(await dialog.sendActivity(say('aide'))), /Ce que je peux faire pour vous/);
-    const reply = await dialog.sendActivity({ ...say(''), value: { pick: 'user', userId: JULIE.id, nonce: choice.actions[0].data.nonce } });
+    const reply = await dialog.sendActivity({ ...say(''), value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } });
     assert.match(cardText(reply), /Rôles de Julie Roux/);
   });
 

@@ -33,7 +33,7 @@ describe('Finding the person a request is about', () => {
     assert.deepEqual(choices.map((c: { value: string }) => c.value).sort(), [JULIE.id, JULIEN.id].sort());
     assert.match(JSON.stringify(card), /2 personnes correspondent/);
     const nonce = card.actions[0].data.nonce;
-    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', userId: JULIEN.id, nonce } });
+    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', choice: JULIEN.id, nonce } });
     assert.equal(client.dialogTurnResult.status, 'complete');
     assert.equal(client.dialogTurnResult.result.id, JULIEN.id);
   });
@@ -41,7 +41,7 @@ describe('Finding the person a request is about', () => {
   it('ignores a click on an old card and looks again', async () => {
     const client = await start({ words: ['jul'] });
     await client.sendActivity(say('go'));
-    const reply = await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', userId: JULIEN.id, nonce: 'an-old-card' } });
+    const reply = await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', choice: JULIEN.id, nonce: 'an-old-card' } });
     assert.equal(client.dialogTurnResult.status, 'waiting');
     assert.match(reply.text, /De qui s'agit-il/);
   });
@@ -90,7 +90,7 @@ describe('Finding the person a request is about', () => {
     const help = await client.sendActivity(say('aide'));
     assert.match(JSON.stringify(help.attachments[0].content), /Ce que je peux faire pour vous/);
     assert.equal(client.dialogTurnResult.status, 'waiting');
-    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', userId: JULIE.id, nonce: card.actions[0].data.nonce } });
+    await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { pick: 'user', choice: JULIE.id, nonce: card.actions[0].data.nonce } });
     assert.equal(client.dialogTurnResult.result.id, JULIE.id);
   });
 

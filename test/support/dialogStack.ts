@@ -1,6 +1,8 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
+import { ActionClaims } from '../../bot/actionClaims';
+import { AuditLog } from '../../bot/audit';
 import { CardRenderer } from '../../bot/cards';
 import { ConversationLanguage } from '../../bot/conversationLanguage';
 import { createGraphClient } from '../../bot/graph/client';
@@ -9,6 +11,7 @@ import { Localizer } from '../../bot/i18n';
 import { createDialogs } from '../../bot/index';
 import { Logger } from '../../bot/logger';
 import { NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
+import { OpenedStorage, openStorage } from '../../bot/storage';
 import { TurnSetup } from '../../bot/turn';
 
 /**
@@ -18,11 +21,20 @@ import { TurnSetup } from '../../bot/turn';
 let trained: Promise<NlpRecognizer> | undefined;
 export const sharedRecognizer = () => (trained ??= NlpRecognizer.train());
 
+/** One embedded Azurite (in memory) for the dialog tests of this process, closed after them all. */
+let storage: Promise<OpenedStorage> | undefined;
+export const sharedStorage = () => (storage ??= openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {})));
+after(async () => (await storage)?.close());
+
 export async function dialogStack(graphBaseUrl: string) {
   const graph = new GraphApi(createGraphClient({ baseUrl: graphBaseUrl, timeoutMs: 5000, maxRetries: 0 }), graphBaseUrl);
+  const tables = await sharedStorage();
+  const audit = new AuditLog(tables.table('audit'));
   const { mainDialog, resolveUser } = createDialogs({
     graph,
     recognizer: await sharedRecognizer(),
+    audit,
+    claims: new ActionClaims(tables.table('requests')),
     tenantName: () => 'Lumière & Fils',
     cards: new CardRenderer(),
     localizer: new Localizer(),
@@ -37,5 +49,5 @@ export async function dialogStack(graphBaseUrl: string) {
       conversationState,
     );
   };
-  return { main: mainDialog, resolveUser: resolveUser(), client, graph };
+  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit };
 }

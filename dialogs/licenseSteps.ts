@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
+import { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActionClaims } from '../bot/actionClaims';
+import { AuditLog } from '../bot/audit';
+import { Authorizer } from '../bot/authorization';
+import { CardRenderer } from '../bot/cards';
+import { userMessageFor } from '../bot/errorMessages';
+import { AppError } from '../bot/errors';
+import type { Person } from '../bot/graph/directory';
+import { LicensePlan, LicenseService, plansMeant, WriteReceipt } from '../bot/graph/licenses';
+import { Localizer, Params } from '../bot/i18n';
+import type { Recognition } from '../bot/recognizer';
+import { correlationIdOf, localeOf } from '../bot/turn';
+import type { Interruptions } from './cancelAndHelpDialog';
+import type { NameFinder } from './resolveUserDialog';
+
+/** What the licence dialogs share: services, and the steps every write goes through. */
+export interface LicenseDialogServices {
+  authorizer: Authorizer;
+  licenses: LicenseService;
+  audit: AuditLog;
+  claims: ActionClaims;
+  names: NameFinder;
+  cards: CardRenderer;
+  localizer: Localizer;
+  interruptions: Interruptions;
+}
+
+export interface Confirmation {
+  title: string;
+  facts: { title: string; value: string }[];
+  note?: string;
+}
+
+export interface Operation {
+  operation: string;
+  target: Person;
+  parameters: Record<string, string | number | boolean>;
+  run(): Promise<WriteReceipt[]>;
+  /** Said once it is done. */
+  done(): Promise<string>;
+}
+
+type Step = WaterfallStepContext<Recognition>;
+
+/** The shared steps: who the caller is allowed to be, who the target is, which plan, confirm, act once, audit. */
+export class LicenseSteps {
+  constructor(private readonly s: LicenseDialogServices) {}
+
+  t(context: TurnContext, key: string, params: Params = {}): string {
+    return this.s.localizer.t(localeOf(context), key, params);
+  }
+
+  /** The caller's Entra roles must allow the operation (RoleRequired otherwise: nothing happens). */
+  async authorize(step: Step, intent: 'license.assign' | 'license.remove' | 'license.change'): Promise<void> {
+    await this.s.authorizer.require(intent, step.context.activity.from?.aadObjectId);
+  }
+
+  /** Options for ResolveUserDialog from what the request said. */
+  whoFrom(recognition: Recognition): { email?: string; words?: string[] } {
+    const email = recognition.entities.find((e) => e.type === 'email')?.value;
+    return email ? { email } : { words: this.s.names.in(recognition.text) };
+  }
+
+  /** The tenant's plans named in the request (all of them when « E3 » is ambiguous and both are held). */
+  plansNamed(recognition: Recognition, inventory: LicensePlan[]): LicensePlan[][] {
+    return recognition.entities.filter((e) => e.type === 'sku').map((e) => plansMeant(e.candidates ?? [e.value], inventory));
+  }
+
+  /** A card to choose a plan among `plans`; the answer comes back as { pick: 'plan', choice: skuId }. */
+  async askPlan(step: WaterfallStepContext, question: string, plans: LicensePlan[]): Promise<DialogTurnResult> {
+    const nonce = randomUUID();
+    (step.values as { planNonce?: string }).planNonce = nonce;
+    const card = this.s.cards.attachment('choose', {
+      pick: 'plan',
+      title: question,
+      label: this.t(step.context, 'plan.label'),
+      choices: plans.map((p) => ({ title: this.t(step.context, 'plan.choice', { plan: p.name, free: p.free }), value: p.skuId })),
+      confirmTitle: this.t(step.context, 'plan.choose'),
+      cancelTitle: this.t(step.context, 'confirm.no'),
+      nonce,
+    });
+    await step.context.sendActivity({ attachments: [card] });
+    return Dialog.EndOfTurn;
+  }
+
+  /** The plan picked on the card, or named in a typed answer; undefined when neither. */
+  pickedPlan(step: WaterfallStepContext, plans: LicensePlan[], recognition: (text: string) => Recognition): LicensePlan | undefined {
+    const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
+    if (value?.pick === 'plan') {
+      return value.nonce === (step.values as { planNonce?: string }).planNonce ? plans.find((p) => p.skuId === value.choice) : undefined;
+    }
+    const named = this.plansNamed(recognition(step.context.activity.text ?? ''), plans).flat();
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** The confirmation card; its token is what makes a second click harmless. */
+  async askToConfirm(step: WaterfallStepContext, confirmation: Confirmation): Promise<DialogTurnResult> {
+    const token = randomUUID();
+    (step.values as { token?: string }).token = token;
+    const card = this.s.cards.attachment('confirmAction', {
+      title: confirmation.title,
+      facts: confirmation.facts,
+      note: confirmation.note ?? this.t(step.context, 'confirm.note'),
+      confirmTitle: this.t(step.context, 'confirm.yes'),
+      cancelTitle: this.t(step.context, 'confirm.no'),
+      token,
+    });
+    await step.context.sendActivity({ attachments: [card] });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * After the confirmation card: acts only on a click of this card's Confirm, and only once
+   * (the token is claimed in Table Storage); audits the outcome, success or failure; tells the user.
+   */
+  async actOnConfirmation(step: WaterfallStepContext, operation: Operation): Promise<DialogTurnResult> {
+    const value = step.context.activity.value as { confirm?: string; token?: string } | undefined;
+    const token = (step.values as { token?: string }).token;
+    if (value?.confirm === 'no') {
+      await step.context.sendActivity(this.t(step.context, 'confirm.declined'));
+      return step.endDialog();
+    }
+    if (value?.confirm !== 'yes' || value.token !== token) {
+      await step.context.sendActivity(this.t(step.context, 'confirm.waiting'));
+      return repeatStep(step);
+    }
+    const caller = step.context.activity.from;
+    if (!(await this.s.claims.claim(token!, caller?.aadObjectId ?? caller?.id ?? 'unknown', operation.operation))) {
+      await step.context.sendActivity(this.t(step.context, 'confirm.stale'));
+      return step.endDialog();
+    }
+    const audit = {
+      correlationId: correlationIdOf(step.context),
+      caller: { id: caller?.aadObjectId ?? caller?.id ?? 'unknown', name: caller?.name ?? '' },
+      operation: operation.operation,
+      target: operation.target.userPrincipalName,
+      parameters: operation.parameters,
+    };
+    let receipts: WriteReceipt[];
+    try {
+      receipts = await operation.run();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await this.s.audit.record({ ...audit, outcome: 'failed', error: error.message, graphRequestId: error.requestId });
+      await step.context.sendActivity(
+        `${userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context))} ${this.t(step.context, 'license.failed')}`,
+      );
+      return step.endDialog();
+    }
+    await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });
+    await step.context.sendActivity(await operation.done());
+    return step.endDialog(true);
+  }
+
+  /** Free units of a plan as they are now (after the write). */
+  async freeNow(plan: LicensePlan): Promise<number> {
+    return (await this.s.licenses.inventory()).find((p) => p.skuId === plan.skuId)?.free ?? 0;
+  }
+}
+
+/** Waits for another answer to this same step (the waterfall would otherwise move on). */
+export function repeatStep(step: WaterfallStepContext): DialogTurnResult {
+  (step.activeDialog!.state as { stepIndex: number }).stepIndex = step.index - 1;
+  return Dialog.EndOfTurn;
+}

@@ -1,0 +1,98 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Person } from '../bot/graph/directory';
+import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
+import { extractEntities } from '../bot/nlu/entities';
+import type { Recognition } from '../bot/recognizer';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { LicenseDialogServices, LicenseSteps, repeatStep } from './licenseSteps';
+import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
+
+export const REMOVE_LICENSE_DIALOG = 'removeLicenseDialog';
+
+interface RemoveState {
+  person?: Person;
+  held?: HeldLicense[];
+  plan?: LicensePlan;
+}
+
+const entitiesOnly = (text: string): Recognition => ({ text, intent: 'none', score: 0, entities: extractEntities(text) });
+
+/**
+ * « retire la licence de Victor »: the user's licences to choose from; one that comes from a group
+ * cannot be removed directly, and the bot says which group; then confirmation, removal, audit.
+ */
+export class RemoveLicenseDialog extends CancelAndHelpDialog {
+  private readonly steps: LicenseSteps;
+
+  constructor(private readonly services: LicenseDialogServices, resolveUser: ResolveUserDialog) {
+    super(REMOVE_LICENSE_DIALOG, services.interruptions);
+    this.steps = new LicenseSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(new WaterfallDialog('remove', [this.whoStep.bind(this), this.whichPlanStep.bind(this), this.confirmStep.bind(this), this.removeStep.bind(this)]));
+    this.initialDialogId = 'remove';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    await this.steps.authorize(step, 'license.remove');
+    return step.beginDialog(RESOLVE_USER_DIALOG, this.steps.whoFrom(step.options));
+  }
+
+  private async whichPlanStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as RemoveState;
+    state.person = step.result as Person | undefined;
+    if (!state.person) return step.endDialog();
+    const name = state.person.displayName;
+    state.held = (await this.services.licenses.licensesOf(state.person.id)).licenses;
+    if (state.held.length === 0) {
+      await step.context.sendActivity(this.steps.t(step.context, 'license.remove.none', { name }));
+      return step.endDialog();
+    }
+    const plans = state.held.map((h) => h.plan);
+    const named = this.steps.plansNamed(step.options, plans).flat();
+    if (named.length === 1) return step.next(named[0]);
+    if (step.options.entities.some((e) => e.type === 'sku') && named.length === 0) {
+      const wanted = this.steps.plansNamed(step.options, (await this.services.licenses.inventory())).flat()[0];
+      if (wanted) await step.context.sendActivity(this.steps.t(step.context, 'license.remove.notHeld', { name, plan: wanted.name }));
+    }
+    if (plans.length === 1) return step.next(plans[0]);
+    return this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans);
+  }
+
+  private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as RemoveState;
+    const name = state.person!.displayName;
+    const plans = state.held!.map((h) => h.plan);
+    const plan = (step.result as LicensePlan | undefined) ?? this.steps.pickedPlan(step, plans, entitiesOnly);
+    if (!plan) {
+      await this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans);
+      return repeatStep(step);
+    }
+    const group = state.held!.find((h) => h.plan.skuId === plan.skuId)?.viaGroup;
+    if (group) {
+      await step.context.sendActivity(this.steps.t(step.context, 'license.remove.viaGroup', { name, plan: plan.name, group: group.displayName }));
+      return step.endDialog();
+    }
+    state.plan = plan;
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    return this.steps.askToConfirm(step, {
+      title: t('confirm.title.remove', { plan: plan.name, name }),
+      facts: [
+        { title: t('fact.user'), value: `${name} (${state.person!.userPrincipalName})` },
+        { title: t('fact.plan'), value: plan.name },
+      ],
+    });
+  }
+
+  private async removeStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as RemoveState;
+    const person = state.person!;
+    const plan = state.plan!;
+    return this.steps.actOnConfirmation(step, {
+      operation: 'license.remove',
+      target: person,
+      parameters: { sku: plan.skuPartNumber },
+      run: async () => [await this.services.licenses.remove(person.id, plan)],
+      done: async () => this.steps.t(step.context, 'license.remove.done', { name: person.displayName, plan: plan.name, free: await this.steps.freeNow(plan) }),
+    });
+  }
+}
