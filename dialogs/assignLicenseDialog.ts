@@ -9,7 +9,7 @@ import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, repeatStep } from './licenseSteps';
+import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 
 export const ASSIGN_LICENSE_DIALOG = 'assignLicenseDialog';
@@ -75,7 +75,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
 
   private async planChosenStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
-    const plan = (step.result as LicensePlan | undefined) ?? this.steps.pickedPlan(step, state.inventory!, entitiesOnly);
+    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!, entitiesOnly);
     if (!plan) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!);
       return repeatStep(step);

@@ -4,7 +4,7 @@ import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, repeatStep } from './licenseSteps';
+import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
@@ -72,7 +72,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
   private async toStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ChangeState;
     const heldPlans = state.held!.map((h) => h.plan);
-    const from = (step.result as LicensePlan | undefined) ?? this.steps.pickedPlan(step, heldPlans, entitiesOnly);
+    const from = planPassedOn(step) ?? this.steps.pickedPlan(step, heldPlans, entitiesOnly);
     if (!from) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans);
       return repeatStep(step);
@@ -90,7 +90,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const name = state.person!.displayName;
     const from = state.from!;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
-    const to = (step.result as LicensePlan | undefined) ?? this.steps.pickedPlan(step, others, entitiesOnly);
+    const to = planPassedOn(step) ?? this.steps.pickedPlan(step, others, entitiesOnly);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     if (!to) {
       await this.steps.askPlan(step, t('license.change.askTo', { plan: from.name }), others);

@@ -165,3 +165,12 @@ export function repeatStep(step: WaterfallStepContext): DialogTurnResult {
   (step.activeDialog!.state as { stepIndex: number }).stepIndex = step.index - 1;
   return Dialog.EndOfTurn;
 }
+
+/**
+ * The plan the previous step passed on with step.next(plan). When the step instead resumes on the
+ * user's answer, the waterfall hands it the message text: that is not a plan.
+ */
+export function planPassedOn(step: WaterfallStepContext): LicensePlan | undefined {
+  const result: unknown = step.result;
+  return result && typeof result === 'object' && 'skuId' in result ? (result as LicensePlan) : undefined;
+}

@@ -4,7 +4,7 @@ import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, repeatStep } from './licenseSteps';
+import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 
 export const REMOVE_LICENSE_DIALOG = 'removeLicenseDialog';
@@ -62,7 +62,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as RemoveState;
     const name = state.person!.displayName;
     const plans = state.held!.map((h) => h.plan);
-    const plan = (step.result as LicensePlan | undefined) ?? this.steps.pickedPlan(step, plans, entitiesOnly);
+    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, plans, entitiesOnly);
     if (!plan) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans);
       return repeatStep(step);

@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import { rootCause, RoleRequired } from '../../bot/errors';
+import { ADMIN, GROUP_LICENSED, NO_USAGE_LOCATION, ORDINARY, seededUser, SKU } from '../support/fixtures';
+import { dialogStack } from '../support/dialogStack';
+import { useDemoTenant } from '../support/demoTenant';
+
+const PAUL = seededUser('paul.fontaine@lumiere-fils.fr'); // Office 365 E3, direct
+const JULIE = seededUser('julie.roux@lumiere-fils.fr'); // Business Standard, direct
+const asAdmin = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };
+
+type Reply = { text?: string; attachments?: { content: any }[] };
+const cardOf = (reply: Reply) => reply.attachments?.[0]?.content;
+const textOf = (reply: Reply) => reply.text ?? JSON.stringify(cardOf(reply) ?? {});
+
+describe('Licences by chat', function () {
+  this.timeout(30000);
+  const { tenant } = useDemoTenant();
+
+  /** A conversation with the main dialog as Camille (Global Administrator), in French. */
+  const conversation = async (from = asAdmin) => {
+    const stack = await dialogStack(tenant().url);
+    const client = stack.client();
+    const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from }) as Promise<Reply>;
+    const click = (data: object) => client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: data }) as Promise<Reply>;
+    /** Clicks Confirm on a confirmation card. */
+    const confirm = (card: any) => click(card.actions[0].data);
+    /** Picks a value on a choice card. */
+    const pick = (card: any, choice: string) => click({ ...card.actions[0].data, choice });
+    return { say, click, confirm, pick, audit: stack.audit };
+  };
+  const skusOf = async (userId: string) => {
+    const user = tenant().store.user(userId);
+    return [...tenant().store.heldSkus(user)];
+  };
+  const writes = () => tenant().requests.filter((r) => r.method !== 'GET');
+
+  describe('assigning', () => {
+    it('assigns the plan named, after a confirmation card, and says how many units are left', async () => {
+      const chat = await conversation();
+      const card = cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr'));
+      assert.match(JSON.stringify(card), /Attribuer Microsoft 365 Business Basic à Léa Petit \?/);
+      assert.deepEqual(writes(), [], 'nothing is written before the confirmation');
+      const done = await chat.confirm(card);
+      assert.equal(done.text, "C'est fait : Léa Petit a maintenant la licence Microsoft 365 Business Basic. Il reste 3 unité(s) libre(s) de Microsoft 365 Business Basic.");
+      assert.ok((await skusOf(ORDINARY.id)).includes(SKU.basic));
+    });
+
+    it('writes who, what, target, outcome, Graph request id and correlation id to the audit log', async () => {
+      const chat = await conversation();
+      await chat.confirm(cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr')));
+      const [entry] = await chat.audit.recent({ user: 'lea.petit' });
+      assert.equal(entry.operation, 'license.assign');
+      assert.equal(entry.outcome, 'succeeded');
+      assert.equal(entry.caller.id, ADMIN.id);
+      assert.equal(entry.target, 'lea.petit@lumiere-fils.fr');
+      assert.deepEqual(entry.parameters, { sku: 'O365_BUSINESS_ESSENTIALS' });
+      assert.match(entry.graphRequestId!, /^[0-9a-f-]{36}$/);
+      assert.ok(tenant().requests.some((r) => r.path.endsWith('/assignLicense')));
+      assert.match(entry.correlationId, /^[0-9a-f-]{36}$/);
+    });
+
+    it('offers the plans with their free units when the request names none', async () => {
+      const chat = await conversation();
+      const chooser = cardOf(await chat.say('donne une licence à Léa Petit'));
+      const text = JSON.stringify(chooser);
+      assert.match(text, /Quelle licence attribuer à Léa Petit/);
+      assert.match(text, /Microsoft 365 Business Basic \(4 libre\(s\)\)/);
+      const confirmCard = cardOf(await chat.pick(chooser, SKU.e5));
+      assert.match(JSON.stringify(confirmCard), /Attribuer Office 365 E5 à Léa Petit/);
+    });
+
+    it('says when the tenant has no such plan, and offers the ones it has', async () => {
+      const chat = await conversation();
+      const first = await chat.say('affecte une licence Microsoft 365 E5 à lea.petit@lumiere-fils.fr');
+      assert.equal(first.text, "Votre organisation n'a pas d'abonnement « Microsoft 365 E5 ». Voici ceux qu'elle a :");
+    });
+
+    it('reads « E3 » as the one E3 plan the tenant holds', async () => {
+      const chat = await conversation();
+      const card = cardOf(await chat.say('affecte une licence E3 à lea.petit@lumiere-fils.fr'));
+      assert.match(JSON.stringify(card), /Attribuer Office 365 E3 à Léa Petit/);
+    });
+
+    it('refuses a plan with no free unit before calling Graph', async () => {
+      const chat = await conversation();
+      const reply = await chat.say('affecte une licence Business Premium à lea.petit@lumiere-fils.fr');
+      assert.match(textOf(reply), /Il ne reste aucune licence libre/);
+      assert.deepEqual(writes(), []);
+    });
+
+    it('asks for the usage location when the user has none, and sets it with the licence', async () => {
+      const chat = await conversation();
+      const countries = cardOf(await chat.say(`affecte une licence Business Basic à ${NO_USAGE_LOCATION.userPrincipalName}`));
+      assert.match(JSON.stringify(countries), /Hugo Lambert n'a pas de pays d'utilisation/);
+      const confirmCard = cardOf(await chat.pick(countries, 'BE'));
+      assert.match(JSON.stringify(confirmCard), /Pays d'utilisation \(à renseigner\).*Belgique/);
+      await chat.confirm(confirmCard);
+      assert.equal(tenant().store.user(NO_USAGE_LOCATION.id).usageLocation, 'BE');
+      assert.ok((await skusOf(NO_USAGE_LOCATION.id)).includes(SKU.basic));
+    });
+
+    it('says when the user already holds the plan', async () => {
+      const chat = await conversation();
+      const reply = await chat.say('affecte une licence Business Standard à julie.roux@lumiere-fils.fr');
+      assert.equal(reply.text, 'Julie Roux a déjà la licence Microsoft 365 Business Standard : rien à faire.');
+    });
+
+    it('says when the address is unknown', async () => {
+      const chat = await conversation();
+      const reply = await chat.say('affecte une licence Business Basic à personne@lumiere-fils.fr');
+      assert.equal(reply.text, "Je ne trouve personne avec l'adresse personne@lumiere-fils.fr dans l'annuaire.");
+    });
+
+    it('acts once when Confirm is clicked twice', async () => {
+      const chat = await conversation();
+      const card = cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr'));
+      await chat.confirm(card);
+      const second = await chat.confirm(card);
+      assert.equal(second.text, "Cette carte a déjà servi : l'action n'a pas été refaite.");
+      assert.equal(writes().filter((r) => r.path.endsWith('/assignLicense')).length, 1);
+    });
+
+    it('does nothing when Cancel is clicked', async () => {
+      const chat = await conversation();
+      const card = cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr'));
+      const reply = await chat.click(card.actions[1].data);
+      assert.equal(reply.text, 'Très bien, je ne change rien.');
+      assert.deepEqual(writes(), []);
+    });
+
+    it('reports a Graph failure in words, changes nothing, and audits the failure', async () => {
+      tenant().faults.configure({ rules: [{ status: 500, count: 1, path: 'assignLicense$' }] });
+      const chat = await conversation();
+      const reply = await chat.confirm(cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr')));
+      assert.match(reply.text!, /Microsoft 365 ne répond pas pour le moment/);
+      assert.match(reply.text!, /Rien n'a été modifié\.$/);
+      assert.ok(!(await skusOf(ORDINARY.id)).includes(SKU.basic));
+      const [entry] = await chat.audit.recent({ user: 'lea.petit', operation: 'license.assign' });
+      assert.equal(entry.outcome, 'failed');
+      assert.ok(entry.graphRequestId);
+    });
+
+    it('explains a 403 from Graph as missing rights', async () => {
+      tenant().faults.configure({ rules: [{ status: 403, count: 1, path: 'assignLicense$' }] });
+      const chat = await conversation();
+      const reply = await chat.confirm(cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr')));
+      assert.match(reply.text!, /Cette opération est refusée/);
+    });
+
+    it('is refused to a caller without a licence role, before anything else', async () => {
+      const chat = await conversation({ id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id });
+      await assert.rejects(chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr'), (error: unknown) => rootCause(error) instanceof RoleRequired);
+      assert.deepEqual(writes(), []);
+    });
+
+    it('starts from the inventory card\'s Assign button with the plan already chosen', async () => {
+      const chat = await conversation();
+      const reply = await chat.click({ action: 'license.assign', sku: 'O365_BUSINESS_ESSENTIALS' });
+      assert.equal(reply.text, "De qui s'agit-il ? Donnez son nom ou son adresse e-mail.");
+      const card = cardOf(await chat.say('Léa Petit'));
+      assert.match(JSON.stringify(card), /Attribuer Microsoft 365 Business Basic à Léa Petit/);
+    });
+  });
+
+  describe('removing', () => {
+    it('removes the plan named, after confirmation, and frees the unit', async () => {
+      const chat = await conversation();
+      const card = cardOf(await chat.say('retire la licence Business Standard de julie.roux@lumiere-fils.fr'));
+      const done = await chat.confirm(card);
+      assert.match(done.text!, /la licence Microsoft 365 Business Standard est retirée à Julie Roux\. 7 unité\(s\)/);
+      assert.deepEqual(await skusOf(JULIE.id), []);
+    });
+
+    it('explains that a licence from a group cannot be removed directly, naming the group', async () => {
+      const chat = await conversation();
+      const reply = await chat.say(`retire la licence Business Standard de ${GROUP_LICENSED.userPrincipalName}`);
+      assert.match(reply.text!, /vient du groupe « Équipe Commerciale »/);
+      assert.deepEqual(writes(), []);
+    });
+
+    it('says when the user holds no licence', async () => {
+      const chat = await conversation();
+      const reply = await chat.say(`retire la licence de ${NO_USAGE_LOCATION.userPrincipalName}`);
+      assert.equal(reply.text, "Hugo Lambert n'a aucune licence.");
+    });
+  });
+
+  describe('upgrading and downgrading', () => {
+    it('moves Paul from E3 to E5 in one call', async () => {
+      const chat = await conversation();
+      const card = cardOf(await chat.say('passe Paul Fontaine de E3 à E5'));
+      assert.match(JSON.stringify(card), /Passer Paul Fontaine de Office 365 E3 à Office 365 E5/);
+      await chat.confirm(card);
+      assert.deepEqual(await skusOf(PAUL.id), [SKU.e5]);
+      assert.equal(writes().filter((r) => r.path.endsWith('/assignLicense')).length, 1);
+    });
+
+    it('refuses before calling Graph when the new plan has no free unit', async () => {
+      const chat = await conversation();
+      const reply = await chat.say('passe julie.roux@lumiere-fils.fr en Business Premium');
+      assert.equal(reply.text, "Il ne reste aucune unité libre de Microsoft 365 Business Premium : je ne peux pas y passer Julie Roux. Rien n'a été fait.");
+      assert.deepEqual(writes(), []);
+    });
+
+    it('keeps the old plan when the swap fails', async () => {
+      tenant().faults.configure({ rules: [{ status: 503, count: 10, path: 'assignLicense$' }] });
+      const chat = await conversation();
+      const reply = await chat.confirm(cardOf(await chat.say('passe Paul Fontaine de E3 à E5')));
+      assert.match(reply.text!, /Rien n'a été modifié/);
+      assert.deepEqual(await skusOf(PAUL.id), [SKU.e3]);
+    });
+  });
+
+  it('answers a replayed confirmation, after its dialog ended, without acting again', async () => {
+    const chat = await conversation();
+    const card = cardOf(await chat.say('affecte une licence Business Basic à lea.petit@lumiere-fils.fr'));
+    await chat.confirm(card);
+    const replay = await chat.confirm(card);
+    assert.equal(replay.text, "Cette carte a déjà servi : l'action n'a pas été refaite.");
+    assert.equal(writes().length, 1);
+  });
+});
