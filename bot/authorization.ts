@@ -1,6 +1,5 @@
-import { allowed, CAPABILITIES, Capability } from './capabilities';
+import { allowed, CAPABILITIES, Capability, Operation } from './capabilities';
 import { RoleRequired } from './errors';
-import type { Intent } from './recognizer';
 
 export interface RoleSource {
   rolesOf(userId: string): Promise<string[]>;
@@ -15,7 +14,7 @@ export class Authorizer {
   constructor(private readonly roles: RoleSource, private readonly table: readonly Capability[] = CAPABILITIES) {}
 
   /** The caller's roles when they may do it; RoleRequired (naming the roles that would) when not. */
-  async require(intent: Intent, callerId: string | undefined): Promise<string[]> {
+  async require(intent: Operation, callerId: string | undefined): Promise<string[]> {
     const capability = this.table.find((c) => c.intent === intent);
     if (!capability) throw new Error(`No permission rule for ${intent}`);
     const callerRoles = callerId ? await this.roles.rolesOf(callerId) : [];

@@ -4,8 +4,11 @@ import type { Intent } from './recognizer';
  * What the bot offers, and to whom, by Entra directory role (Microsoft's least-privileged roles
  * for each task). The help card shows each caller what their roles allow.
  */
+/** An intent, or an operation reached otherwise (the audit log is asked for by name, not by an intent). */
+export type Operation = Intent | 'audit.read';
+
 export interface Capability {
-  intent: Intent;
+  intent: Operation;
   /** 'everyone', or the roles that may use it (any of them). */
   roles: 'everyone' | readonly string[];
 }
@@ -33,6 +36,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { intent: 'service.health', roles: 'everyone' },
   { intent: 'mail.setup', roles: 'everyone' },
   { intent: 'support.contact', roles: 'everyone' },
+  { intent: 'audit.read', roles: ['Global Administrator', 'Global Reader', 'Privileged Role Administrator', ...LICENSE_ROLES] },
 ];
 
 export function allowed(capability: Capability, callerRoles: readonly string[]): boolean {

@@ -5,6 +5,7 @@ import { Dialog } from 'botbuilder-dialogs';
 import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
 import { AdminRolesDialog } from '../dialogs/adminRolesDialog';
 import { AssignLicenseDialog } from '../dialogs/assignLicenseDialog';
+import { AuditLogDialog } from '../dialogs/auditLogDialog';
 import { ChangeLicenseDialog } from '../dialogs/changeLicenseDialog';
 import { coverageOf } from '../dialogs/coverage';
 import { FallbackDialog } from '../dialogs/fallbackDialog';
@@ -19,7 +20,7 @@ import { createAdapter } from './adapter';
 import { AuditLog } from './audit';
 import { Authorizer } from './authorization';
 import { AssistantBot } from './assistantBot';
-import { CAPABILITIES } from './capabilities';
+import { CAPABILITIES, Operation } from './capabilities';
 import { CardRenderer } from './cards';
 import { ConversationLanguage } from './conversationLanguage';
 import { Config } from './config';
@@ -35,7 +36,7 @@ import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from './nlu/nlpRecognizer';
 import { PersonMentions } from './nlu/personMentions';
 import { ChildService } from './process/childService';
-import type { Intent, Recognizer } from './recognizer';
+import type { Recognizer } from './recognizer';
 import { createServer } from './server';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { openStorage } from './storage';
@@ -88,12 +89,13 @@ export function createDialogs({ graph, recognizer, audit, claims, tenantName, ca
   const authorizer = new Authorizer(roles);
   const names = new PersonMentions(loadCorpus());
   const licenses = new LicenseService(graph);
-  const routedIntents: Intent[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'admin.roles'];
+  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'admin.roles', 'audit.read'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
   const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
-  const routed: { intent: Intent; dialog: Dialog }[] = [
+  const routed: { intent: Operation; dialog: Dialog }[] = [
+    { intent: 'audit.read', dialog: new AuditLogDialog(authorizer, audit, names, cards, localizer) },
     { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
     { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },

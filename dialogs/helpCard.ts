@@ -1,10 +1,9 @@
 import { TurnContext } from 'botbuilder';
-import { allowed, Capability } from '../bot/capabilities';
+import { allowed, Capability, Operation } from '../bot/capabilities';
 import { CardRenderer } from '../bot/cards';
 import { roleNames } from '../bot/errorMessages';
 import { AppError } from '../bot/errors';
 import { Localizer } from '../bot/i18n';
-import { Intent } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 
 export interface CallerRoles {
@@ -12,7 +11,7 @@ export interface CallerRoles {
 }
 
 /** How the bot answers an intent today: it does it, it explains how, or not yet. */
-export type Coverage = (intent: Intent) => 'done' | 'guide' | 'soon';
+export type Coverage = (intent: Operation) => 'done' | 'guide' | 'soon';
 
 /**
  * The help card: what the caller can ask, by the roles they really hold in Entra (read through

@@ -11,6 +11,8 @@ import {
 } from 'botbuilder-dialogs';
 import { Localizer } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
+import type { Operation } from '../bot/capabilities';
+import { asksForAuditLog } from '../bot/nlu/auditRequest';
 import { Intent, isIntent, Recognition, Recognizer } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 import { EXPLAINED } from './coverage';
@@ -26,7 +28,7 @@ export const MAIN_DIALOG = 'mainDialog';
  * not understood gets choices (FallbackDialog), never a dead end.
  */
 export class MainDialog extends ComponentDialog {
-  private readonly routes = new Map<Intent, string>();
+  private readonly routes = new Map<Operation, string>();
 
   constructor(
     private readonly recognizer: Recognizer,
@@ -34,7 +36,7 @@ export class MainDialog extends ComponentDialog {
     private readonly localizer: Localizer,
     knowledgeDialog: KnowledgeDialog,
     fallbackDialog: FallbackDialog,
-    capabilities: { intent: Intent; dialog: Dialog }[],
+    capabilities: { intent: Operation; dialog: Dialog }[],
   ) {
     super(MAIN_DIALOG);
     this.addDialog(knowledgeDialog);
@@ -65,8 +67,9 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
+    const asked = value?.action === 'audit.read' || (value === undefined && asksForAuditLog(recognition.text)) ? 'audit.read' : undefined;
     const { intent } = recognition;
-    const dialogId = this.routes.get(intent);
+    const dialogId = this.routes.get(asked ?? intent);
     if (dialogId) return step.beginDialog(dialogId, recognition);
     switch (intent) {
       case 'help':

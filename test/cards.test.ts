@@ -39,6 +39,13 @@ const SAMPLES: Record<string, object[]> = {
     },
     { title: 'Licences', subtitle: '0 abonnement', emptyText: 'Aucun abonnement', refreshTitle: 'Actualiser', plans: [] },
   ],
+  auditLog: [
+    {
+      title: "Journal d'audit", subtitle: '1 opération', emptyText: 'Aucune',
+      entries: [{ operation: 'Attribution de licence', line: 'Camille → julie', details: 'sku=SPB', outcome: 'réussi', ok: true, when: '25/11/2026 15:00' }],
+    },
+    { title: "Journal d'audit", subtitle: '0 opération', emptyText: 'Aucune', entries: [] },
+  ],
   confirmAction: [
     {
       title: 'Attribuer Business Standard à Julie Roux ?', note: 'Rien n\'est fait avant votre confirmation.', confirmTitle: 'Confirmer', cancelTitle: 'Annuler', token: 't-1',

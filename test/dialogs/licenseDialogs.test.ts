@@ -220,3 +220,35 @@ describe('Licences by chat', function () {
     assert.equal(writes().length, 1);
   });
 });
+
+describe('The audit log in chat', function () {
+  this.timeout(30000);
+  const { tenant } = useDemoTenant();
+  const from = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };
+
+  it('shows the latest writes, filtered by user and by operation, to an administrator', async () => {
+    const stack = await dialogStack(tenant().url);
+    const client = stack.client();
+    const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from });
+    const confirmCard = (await say('affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')).attachments[0].content;
+    await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: confirmCard.actions[0].data });
+    const all = JSON.stringify((await say("journal d'audit")).attachments[0].content);
+    assert.match(all, /Journal d'audit/);
+    assert.match(all, /Attribution de licence/);
+    assert.match(all, /Camille Martin → paul.fontaine@lumiere-fils.fr/);
+    assert.match(all, /sku=O365_BUSINESS_ESSENTIALS/);
+    const forPaul = JSON.stringify((await say("journal d'audit de paul.fontaine@lumiere-fils.fr")).attachments[0].content);
+    assert.match(forPaul, /pour « paul.fontaine@lumiere-fils.fr »/);
+    assert.match(forPaul, /paul.fontaine/);
+    const removals = JSON.stringify((await say("journal d'audit des retraits de licence")).attachments[0].content);
+    assert.doesNotMatch(removals, /paul.fontaine@lumiere-fils.fr/);
+  });
+
+  it('is refused to a user without an administrator role', async () => {
+    const client = (await dialogStack(tenant().url)).client();
+    await assert.rejects(
+      client.sendActivity({ type: 'message', text: "journal d'audit", locale: 'fr-FR', from: { id: 'u', name: 'Léa', aadObjectId: ORDINARY.id } }),
+      (error: unknown) => rootCause(error) instanceof RoleRequired,
+    );
+  });
+});
