@@ -67,4 +67,10 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
     permission: 'LicenseAssignment.ReadWrite.All',
     why: 'Assigning, removing and swapping licences (a swap is one call: add the new plan, remove the old).',
   },
+  {
+    method: 'POST',
+    path: '/$batch',
+    permission: 'LicenseAssignment.ReadWrite.All',
+    why: 'Bulk licence changes, 20 assignLicense requests to a batch; $batch needs no permission of its own, each request inside needs its own.',
+  },
 ];

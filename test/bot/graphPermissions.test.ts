@@ -38,7 +38,8 @@ describe('Graph permissions', () => {
   });
 
   it('each declared permission grants its request to an application, by Microsoft\'s own map', () => {
-    const wrong = GRAPH_REQUESTS.filter((request) => {
+    // $batch has no permission of its own: each request inside is checked as if sent alone.
+    const wrong = GRAPH_REQUESTS.filter((request) => request.path !== '/$batch').filter((request) => {
       const sets = map.permissions[request.permission]?.pathSets ?? [];
       return !sets.some((s) => s.schemeKeys.includes('Application') && s.methods.includes(request.method) && request.path.toLowerCase() in s.paths);
     });

@@ -1,0 +1,61 @@
+import { performance } from 'node:perf_hooks';
+import { BulkLicenseService } from '../bot/graph/bulkLicenses';
+import { createGraphClient } from '../bot/graph/client';
+import { GraphApi } from '../bot/graph/graphApi';
+import { LicenseService } from '../bot/graph/licenses';
+import { loadSeed, startDemoTenant } from '../demo/server';
+
+/**
+ * `npm run bench:licences`: assigning a plan to 500 users one call per user, then in bulk
+ * ($batch of 20, 4 batches in flight), against the demo tenant with 100 ms injected latency.
+ * Prints both times, the ratio (target: bulk at least 15× faster) and peak memory.
+ */
+const USERS = Number(process.env.BENCH_USERS ?? 500);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const BASIC = '3b555118-da6a-4418-894f-7df1e2096870';
+const STANDARD = 'f245ecc8-75af-4f8e-b61f-27d8114de5f3';
+
+async function main(): Promise<void> {
+  const seed = loadSeed();
+  for (const sku of seed.skus) if (sku.skuId === BASIC || sku.skuId === STANDARD) sku.prepaidUnits.enabled = USERS + 100;
+  const users = Array.from({ length: USERS }, (_, i) => {
+    const upn = `bench${String(i).padStart(4, '0')}@lumiere-fils.fr`;
+    return { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userPrincipalName: upn, displayName: `Bench ${i}`, usageLocation: 'FR', accountEnabled: true, licenses: [] as string[] };
+  });
+  seed.users.push(...users);
+  const tenant = await startDemoTenant({ seed, faults: { latencyMs: LATENCY_MS } });
+  const graph = new GraphApi(createGraphClient({ baseUrl: tenant.url, timeoutMs: 30000, maxRetries: 3 }), tenant.url);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+  const licenses = new LicenseService(graph);
+  const basic = (await licenses.inventory()).find((p) => p.skuId === BASIC)!;
+  let started = performance.now();
+  for (const user of users) await licenses.assign(user.id, { ...basic, free: 1 });
+  const singleMs = performance.now() - started;
+
+  started = performance.now();
+  const outcomes = await new BulkLicenseService(graph, 4).apply(users, { add: [STANDARD], remove: [] });
+  const bulkMs = performance.now() - started;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const held = (skuId: string) => users.filter((u) => tenant.store.heldSkus(tenant.store.user(u.id)).has(skuId)).length;
+  const ratio = singleMs / bulkMs;
+  const lines = [
+    `Licence assignment, ${USERS} users, ${LATENCY_MS} ms latency per Graph request (demo tenant, in process)`,
+    `one call per user   ${(singleMs / 1000).toFixed(2)} s   (${held(BASIC)} users now hold Business Basic)`,
+    `bulk ($batch of 20) ${(bulkMs / 1000).toFixed(2)} s   (${held(STANDARD)} users now hold Business Standard, ${failed} failed)`,
+    `ratio               ${ratio.toFixed(1)}×   (target ≥ 15×)`,
+    `peak memory         ${(peakRss / 1024 / 1024).toFixed(0)} MB RSS (bench process, demo tenant included)`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  await tenant.close();
+  if (failed > 0) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:licences failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});
