@@ -6,6 +6,7 @@ import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
 import { AdminRolesDialog } from '../dialogs/adminRolesDialog';
 import { AssignLicenseDialog } from '../dialogs/assignLicenseDialog';
 import { AuditLogDialog } from '../dialogs/auditLogDialog';
+import { BulkLicenseDialog, isBulk } from '../dialogs/bulkLicenseDialog';
 import { ChangeLicenseDialog } from '../dialogs/changeLicenseDialog';
 import { coverageOf } from '../dialogs/coverage';
 import { FallbackDialog } from '../dialogs/fallbackDialog';
@@ -25,6 +26,7 @@ import { CardRenderer } from './cards';
 import { ConversationLanguage } from './conversationLanguage';
 import { Config } from './config';
 import { createGraphClient } from './graph/client';
+import { BulkLicenseService } from './graph/bulkLicenses';
 import { DirectoryService } from './graph/directory';
 import { DirectoryRoleService } from './graph/directoryRoles';
 import { GraphApi } from './graph/graphApi';
@@ -36,7 +38,7 @@ import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from './nlu/nlpRecognizer';
 import { PersonMentions } from './nlu/personMentions';
 import { ChildService } from './process/childService';
-import type { Recognizer } from './recognizer';
+import type { Recognition, Recognizer } from './recognizer';
 import { createServer } from './server';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { openStorage } from './storage';
@@ -94,7 +96,10 @@ export function createDialogs({ graph, recognizer, audit, claims, tenantName, ca
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
   const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
-  const routed: { intent: Operation; dialog: Dialog }[] = [
+  const bulk = new BulkLicenseDialog({ ...licenceServices, bulk: new BulkLicenseService(graph), directory });
+  const routed: { intent: Operation; dialog: Dialog; when?: (r: Recognition) => boolean }[] = [
+    { intent: 'license.assign', dialog: bulk, when: isBulk },
+    { intent: 'license.remove', dialog: bulk, when: isBulk },
     { intent: 'audit.read', dialog: new AuditLogDialog(authorizer, audit, names, cards, localizer) },
     { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
     { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },

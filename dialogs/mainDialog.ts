@@ -28,7 +28,7 @@ export const MAIN_DIALOG = 'mainDialog';
  * not understood gets choices (FallbackDialog), never a dead end.
  */
 export class MainDialog extends ComponentDialog {
-  private readonly routes = new Map<Operation, string>();
+  private readonly routes: { intent: Operation; dialogId: string; when?: (recognition: Recognition) => boolean }[] = [];
 
   constructor(
     private readonly recognizer: Recognizer,
@@ -36,14 +36,15 @@ export class MainDialog extends ComponentDialog {
     private readonly localizer: Localizer,
     knowledgeDialog: KnowledgeDialog,
     fallbackDialog: FallbackDialog,
-    capabilities: { intent: Operation; dialog: Dialog }[],
+    /** In order: the first route of the intent whose `when` accepts the request (or has none) takes it. */
+    capabilities: { intent: Operation; dialog: Dialog; when?: (recognition: Recognition) => boolean }[],
   ) {
     super(MAIN_DIALOG);
     this.addDialog(knowledgeDialog);
     this.addDialog(fallbackDialog);
-    for (const { intent, dialog } of capabilities) {
-      this.addDialog(dialog);
-      this.routes.set(intent, dialog.id);
+    for (const { intent, dialog, when } of capabilities) {
+      if (!this.findDialog(dialog.id)) this.addDialog(dialog);
+      this.routes.push({ intent, dialogId: dialog.id, when });
     }
     this.addDialog(new WaterfallDialog('route', [this.understandStep.bind(this), this.finishStep.bind(this)]));
     this.initialDialogId = 'route';
@@ -69,7 +70,7 @@ export class MainDialog extends ComponentDialog {
     const recognition = await this.understand(step.context);
     const asked = value?.action === 'audit.read' || (value === undefined && asksForAuditLog(recognition.text)) ? 'audit.read' : undefined;
     const { intent } = recognition;
-    const dialogId = this.routes.get(asked ?? intent);
+    const dialogId = this.routes.find((r) => r.intent === (asked ?? intent) && (!r.when || r.when(recognition)))?.dialogId;
     if (dialogId) return step.beginDialog(dialogId, recognition);
     switch (intent) {
       case 'help':

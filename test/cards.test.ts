@@ -46,6 +46,13 @@ const SAMPLES: Record<string, object[]> = {
     },
     { title: "Journal d'audit", subtitle: '0 opération', emptyText: 'Aucune', entries: [] },
   ],
+  bulkReport: [
+    {
+      title: 'Attribution de Business Basic', summary: 'Terminé : 1 réussi, 1 échec', failed: 1, failedTitle: 'Échec pour',
+      failures: [{ user: 'hugo.lambert@lumiere-fils.fr', reason: 'Pas de pays' }], succeededTitle: 'Réussi pour', succeededList: 'julie.roux@lumiere-fils.fr',
+    },
+    { title: 'Attribution', summary: 'En cours : 0 sur 2', failed: 0, failedTitle: 'Échec', failures: [], succeededTitle: 'Réussi', succeededList: '' },
+  ],
   confirmAction: [
     {
       title: 'Attribuer Business Standard à Julie Roux ?', note: 'Rien n\'est fait avant votre confirmation.', confirmTitle: 'Confirmer', cancelTitle: 'Annuler', token: 't-1',

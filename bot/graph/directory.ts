@@ -27,6 +27,26 @@ export class DirectoryService {
     }
   }
 
+  /** The group best named by these words (each word must start a word of its name), or undefined. */
+  async group(words: string[]): Promise<Group | undefined> {
+    const terms = words.filter((w) => w.length >= 3).slice(0, 3);
+    if (terms.length === 0) return undefined;
+    const search = terms.map((t) => `"displayName:${t.replace(/"/g, '')}"`).join(' OR ');
+    const groups = await this.graph.getAll<Group>(`/groups?$search=${encodeURIComponent(search)}&$select=id,displayName&$top=10`, 'searching the groups', { ConsistencyLevel: 'eventual' }, 10);
+    const folded = terms.map(fold);
+    const score = (g: Group) => folded.filter((t) => fold(g.displayName).split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(t))).length;
+    return groups.sort((a, b) => score(b) - score(a))[0];
+  }
+
+  /** The people of a group (its direct members that are users). */
+  async members(group: Group): Promise<Person[]> {
+    const members = await this.graph.getAll<GraphUser & { '@odata.type'?: string }>(
+      `/groups/${group.id}/members?${SELECT}&$top=999`,
+      `listing the members of ${group.displayName}`,
+    );
+    return members.filter((m) => !m['@odata.type'] || m['@odata.type'] === '#microsoft.graph.user').map(toPerson);
+  }
+
   /**
    * People whose first name, last name or display name starts with the words given
    * (« Julie » finds Julie Roux and Julien Moreau). Exact first or last names come first.
@@ -50,6 +70,11 @@ export class DirectoryService {
       .slice(0, limit)
       .map(toPerson);
   }
+}
+
+export interface Group {
+  id: string;
+  displayName: string;
 }
 
 interface GraphUser {

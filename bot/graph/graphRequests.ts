@@ -56,6 +56,18 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
     why: 'The name of the group a licence is inherited from (such a licence cannot be removed from the user directly).',
   },
   {
+    method: 'GET',
+    path: '/groups',
+    permission: 'GroupMember.Read.All',
+    why: 'Finding a group by name for a bulk licence change (« à l\'équipe commerciale »).',
+  },
+  {
+    method: 'GET',
+    path: '/groups/{id}/members',
+    permission: 'GroupMember.Read.All',
+    why: 'The members of that group.',
+  },
+  {
     method: 'PATCH',
     path: '/users/{id}',
     permission: 'User.ReadWrite.All',

@@ -101,6 +101,19 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.match(capture.texts()[0], /takes one of these Microsoft 365 roles: Global Administrator, Privileged Role Administrator/);
   });
 
+  it('shows a bulk change on one card, posted as progress and updated into the report', async () => {
+    const conversation = { id: 'a:bulk-conversation', conversationType: 'personal', tenantId: TENANT_ID };
+    await bot.post(teamsActivity(capture.url, { text: 'affecte une licence Office 365 E3 à julie.roux@lumiere-fils.fr et lea.petit@lumiere-fils.fr', conversation }));
+    const confirm = capture.cards()[0];
+    assert.match(JSON.stringify(confirm), /Attribuer Office 365 E3 à 2 personnes/);
+    capture.clear();
+    await bot.post(teamsActivity(capture.url, { text: '', value: confirm.actions[0].data, conversation }));
+    assert.equal(capture.cards().length, 1, 'one card posted');
+    assert.match(JSON.stringify(capture.cards()[0]), /En cours : 0 sur 2/);
+    const report = capture.updates[capture.updates.length - 1];
+    assert.match(JSON.stringify(report.attachments![0].content), /Terminé : 2 réussi\(s\), 0 échec\(s\) sur 2/);
+  });
+
   it('refuses a malformed activity with 400', async () => {
     const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'no type' }) });
     assert.equal(response.status, 400);

@@ -14,6 +14,8 @@ export interface CapturedActivity {
  */
 export class CaptureServer {
   readonly activities: CapturedActivity[] = [];
+  /** Activities the bot replaced (PUT …/activities/{id}), in order. */
+  readonly updates: CapturedActivity[] = [];
   private server?: Server;
   url = '';
 
@@ -24,6 +26,9 @@ export class CaptureServer {
       req.on('end', () => {
         if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
           this.activities.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as CapturedActivity);
+        }
+        if (req.method === 'PUT' && /\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(req.url ?? '')) {
+          this.updates.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as CapturedActivity);
         }
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ id: `reply-${this.activities.length}` }));
@@ -36,6 +41,7 @@ export class CaptureServer {
 
   clear(): void {
     this.activities.length = 0;
+    this.updates.length = 0;
   }
 
   /** Adaptive Cards sent so far. */

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { ADMIN, SKU } from '../support/fixtures';
+import { dialogStack } from '../support/dialogStack';
+import { useDemoTenant } from '../support/demoTenant';
+import { groupWords, isBulk } from '../../dialogs/bulkLicenseDialog';
+import { extractEntities } from '../../bot/nlu/entities';
+
+const from = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };
+type Reply = { text?: string; attachments?: { content: any }[] };
+const cardText = (reply: Reply) => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text);
+
+describe('Bulk licence changes by chat', function () {
+  this.timeout(30000);
+  const { tenant } = useDemoTenant();
+
+  const conversation = async () => {
+    const client = (await dialogStack(tenant().url)).client();
+    const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from }) as Promise<Reply>;
+    const click = (data: object) => client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: data }) as Promise<Reply>;
+    return { client, say, click, next: () => client.getNextReply() as Reply };
+  };
+  const holds = (upn: string, skuId: string) => tenant().store.heldSkus(tenant().store.user(upn)).has(skuId);
+
+  it('recognises a request about several people or a group', () => {
+    const bulk = (text: string) => isBulk({ text, intent: 'license.assign', score: 1, entities: extractEntities(text) });
+    assert.equal(bulk('affecte E3 à a@lumiere-fils.fr et b@lumiere-fils.fr'), true);
+    assert.equal(bulk("affecte Business Basic à l'équipe commerciale"), true);
+    assert.equal(bulk('assign basic to the sales team'), true);
+    assert.equal(bulk('affecte E3 à a@lumiere-fils.fr'), false);
+    assert.deepEqual(groupWords("affecte Business Basic à l'équipe commerciale stp"), ['commerciale']);
+    assert.deepEqual(groupWords('assign basic to the sales team'), ['sales']);
+  });
+
+  it('assigns a plan to a list of addresses after one confirmation, and reports each person', async () => {
+    const chat = await conversation();
+    const first = await chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr, paul.fontaine@lumiere-fils.fr et personne@lumiere-fils.fr');
+    assert.equal(first.text, 'Adresses inconnues, ignorées : personne@lumiere-fils.fr.');
+    const confirm = chat.next().attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Attribuer Microsoft 365 Business Basic à 2 personnes/);
+    // One card in the conversation: posted as progress, then updated in place into the report.
+    const report = cardText(await chat.click(confirm.actions[0].data));
+    assert.equal(chat.next(), undefined, 'no second message');
+    assert.match(report, /Terminé : 2 réussi\(s\), 0 échec\(s\) sur 2/);
+    assert.match(report, /julie.roux@lumiere-fils.fr, paul.fontaine@lumiere-fils.fr/);
+    assert.ok(holds('julie.roux@lumiere-fils.fr', SKU.basic) && holds('paul.fontaine@lumiere-fils.fr', SKU.basic));
+  });
+
+  it('names who failed and why, without hiding who succeeded', async () => {
+    const chat = await conversation();
+    const confirm = (await chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr et hugo.lambert@lumiere-fils.fr')).attachments![0].content;
+    const report = cardText(await chat.click(confirm.actions[0].data));
+    assert.match(report, /1 réussi\(s\), 1 échec\(s\)/);
+    assert.match(report, /hugo.lambert@lumiere-fils.fr.*pas d'emplacement d'utilisation/);
+    assert.match(report, /Réussi pour.*julie.roux@lumiere-fils.fr/);
+  });
+
+  it('refuses before acting when the plan has fewer free units than people', async () => {
+    const chat = await conversation();
+    const reply = await chat.say("affecte une licence Business Basic à l'équipe commerciale");
+    assert.equal(reply.text, "Il n'y a que 4 unité(s) libre(s) de Microsoft 365 Business Basic pour 5 personnes : achetez-en ou réduisez la liste. Rien n'a été fait.");
+    assert.deepEqual(tenant().requests.filter((r) => r.method !== 'GET'), []);
+  });
+
+  it('finds the members of a group by its name', async () => {
+    const chat = await conversation();
+    const confirm = (await chat.say("retire la licence Office 365 E3 à l'équipe commerciale")).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Retirer Office 365 E3 à 5 personnes/);
+    assert.match(JSON.stringify(confirm), /Équipe Commerciale/);
+  });
+});
