@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { RecordTable } from './storage/recordTable';
 
-export type Outcome = 'succeeded' | 'failed' | 'refused';
+/** unknown: Graph did not answer in time, the write may have happened. */
+export type Outcome = 'succeeded' | 'failed' | 'refused' | 'unknown';
 
 /** One write to the tenant, as the audit log keeps it. Never a secret in parameters. */
 export interface AuditEntry {

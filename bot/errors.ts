@@ -48,6 +48,10 @@ export class Throttled extends AppError {
 export class GraphUnavailable extends AppError {
   readonly messageKey = 'error.graphUnavailable';
 }
+/** Graph did not answer in time: a write may or may not have happened, so nobody may say it did not. */
+export class GraphTimeout extends AppError {
+  readonly messageKey = 'error.graphTimeout';
+}
 /** A write to storage (state, audit log, records) failed. */
 export class StorageFault extends AppError {
   readonly messageKey = 'error.storage';

@@ -14,16 +14,18 @@ import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from '.
 
 export const BULK_LICENSE_DIALOG = 'bulkLicenseDialog';
 const GROUP_WORD = /\b(groupe|equipe|team|group)\b/;
+const DEPARTMENT_WORD = /\b(service|departement|department)\b/;
 
 /** A licence request about several people: two e-mail addresses or more, or a group. */
 export function isBulk(recognition: Recognition): boolean {
-  return recognition.entities.filter((e) => e.type === 'email').length >= 2 || GROUP_WORD.test(fold(recognition.text));
+  const text = fold(recognition.text);
+  return recognition.entities.filter((e) => e.type === 'email').length >= 2 || GROUP_WORD.test(text) || DEPARTMENT_WORD.test(text);
 }
 
 /** The words naming the group: after « équipe » / « groupe », or between "to"/"for" and "team" / "group". */
-export function groupWords(text: string): string[] {
+export function groupWords(text: string, keyword = GROUP_WORD): string[] {
   const folded = fold(text);
-  const match = GROUP_WORD.exec(folded);
+  const match = keyword.exec(folded);
   if (!match) return [];
   const words = (s: string) => s.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3 && !['des', 'les', 'the', 'pour', 'for', 'stp', 'svp', 'please'].includes(w));
   const after = words(folded.slice(match.index + match[0].length));
@@ -76,6 +78,10 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
       const unknown = emails.filter((_, i) => !found[i]);
       if (unknown.length > 0) await step.context.sendActivity(this.steps.t(step.context, 'bulk.unknown', { who: unknown.join(', ') }));
       state.source = emails.join(', ');
+    } else if (DEPARTMENT_WORD.test(fold(step.options.text)) && !GROUP_WORD.test(fold(step.options.text))) {
+      const name = groupWords(step.options.text, DEPARTMENT_WORD).join(' ');
+      people = name ? await this.services.directory.department(name) : [];
+      state.source = name;
     } else {
       const words = groupWords(step.options.text);
       const group = await this.services.directory.group(words);

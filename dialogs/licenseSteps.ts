@@ -6,7 +6,7 @@ import { AuditLog } from '../bot/audit';
 import { Authorizer } from '../bot/authorization';
 import { CardRenderer } from '../bot/cards';
 import { userMessageFor } from '../bot/errorMessages';
-import { AppError } from '../bot/errors';
+import { AppError, GraphTimeout } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
 import { LicensePlan, LicenseService, plansMeant, WriteReceipt } from '../bot/graph/licenses';
 import { Localizer, Params } from '../bot/i18n';
@@ -143,10 +143,11 @@ export class LicenseSteps {
       receipts = await operation.run();
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      await this.s.audit.record({ ...audit, outcome: 'failed', error: error.message, graphRequestId: error.requestId });
-      await step.context.sendActivity(
-        `${userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context))} ${this.t(step.context, 'license.failed')}`,
-      );
+      const uncertain = error instanceof GraphTimeout;
+      await this.s.audit.record({ ...audit, outcome: uncertain ? 'unknown' : 'failed', error: error.message, graphRequestId: error.requestId });
+      const explained = userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context));
+      // Graph refused: the tenant is as it was. Graph timed out: it may have acted, and the user is told to check.
+      await step.context.sendActivity(uncertain ? explained : `${explained} ${this.t(step.context, 'license.failed')}`);
       return step.endDialog();
     }
     await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });

@@ -38,6 +38,15 @@ export class DirectoryService {
     return groups.sort((a, b) => score(b) - score(a))[0];
   }
 
+  /** The people of a department (the user property), matched whole, case ignored: « ventes » finds "Ventes". */
+  async department(name: string): Promise<Person[]> {
+    const users = await this.graph.getAll<GraphUser>(
+      `/users?$filter=${encodeURIComponent(`department eq '${quote(name)}'`)}&${SELECT}&$top=999`,
+      `listing the ${name} department`,
+    );
+    return users.map(toPerson);
+  }
+
   /** The people of a group (its direct members that are users). */
   async members(group: Group): Promise<Person[]> {
     const members = await this.graph.getAll<GraphUser & { '@odata.type'?: string }>(

@@ -2,6 +2,7 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import {
   AlreadyExists,
   AppError,
+  GraphTimeout,
   GraphUnavailable,
   InvalidRequest,
   LicenseInheritedFromGroup,
@@ -37,6 +38,10 @@ export function toAppError(error: unknown, what: string): AppError {
   const message = error instanceof Error ? error.message : String(error);
   const requestId = error instanceof GraphError ? error.requestId ?? undefined : undefined;
   const params = { what };
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'TimeoutError' || /aborted due to timeout/i.test(message)) {
+    return new GraphTimeout(`Graph did not answer in time while ${what}`, params, requestId);
+  }
   if (status === undefined || status === -1 || status === 0) {
     // Network failure, abort on timeout, or a response that was not Graph's.
     return new GraphUnavailable(`Graph unreachable while ${what}: ${message}`, params, requestId);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GraphUnavailable, InvalidRequest, LicenseInheritedFromGroup, LicenseUnavailable, NotAuthorized, NotFound, Throttled, UnknownLicense, UsageLocationMissing } from '../../bot/errors';
+import { GraphTimeout, GraphUnavailable, InvalidRequest, LicenseInheritedFromGroup, LicenseUnavailable, NotAuthorized, NotFound, Throttled, UnknownLicense, UsageLocationMissing } from '../../bot/errors';
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphApi } from '../../bot/graph/graphApi';
 import { LicenseService } from '../../bot/graph/licenses';
@@ -44,9 +44,9 @@ describe('The Graph layer against the demo tenant', function () {
       assert.equal(attempts('/organization'), 1);
     });
 
-    it('abandons a request that hangs past its deadline', async () => {
+    it('abandons a request that hangs past its deadline, as a GraphTimeout', async () => {
       tenant().faults.configure({ rules: [{ status: 0, count: 5, delayMs: 1500, path: '^/organization$' }] });
-      await assert.rejects(api({ timeoutMs: 300, maxRetries: 0 }).getAll('/organization', 'reading the organisation'), GraphUnavailable);
+      await assert.rejects(api({ timeoutMs: 300, maxRetries: 0 }).getAll('/organization', 'reading the organisation'), GraphTimeout);
     });
 
     it('reports an unreachable server as GraphUnavailable', async () => {

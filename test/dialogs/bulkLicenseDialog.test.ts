@@ -36,7 +36,7 @@ describe('Bulk licence changes by chat', function () {
     const first = await chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr, paul.fontaine@lumiere-fils.fr et personne@lumiere-fils.fr');
     assert.equal(first.text, 'Adresses inconnues, ignorées : personne@lumiere-fils.fr.');
     const confirm = chat.next().attachments![0].content;
-    assert.match(JSON.stringify(confirm), /Attribuer Microsoft 365 Business Basic à 2 personnes/);
+    assert.match(JSON.stringify(confirm), /Attribuer Microsoft 365 Business Basic à 2 personne\(s\)/);
     // One card in the conversation: posted as progress, then updated in place into the report.
     const report = cardText(await chat.click(confirm.actions[0].data));
     assert.equal(chat.next(), undefined, 'no second message');
@@ -57,14 +57,21 @@ describe('Bulk licence changes by chat', function () {
   it('refuses before acting when the plan has fewer free units than people', async () => {
     const chat = await conversation();
     const reply = await chat.say("affecte une licence Business Basic à l'équipe commerciale");
-    assert.equal(reply.text, "Il n'y a que 4 unité(s) libre(s) de Microsoft 365 Business Basic pour 5 personnes : achetez-en ou réduisez la liste. Rien n'a été fait.");
+    assert.equal(reply.text, "Il n'y a que 4 unité(s) libre(s) de Microsoft 365 Business Basic pour 5 personne(s) : achetez-en ou réduisez la liste. Rien n'a été fait.");
     assert.deepEqual(tenant().requests.filter((r) => r.method !== 'GET'), []);
+  });
+
+  it('finds the people of a department', async () => {
+    const chat = await conversation();
+    const confirm = (await chat.say('affecte une licence Office 365 E5 au service Juridique')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Attribuer Office 365 E5 à 1 personne\(s\)/);
+    assert.match(JSON.stringify(confirm), /Pauline Noël/);
   });
 
   it('finds the members of a group by its name', async () => {
     const chat = await conversation();
     const confirm = (await chat.say("retire la licence Office 365 E3 à l'équipe commerciale")).attachments![0].content;
-    assert.match(JSON.stringify(confirm), /Retirer Office 365 E3 à 5 personnes/);
+    assert.match(JSON.stringify(confirm), /Retirer Office 365 E3 à 5 personne\(s\)/);
     assert.match(JSON.stringify(confirm), /Équipe Commerciale/);
   });
 });

@@ -140,6 +140,18 @@ describe('Licences by chat', function () {
       assert.ok(entry.graphRequestId);
     });
 
+    it('gives up on a Graph call that hangs, says the change may have happened, and audits it as uncertain', async () => {
+      const stack = await dialogStack(tenant().url, 400);
+      const client = stack.client();
+      const card = (await client.sendActivity({ type: 'message', text: 'affecte une licence Business Basic à lea.petit@lumiere-fils.fr', locale: 'fr-FR', from: asAdmin })).attachments[0].content;
+      tenant().faults.configure({ rules: [{ status: 0, count: 1, delayMs: 1500, path: 'assignLicense$' }] });
+      const reply = await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from: asAdmin, value: card.actions[0].data });
+      assert.match(reply.text, /n'a pas répondu à temps\. L'opération a peut-être quand même été faite/);
+      assert.doesNotMatch(reply.text, /Rien n'a été modifié/);
+      const [entry] = await stack.audit.recent({ user: 'lea.petit', operation: 'license.assign' });
+      assert.equal(entry.outcome, 'unknown');
+    });
+
     it('explains a 403 from Graph as missing rights', async () => {
       tenant().faults.configure({ rules: [{ status: 403, count: 1, path: 'assignLicense$' }] });
       const chat = await conversation();

@@ -26,8 +26,8 @@ let storage: Promise<OpenedStorage> | undefined;
 export const sharedStorage = () => (storage ??= openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {})));
 after(async () => (await storage)?.close());
 
-export async function dialogStack(graphBaseUrl: string) {
-  const graph = new GraphApi(createGraphClient({ baseUrl: graphBaseUrl, timeoutMs: 5000, maxRetries: 0 }), graphBaseUrl);
+export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
+  const graph = new GraphApi(createGraphClient({ baseUrl: graphBaseUrl, timeoutMs, maxRetries: 0 }), graphBaseUrl);
   const tables = await sharedStorage();
   const audit = new AuditLog(tables.table('audit'));
   const { mainDialog, resolveUser } = createDialogs({
