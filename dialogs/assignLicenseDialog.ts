@@ -5,12 +5,11 @@ import { LicenseUnavailable } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
 import type { LicensePlan } from '../bot/graph/licenses';
 import { productName } from '../bot/graph/skuCatalog';
-import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
-import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
+import { ResolveUserDialog } from './resolveUserDialog';
 
 export const ASSIGN_LICENSE_DIALOG = 'assignLicenseDialog';
 
@@ -24,8 +23,6 @@ interface AssignState {
   country?: string;
   countryNonce?: string;
 }
-
-const entitiesOnly = (text: string): Recognition => ({ text, intent: 'none', score: 0, entities: extractEntities(text) });
 
 /**
  * « affecte une licence Business Standard à julie@… »: who (by e-mail or name), which plan (a chooser
@@ -54,8 +51,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
   }
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
-    await this.steps.authorize(step, 'license.assign');
-    return step.beginDialog(RESOLVE_USER_DIALOG, this.steps.whoFrom(step.options));
+    return this.steps.findTarget(step, 'license.assign');
   }
 
   private async whichPlanStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
@@ -75,7 +71,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
 
   private async planChosenStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
-    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!, entitiesOnly);
+    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
     if (!plan) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!);
       return repeatStep(step);

@@ -1,16 +1,14 @@
 import { Activity, TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ActionClaims } from '../bot/actionClaims';
-import { AuditLog } from '../bot/audit';
 import { userMessageFor } from '../bot/errorMessages';
 import { BulkLicenseService, BulkOutcome } from '../bot/graph/bulkLicenses';
 import type { DirectoryService, Person } from '../bot/graph/directory';
 import type { LicensePlan } from '../bot/graph/licenses';
-import { extractEntities, fold } from '../bot/nlu/entities';
+import { fold } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
+import { callerOf, LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
 
 export const BULK_LICENSE_DIALOG = 'bulkLicenseDialog';
 const GROUP_WORD = /\b(groupe|equipe|team|group)\b/;
@@ -41,14 +39,11 @@ interface BulkState {
   source?: string;
   inventory?: LicensePlan[];
   plan?: LicensePlan;
-  token?: string;
 }
 
 export interface BulkServices extends LicenseDialogServices {
   bulk: BulkLicenseService;
   directory: DirectoryService;
-  audit: AuditLog;
-  claims: ActionClaims;
 }
 
 /**
@@ -105,7 +100,7 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
 
   private async planStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
-    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!, (text) => ({ text, intent: 'none', score: 0, entities: extractEntities(text) }));
+    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
     if (!plan) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'bulk.askPlan', { count: state.people!.length }), state.inventory!);
       return repeatStep(step);
@@ -124,7 +119,7 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     const people = state.people!;
     const shown = people.slice(0, 10).map((p) => p.displayName).join(', ') + (people.length > 10 ? ` (+${people.length - 10})` : '');
-    const result = await this.steps.askToConfirm(step, {
+    return this.steps.askToConfirm(step, {
       title: t(state.operation === 'license.assign' ? 'confirm.title.bulkAssign' : 'confirm.title.bulkRemove', { plan: state.plan!.name, count: people.length }),
       facts: [
         { title: t('fact.source'), value: state.source! },
@@ -132,26 +127,12 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
         { title: t('fact.plan'), value: state.plan!.name },
       ],
     });
-    state.token = (step.values as { token?: string }).token;
-    return result;
   }
 
   private async runStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
-    const value = step.context.activity.value as { confirm?: string; token?: string } | undefined;
-    if (value?.confirm === 'no') {
-      await step.context.sendActivity(this.steps.t(step.context, 'confirm.declined'));
-      return step.endDialog();
-    }
-    if (value?.confirm !== 'yes' || value.token !== state.token) {
-      await step.context.sendActivity(this.steps.t(step.context, 'confirm.waiting'));
-      return repeatStep(step);
-    }
-    const caller = step.context.activity.from;
-    if (!(await this.services.claims.claim(state.token!, caller?.aadObjectId ?? caller?.id ?? 'unknown', state.operation!))) {
-      await step.context.sendActivity(this.steps.t(step.context, 'confirm.stale'));
-      return step.endDialog();
-    }
+    const notNow = await this.steps.confirmedOnce(step, state.operation!);
+    if (notNow) return notNow;
     const plan = state.plan!;
     const people = state.people!;
     const posted = await step.context.sendActivity({ attachments: [this.report(step.context, state, [], 0)] });
@@ -198,13 +179,12 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
 
   /** One audit entry a user, as each is a write of its own. */
   private async auditAll(context: TurnContext, state: BulkState, outcomes: BulkOutcome[]): Promise<void> {
-    const caller = context.activity.from;
     for (let i = 0; i < outcomes.length; i += 20) {
       await Promise.all(
         outcomes.slice(i, i + 20).map((o) =>
           this.services.audit.record({
             correlationId: correlationIdOf(context),
-            caller: { id: caller?.aadObjectId ?? caller?.id ?? 'unknown', name: caller?.name ?? '' },
+            caller: callerOf(context),
             operation: state.operation!,
             target: o.user.userPrincipalName,
             parameters: { sku: state.plan!.skuPartNumber, bulk: true },

@@ -1,11 +1,10 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Person } from '../bot/graph/directory';
 import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
-import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
-import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
+import { ResolveUserDialog } from './resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
 
@@ -16,8 +15,6 @@ interface ChangeState {
   from?: LicensePlan;
   to?: LicensePlan;
 }
-
-const entitiesOnly = (text: string): Recognition => ({ text, intent: 'none', score: 0, entities: extractEntities(text) });
 
 /**
  * « passe Paul de E3 à E5 »: upgrade or downgrade in one assignLicense call (add the new plan,
@@ -44,8 +41,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
   }
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
-    await this.steps.authorize(step, 'license.change');
-    return step.beginDialog(RESOLVE_USER_DIALOG, this.steps.whoFrom(step.options));
+    return this.steps.findTarget(step, 'license.change');
   }
 
   /** The plan to replace: the one named first in the request if held, the only one held, or a choice. */
@@ -72,7 +68,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
   private async toStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ChangeState;
     const heldPlans = state.held!.map((h) => h.plan);
-    const from = planPassedOn(step) ?? this.steps.pickedPlan(step, heldPlans, entitiesOnly);
+    const from = planPassedOn(step) ?? this.steps.pickedPlan(step, heldPlans);
     if (!from) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans);
       return repeatStep(step);
@@ -90,7 +86,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const name = state.person!.displayName;
     const from = state.from!;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
-    const to = planPassedOn(step) ?? this.steps.pickedPlan(step, others, entitiesOnly);
+    const to = planPassedOn(step) ?? this.steps.pickedPlan(step, others);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     if (!to) {
       await this.steps.askPlan(step, t('license.change.askTo', { plan: from.name }), others);

@@ -10,10 +10,11 @@ import { AppError, GraphTimeout } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
 import { LicensePlan, LicenseService, plansMeant, WriteReceipt } from '../bot/graph/licenses';
 import { Localizer, Params } from '../bot/i18n';
+import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import type { Interruptions } from './cancelAndHelpDialog';
-import type { NameFinder } from './resolveUserDialog';
+import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
 
 /** What the licence dialogs share: services, and the steps every write goes through. */
 export interface LicenseDialogServices {
@@ -57,6 +58,12 @@ export class LicenseSteps {
     await this.s.authorizer.require(intent, step.context.activity.from?.aadObjectId);
   }
 
+  /** The first step of a licence dialog: the caller must be allowed, then who the request is about. */
+  async findTarget(step: Step, intent: 'license.assign' | 'license.remove' | 'license.change'): Promise<DialogTurnResult> {
+    await this.authorize(step, intent);
+    return step.beginDialog(RESOLVE_USER_DIALOG, this.whoFrom(step.options));
+  }
+
   /** Options for ResolveUserDialog from what the request said. */
   whoFrom(recognition: Recognition): { email?: string; words?: string[] } {
     const email = recognition.entities.find((e) => e.type === 'email')?.value;
@@ -86,12 +93,13 @@ export class LicenseSteps {
   }
 
   /** The plan picked on the card, or named in a typed answer; undefined when neither. */
-  pickedPlan(step: WaterfallStepContext, plans: LicensePlan[], recognition: (text: string) => Recognition): LicensePlan | undefined {
+  pickedPlan(step: WaterfallStepContext, plans: LicensePlan[]): LicensePlan | undefined {
     const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
     if (value?.pick === 'plan') {
       return value.nonce === (step.values as { planNonce?: string }).planNonce ? plans.find((p) => p.skuId === value.choice) : undefined;
     }
-    const named = this.plansNamed(recognition(step.context.activity.text ?? ''), plans).flat();
+    const text = step.context.activity.text ?? '';
+    const named = this.plansNamed({ text, intent: 'none', score: 0, entities: extractEntities(text) }, plans).flat();
     return named.length === 1 ? named[0] : undefined;
   }
 
@@ -115,7 +123,12 @@ export class LicenseSteps {
    * After the confirmation card: acts only on a click of this card's Confirm, and only once
    * (the token is claimed in Table Storage); audits the outcome, success or failure; tells the user.
    */
-  async actOnConfirmation(step: WaterfallStepContext, operation: Operation): Promise<DialogTurnResult> {
+  /**
+   * The answer to the confirmation card: undefined when this turn may act (this card's Confirm,
+   * claimed first in Table Storage); otherwise the dialog result to return (declined, still
+   * waiting, or the card already used).
+   */
+  async confirmedOnce(step: WaterfallStepContext, operation: string): Promise<DialogTurnResult | undefined> {
     const value = step.context.activity.value as { confirm?: string; token?: string } | undefined;
     const token = (step.values as { token?: string }).token;
     if (value?.confirm === 'no') {
@@ -126,14 +139,20 @@ export class LicenseSteps {
       await step.context.sendActivity(this.t(step.context, 'confirm.waiting'));
       return repeatStep(step);
     }
-    const caller = step.context.activity.from;
-    if (!(await this.s.claims.claim(token!, caller?.aadObjectId ?? caller?.id ?? 'unknown', operation.operation))) {
+    if (!(await this.s.claims.claim(token!, callerOf(step.context).id, operation))) {
       await step.context.sendActivity(this.t(step.context, 'confirm.stale'));
       return step.endDialog();
     }
+    return undefined;
+  }
+
+  /** After the confirmation card: acts once (confirmedOnce), audits the outcome, success or failure, and tells the user. */
+  async actOnConfirmation(step: WaterfallStepContext, operation: Operation): Promise<DialogTurnResult> {
+    const notNow = await this.confirmedOnce(step, operation.operation);
+    if (notNow) return notNow;
     const audit = {
       correlationId: correlationIdOf(step.context),
-      caller: { id: caller?.aadObjectId ?? caller?.id ?? 'unknown', name: caller?.name ?? '' },
+      caller: callerOf(step.context),
       operation: operation.operation,
       target: operation.target.userPrincipalName,
       parameters: operation.parameters,
@@ -174,4 +193,10 @@ export function repeatStep(step: WaterfallStepContext): DialogTurnResult {
 export function planPassedOn(step: WaterfallStepContext): LicensePlan | undefined {
   const result: unknown = step.result;
   return result && typeof result === 'object' && 'skuId' in result ? (result as LicensePlan) : undefined;
+}
+
+/** The caller as the audit log and the confirmation claims name them. */
+export function callerOf(context: TurnContext): { id: string; name: string } {
+  const from = context.activity.from;
+  return { id: from?.aadObjectId ?? from?.id ?? 'unknown', name: from?.name ?? '' };
 }

@@ -1,11 +1,10 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Person } from '../bot/graph/directory';
 import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
-import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
-import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
+import { ResolveUserDialog } from './resolveUserDialog';
 
 export const REMOVE_LICENSE_DIALOG = 'removeLicenseDialog';
 
@@ -14,8 +13,6 @@ interface RemoveState {
   held?: HeldLicense[];
   plan?: LicensePlan;
 }
-
-const entitiesOnly = (text: string): Recognition => ({ text, intent: 'none', score: 0, entities: extractEntities(text) });
 
 /**
  * « retire la licence de Victor »: the user's licences to choose from; one that comes from a group
@@ -33,8 +30,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
   }
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
-    await this.steps.authorize(step, 'license.remove');
-    return step.beginDialog(RESOLVE_USER_DIALOG, this.steps.whoFrom(step.options));
+    return this.steps.findTarget(step, 'license.remove');
   }
 
   private async whichPlanStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
@@ -62,7 +58,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as RemoveState;
     const name = state.person!.displayName;
     const plans = state.held!.map((h) => h.plan);
-    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, plans, entitiesOnly);
+    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, plans);
     if (!plan) {
       await this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans);
       return repeatStep(step);
