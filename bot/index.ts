@@ -14,9 +14,11 @@ import { HelpCard } from '../dialogs/helpCard';
 import { RecognizedInterruptions } from '../dialogs/interruptions';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { MainDialog } from '../dialogs/mainDialog';
+import { ResetPasswordDialog } from '../dialogs/resetPasswordDialog';
 import { RemoveLicenseDialog } from '../dialogs/removeLicenseDialog';
 import { ResolveUserDialog } from '../dialogs/resolveUserDialog';
 import { ActionClaims } from './actionClaims';
+import { PrivateMessenger } from './proactive';
 import { createAdapter } from './adapter';
 import { AuditLog } from './audit';
 import { Authorizer } from './authorization';
@@ -31,6 +33,7 @@ import { DirectoryService } from './graph/directory';
 import { DirectoryRoleService } from './graph/directoryRoles';
 import { GraphApi } from './graph/graphApi';
 import { LicenseService } from './graph/licenses';
+import { PasswordService } from './graph/passwordService';
 import { OrganizationService, TenantInfo } from './graph/organization';
 import { Localizer } from './i18n';
 import { KnowledgeBase } from './knowledge';
@@ -78,20 +81,21 @@ export interface DialogDependencies {
   recognizer: Recognizer;
   audit: AuditLog;
   claims: ActionClaims;
+  messenger: PrivateMessenger;
   tenantName: () => string;
   cards: CardRenderer;
   localizer: Localizer;
 }
 
 /** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
-export function createDialogs({ graph, recognizer, audit, claims, tenantName, cards, localizer }: DialogDependencies) {
+export function createDialogs({ graph, recognizer, audit, claims, messenger, tenantName, cards, localizer }: DialogDependencies) {
   const knowledge = new KnowledgeBase();
   const roles = new DirectoryRoleService(graph);
   const directory = new DirectoryService(graph);
   const authorizer = new Authorizer(roles);
   const names = new PersonMentions(loadCorpus());
   const licenses = new LicenseService(graph);
-  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'admin.roles', 'audit.read'];
+  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.roles', 'audit.read'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
@@ -106,11 +110,16 @@ export function createDialogs({ graph, recognizer, audit, claims, tenantName, ca
     { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'license.change', dialog: new ChangeLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
+    {
+      intent: 'password.reset',
+      dialog: new ResetPasswordDialog({ ...licenceServices, passwords: new PasswordService(graph), roles, messenger }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
+    },
   ];
   const mainDialog = new MainDialog(
     recognizer,
     helpCard,
     localizer,
+    cards,
     new KnowledgeDialog(knowledge, cards, localizer),
     new FallbackDialog(knowledge, cards, localizer),
     routed,
@@ -162,26 +171,30 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const localizer = new Localizer();
     const cards = new CardRenderer();
+
+    const adapter = createAdapter(config.bot, conversationState, localizer, logger);
+    const conversations = new ConversationDirectory(storage.table('conversations'));
     const { mainDialog } = createDialogs({
       graph,
       recognizer: await NlpRecognizer.train(),
       audit: new AuditLog(storage.table('audit')),
       claims: new ActionClaims(storage.table('requests')),
+      messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
       tenantName: () => tenant.displayName,
       cards,
       localizer,
     });
+
     const bot = new AssistantBot(
       conversationState,
       userState,
       mainDialog,
-      new ConversationDirectory(storage.table('conversations')),
+      conversations,
       cards,
       localizer,
       logger,
     );
 
-    const adapter = createAdapter(config.bot, conversationState, localizer, logger);
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
     adapter.use(new TurnSetup(logger, config.defaultLocale));
     adapter.use(new TeamsGuard(() => policy, logger));

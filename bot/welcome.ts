@@ -12,8 +12,8 @@ export function welcomeCard(cards: CardRenderer, localizer: Localizer, locale: L
     examplesTitle: t('welcome.examplesTitle'),
     examples: [t('welcome.example.licenses'), t('welcome.example.help')],
     actions: [
-      { title: t('welcome.action.licenses'), action: 'license.list' },
-      { title: t('welcome.action.help'), action: 'help' },
+      { title: t('welcome.action.licenses'), action: 'license.list', text: '' },
+      { title: t('welcome.action.help'), action: 'help', text: '' },
     ],
   });
 }

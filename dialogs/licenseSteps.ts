@@ -39,8 +39,8 @@ export interface Operation {
   target: Person;
   parameters: Record<string, string | number | boolean>;
   run(): Promise<WriteReceipt[]>;
-  /** Said once it is done. */
-  done(): Promise<string>;
+  /** Said once it is done (nothing when it shows the result itself). */
+  done(): Promise<string | undefined>;
 }
 
 type Step = WaterfallStepContext<Recognition>;
@@ -170,7 +170,8 @@ export class LicenseSteps {
       return step.endDialog();
     }
     await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });
-    await step.context.sendActivity(await operation.done());
+    const said = await operation.done();
+    if (said) await step.context.sendActivity(said);
     return step.endDialog(true);
   }
 

@@ -9,6 +9,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { CardRenderer } from '../bot/cards';
 import { Localizer } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Operation } from '../bot/capabilities';
@@ -19,6 +20,7 @@ import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
+import { passwordCard } from './resetPasswordDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -34,6 +36,7 @@ export class MainDialog extends ComponentDialog {
     private readonly recognizer: Recognizer,
     private readonly helpCard: HelpCard,
     private readonly localizer: Localizer,
+    private readonly cards: CardRenderer,
     knowledgeDialog: KnowledgeDialog,
     fallbackDialog: FallbackDialog,
     /** In order: the first route of the intent whose `when` accepts the request (or has none) takes it. */
@@ -62,6 +65,12 @@ export class MainDialog extends ComponentDialog {
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const value = step.context.activity.value as { action?: unknown; text?: unknown; article?: unknown; confirm?: unknown; pick?: unknown } | undefined;
     if (typeof value?.article === 'string') return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: value.article });
+    if ((value as { hide?: unknown } | undefined)?.hide === 'password' && step.context.activity.replyToId) {
+      // « Masquer » on a temporary password card: the card is replaced by its hidden form.
+      const hidden = passwordCard(this.cards, this.localizer, step.context, '', '');
+      await step.context.updateActivity({ id: step.context.activity.replyToId, type: 'message', attachments: [hidden] });
+      return step.endDialog();
+    }
     if (value && (value.confirm !== undefined || value.pick !== undefined) && value.action === undefined) {
       // A confirmation or a choice from a card whose dialog has ended (already used, cancelled, or replayed).
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), value.confirm !== undefined ? 'confirm.stale' : 'card.expired'));

@@ -26,7 +26,7 @@ function cardValidator() {
 /** Sample data for each template: one entry per file in cards/, the test fails when a template has none. */
 const SAMPLES: Record<string, object[]> = {
   welcome: [
-    { lead: '', title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a', 'b'], actions: [{ title: 'Licences', action: 'license.list' }] },
+    { lead: '', title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a', 'b'], actions: [{ title: 'Licences', action: 'license.list', text: '' }] },
     { lead: "Je n'ai pas compris", title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a'], actions: [] },
   ],
   licenseInventory: [
@@ -38,6 +38,10 @@ const SAMPLES: Record<string, object[]> = {
       ],
     },
     { title: 'Licences', subtitle: '0 abonnement', emptyText: 'Aucun abonnement', refreshTitle: 'Actualiser', plans: [] },
+  ],
+  temporaryPassword: [
+    { title: 'Mot de passe temporaire de Julie Roux', password: 'Xy7#kP2m!Qa9Rt4w', text: 'À transmettre', hideActions: [{ title: 'Masquer le mot de passe' }] },
+    { title: 'Mot de passe masqué.', password: '', text: '', hideActions: [] },
   ],
   auditLog: [
     {

@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { CloudAdapter, ConversationState, MemoryStorage } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { ActionClaims } from '../../bot/actionClaims';
@@ -13,6 +13,8 @@ import { Logger } from '../../bot/logger';
 import { NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
 import { OpenedStorage, openStorage } from '../../bot/storage';
 import { TurnSetup } from '../../bot/turn';
+import { PrivateMessenger } from '../../bot/proactive';
+import { ConversationDirectory } from '../../bot/storage/conversationDirectory';
 
 /**
  * The dialogs as the composition root wires them, over real services pointed at a demo tenant,
@@ -35,6 +37,8 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
     recognizer: await sharedRecognizer(),
     audit,
     claims: new ActionClaims(tables.table('requests')),
+    // A real CloudAdapter (unauthenticated, as locally): it can reach only conversations this process saw.
+    messenger: new PrivateMessenger(new CloudAdapter(), '', new ConversationDirectory(tables.table('conversations'))),
     tenantName: () => 'Lumière & Fils',
     cards: new CardRenderer(),
     localizer: new Localizer(),

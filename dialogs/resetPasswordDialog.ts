@@ -1,0 +1,136 @@
+import { Attachment, TurnContext } from 'botbuilder';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { CardRenderer } from '../bot/cards';
+import { roleNames } from '../bot/errorMessages';
+import type { Person } from '../bot/graph/directory';
+import { PasswordService } from '../bot/graph/passwordService';
+import { Localizer } from '../bot/i18n';
+import { temporaryPassword } from '../bot/passwords';
+import { PrivateMessenger } from '../bot/proactive';
+import type { Recognition } from '../bot/recognizer';
+import { mayResetPassword, PASSWORD_RESETTERS, rolesAbleToReset } from '../bot/resetPolicy';
+import { localeOf } from '../bot/turn';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
+import { LicenseDialogServices, LicenseSteps } from './licenseSteps';
+import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
+import type { RoleDirectory } from './adminRolesDialog';
+
+export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
+
+interface ResetState {
+  callerRoles?: string[];
+  person?: Person;
+}
+
+export interface ResetServices extends LicenseDialogServices {
+  passwords: PasswordService;
+  roles: RoleDirectory;
+  messenger: PrivateMessenger;
+}
+
+/**
+ * « réinitialise le mot de passe de Julie », by an administrator: Entra's rules decide whom the
+ * caller may reset; a confirmation; a temporary password from crypto randomness, to change at next
+ * sign-in, shown only in a 1:1 chat (asked in a channel, the bot writes to the caller privately),
+ * on a card that offers to hide it; audited without the password. A user without such a role who
+ * forgot their own password gets the self-service reset explained.
+ */
+export class ResetPasswordDialog extends CancelAndHelpDialog {
+  private readonly steps: LicenseSteps;
+
+  constructor(private readonly services: ResetServices, resolveUser: ResolveUserDialog, knowledge: KnowledgeDialog) {
+    super(RESET_PASSWORD_DIALOG, services.interruptions);
+    this.steps = new LicenseSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(knowledge);
+    this.addDialog(new WaterfallDialog('reset', [this.whoStep.bind(this), this.mayStep.bind(this), this.resetStep.bind(this)]));
+    this.initialDialogId = 'reset';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as ResetState;
+    const callerId = step.context.activity.from?.aadObjectId;
+    state.callerRoles = callerId ? await this.services.roles.rolesOf(callerId) : [];
+    const target = this.steps.whoFrom(step.options);
+    const namesSomeone = Boolean(target.email) || (target.words ?? []).length > 0;
+    if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
+      // Their own password, or no role to reset anyone's: self-service is the way.
+      return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: 'password.selfService' });
+    }
+    if (step.context.activity.conversation?.conversationType !== 'personal') {
+      const moved = await this.services.messenger.send(callerId!, {
+        attachments: [this.continueCard(step.context, step.options.text)],
+      });
+      await step.context.sendActivity(this.steps.t(step.context, moved ? 'reset.privateOnly' : 'reset.privateOnlyNoChat'));
+      return step.endDialog();
+    }
+    return step.beginDialog(RESOLVE_USER_DIALOG, target);
+  }
+
+  private async mayStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as ResetState;
+    const result: unknown = step.result;
+    state.person = result && typeof result === 'object' && 'userPrincipalName' in result ? (result as Person) : undefined;
+    if (!state.person) return step.endDialog(); // cancelled, or the self-service article was shown
+    const locale = localeOf(step.context);
+    const targetRoles = await this.services.roles.rolesOf(state.person.id);
+    const name = state.person.displayName;
+    if (!mayResetPassword(state.callerRoles!, targetRoles)) {
+      await step.context.sendActivity(
+        this.steps.t(step.context, 'reset.notAllowed', {
+          name,
+          targetRoles: roleNames(targetRoles, locale, this.services.localizer),
+          roles: roleNames(rolesAbleToReset(targetRoles), locale, this.services.localizer),
+        }),
+      );
+      return step.endDialog();
+    }
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    return this.steps.askToConfirm(step, {
+      title: t('confirm.title.reset', { name }),
+      facts: [{ title: t('fact.user'), value: `${name} (${state.person.userPrincipalName})` }],
+      note: t('confirm.note.reset', { name }),
+    });
+  }
+
+  private async resetStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const person = (step.values as ResetState).person!;
+    let password = '';
+    return this.steps.actOnConfirmation(step, {
+      operation: 'password.reset',
+      target: person,
+      parameters: { forceChangePasswordNextSignIn: true },
+      run: async () => {
+        password = temporaryPassword();
+        return [await this.services.passwords.resetTo(person.id, password)];
+      },
+      done: async () => {
+        await step.context.sendActivity({ attachments: [passwordCard(this.services.cards, this.services.localizer, step.context, person.displayName, password)] });
+        return undefined;
+      },
+    });
+  }
+
+  private continueCard(context: TurnContext, text: string): Attachment {
+    return this.services.cards.attachment('welcome', {
+      lead: '',
+      title: this.steps.t(context, 'reset.continueHere'),
+      intro: `« ${text} »`,
+      examplesTitle: '',
+      examples: [],
+      actions: [{ title: this.steps.t(context, 'reset.continueButton'), action: 'password.reset', text }],
+    });
+  }
+}
+
+/** The card showing a temporary password, or, with no password, its hidden form (no password, no button). */
+export function passwordCard(cards: CardRenderer, localizer: Localizer, context: TurnContext, name: string, password: string): Attachment {
+  const t = (key: string) => localizer.t(localeOf(context), key, { name });
+  return cards.attachment('temporaryPassword', {
+    title: password ? t('reset.doneTitle') : t('reset.hidden'),
+    password,
+    text: password ? t('reset.doneText') : '',
+    hideActions: password ? [{ title: t('reset.hide') }] : [],
+  });
+}
