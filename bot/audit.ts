@@ -34,11 +34,16 @@ const MAX_TIME = 9_999_999_999_999;
 export class AuditLog {
   constructor(private readonly table: RecordTable<AuditEntry>, private readonly now: () => Date = () => new Date()) {}
 
-  async record(entry: Omit<AuditEntry, 'time'>): Promise<AuditEntry> {
-    const at = this.now();
-    for (const key of Object.keys(entry.parameters)) {
+  /** Refuses parameters whose names say they hold a secret: call it before the write, so a mistake stops it. */
+  static assertNoSecrets(parameters: AuditEntry['parameters']): void {
+    for (const key of Object.keys(parameters)) {
       if (SECRET.test(key)) throw new Error(`Audit parameters must not carry secrets ("${key}")`);
     }
+  }
+
+  async record(entry: Omit<AuditEntry, 'time'>): Promise<AuditEntry> {
+    const at = this.now();
+    AuditLog.assertNoSecrets(entry.parameters);
     const full: AuditEntry = { time: at.toISOString(), ...entry };
     const row = `${String(MAX_TIME - at.getTime()).padStart(13, '0')}-${randomUUID().slice(0, 8)}`;
     await this.table.put(monthOf(at), row, full, { operation: entry.operation, outcome: entry.outcome, callerId: entry.caller.id, target: entry.target });

@@ -148,6 +148,7 @@ export class LicenseSteps {
 
   /** After the confirmation card: acts once (confirmedOnce), audits the outcome, success or failure, and tells the user. */
   async actOnConfirmation(step: WaterfallStepContext, operation: Operation): Promise<DialogTurnResult> {
+    AuditLog.assertNoSecrets(operation.parameters);
     const notNow = await this.confirmedOnce(step, operation.operation);
     if (notNow) return notNow;
     const audit = {

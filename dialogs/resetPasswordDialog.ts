@@ -100,7 +100,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     return this.steps.actOnConfirmation(step, {
       operation: 'password.reset',
       target: person,
-      parameters: { forceChangePasswordNextSignIn: true },
+      parameters: { mustChangeAtNextSignIn: true },
       run: async () => {
         password = temporaryPassword();
         return [await this.services.passwords.resetTo(person.id, password)];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
-import { ORDINARY, TENANT_ID } from '../support/fixtures';
+import { ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
 import { startTestBot, TestBot } from '../support/testBot';
 
 const allText = (card: unknown) => JSON.stringify(card);
@@ -112,6 +112,34 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.match(JSON.stringify(capture.cards()[0]), /En cours : 0 sur 2/);
     const report = capture.updates[capture.updates.length - 1];
     assert.match(JSON.stringify(report.attachments![0].content), /Terminé : 2 réussi\(s\), 0 échec\(s\) sur 2/);
+  });
+
+  it('continues a password reset asked in a channel in the 1:1 chat, and hides the password on request', async () => {
+    const julien = { id: '29:user-julien', name: 'Julien Moreau', aadObjectId: seededUser('julien.moreau@lumiere-fils.fr').id };
+    const personal = { id: 'a:julien-personal', conversationType: 'personal', tenantId: TENANT_ID };
+    await bot.post(teamsActivity(capture.url, { text: 'aide', from: julien, conversation: personal }));
+    capture.clear();
+    const channel = { id: '19:support@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT_ID };
+    await bot.post(teamsActivity(capture.url, { text: 'réinitialise le mot de passe de Léa Petit', from: julien, conversation: channel }, 'channel'));
+    const inChannel = capture.activities.find((a) => a.conversation?.id === channel.id)!;
+    assert.match(inChannel.text!, /Je vous y ai écrit/);
+    const inPrivate = capture.activities.find((a) => a.conversation?.id === personal.id)!;
+    assert.ok(inPrivate, 'the bot wrote in the personal chat');
+    const go = inPrivate.attachments![0].content.actions[0].data;
+    capture.clear();
+    await bot.post(teamsActivity(capture.url, { text: '', value: go, from: julien, conversation: personal }));
+    const confirm = capture.cards()[0];
+    assert.match(JSON.stringify(confirm), /Réinitialiser le mot de passe de Léa Petit/);
+    capture.clear();
+    await bot.post(teamsActivity(capture.url, { text: '', value: confirm.actions[0].data, from: julien, conversation: personal }));
+    const shown = capture.cards()[0];
+    assert.match(JSON.stringify(shown), /Mot de passe temporaire de Léa Petit/);
+    assert.ok(!bot.logs.some((l) => l.includes(shown.body[1].text)), 'the password never reaches the logs');
+    capture.clear();
+    await bot.post(teamsActivity(capture.url, { text: '', value: shown.actions[0].data, replyToId: 'reply-1', from: julien, conversation: personal }));
+    const hidden = JSON.stringify(capture.updates[0].attachments![0].content);
+    assert.match(hidden, /Mot de passe masqué/);
+    assert.ok(!hidden.includes(shown.body[1].text));
   });
 
   it('refuses a malformed activity with 400', async () => {
