@@ -74,6 +74,12 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
     why: "Setting a user's usage location (country), which Graph requires before assigning a licence.",
   },
   {
+    method: 'PATCH',
+    path: '/users/{id}',
+    permission: 'User-PasswordProfile.ReadWrite.All',
+    why: "Setting a temporary password (passwordProfile); the app's identity must also hold a directory role able to reset the target.",
+  },
+  {
     method: 'POST',
     path: '/users/{id}/assignLicense',
     permission: 'LicenseAssignment.ReadWrite.All',
