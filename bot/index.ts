@@ -13,7 +13,9 @@ import { FallbackDialog } from '../dialogs/fallbackDialog';
 import { HelpCard } from '../dialogs/helpCard';
 import { RecognizedInterruptions } from '../dialogs/interruptions';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
+import { GrantRoleDialog, asksToGrant } from '../dialogs/grantRoleDialog';
 import { MainDialog } from '../dialogs/mainDialog';
+import { RevokeRoleDialog, asksToRevoke } from '../dialogs/revokeRoleDialog';
 import { ResetPasswordDialog } from '../dialogs/resetPasswordDialog';
 import { RemoveLicenseDialog } from '../dialogs/removeLicenseDialog';
 import { ResolveUserDialog } from '../dialogs/resolveUserDialog';
@@ -28,6 +30,7 @@ import { CardRenderer } from './cards';
 import { ConversationLanguage } from './conversationLanguage';
 import { Config } from './config';
 import { createGraphClient } from './graph/client';
+import { AdminRoleService } from './graph/adminRoles';
 import { BulkLicenseService } from './graph/bulkLicenses';
 import { DirectoryService } from './graph/directory';
 import { DirectoryRoleService } from './graph/directoryRoles';
@@ -83,24 +86,27 @@ export interface DialogDependencies {
   claims: ActionClaims;
   messenger: PrivateMessenger;
   tenantName: () => string;
+  verifiedDomains: () => string[];
   cards: CardRenderer;
   localizer: Localizer;
 }
 
 /** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
-export function createDialogs({ graph, recognizer, audit, claims, messenger, tenantName, cards, localizer }: DialogDependencies) {
+export function createDialogs({ graph, recognizer, audit, claims, messenger, tenantName, verifiedDomains, cards, localizer }: DialogDependencies) {
   const knowledge = new KnowledgeBase();
   const roles = new DirectoryRoleService(graph);
   const directory = new DirectoryService(graph);
   const authorizer = new Authorizer(roles);
   const names = new PersonMentions(loadCorpus());
   const licenses = new LicenseService(graph);
-  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.roles', 'audit.read'];
+  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
   const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
   const bulk = new BulkLicenseDialog({ ...licenceServices, bulk: new BulkLicenseService(graph), directory });
+  const roleServices = { ...licenceServices, adminRoles: new AdminRoleService(graph), roles, directory, messenger, verifiedDomains };
+  const grantRole = new GrantRoleDialog(roleServices, resolveUser());
   const routed: { intent: Operation; dialog: Dialog; when?: (r: Recognition) => boolean }[] = [
     { intent: 'license.assign', dialog: bulk, when: isBulk },
     { intent: 'license.remove', dialog: bulk, when: isBulk },
@@ -109,11 +115,14 @@ export function createDialogs({ graph, recognizer, audit, claims, messenger, ten
     { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'license.change', dialog: new ChangeLicenseDialog(licenceServices, resolveUser()) },
-    { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
+    { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
+    { intent: 'admin.roles', dialog: new RevokeRoleDialog(roleServices, resolveUser()), when: asksToRevoke },
+    { intent: 'admin.create', dialog: grantRole },
     {
       intent: 'password.reset',
       dialog: new ResetPasswordDialog({ ...licenceServices, passwords: new PasswordService(graph), roles, messenger }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
     },
+    { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
   ];
   const mainDialog = new MainDialog(
     recognizer,
@@ -181,6 +190,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       claims: new ActionClaims(storage.table('requests')),
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
       tenantName: () => tenant.displayName,
+      verifiedDomains: () => tenant.domains,
       cards,
       localizer,
     });

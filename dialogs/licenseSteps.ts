@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ActionClaims } from '../bot/actionClaims';
+import type { Operation } from '../bot/capabilities';
 import { AuditLog } from '../bot/audit';
 import { Authorizer } from '../bot/authorization';
 import { CardRenderer } from '../bot/cards';
@@ -34,7 +35,7 @@ export interface Confirmation {
   note?: string;
 }
 
-export interface Operation {
+export interface Write {
   operation: string;
   target: Person;
   parameters: Record<string, string | number | boolean>;
@@ -54,12 +55,12 @@ export class LicenseSteps {
   }
 
   /** The caller's Entra roles must allow the operation (RoleRequired otherwise: nothing happens). */
-  async authorize(step: Step, intent: 'license.assign' | 'license.remove' | 'license.change'): Promise<void> {
+  async authorize(step: Step, intent: Operation): Promise<void> {
     await this.s.authorizer.require(intent, step.context.activity.from?.aadObjectId);
   }
 
   /** The first step of a licence dialog: the caller must be allowed, then who the request is about. */
-  async findTarget(step: Step, intent: 'license.assign' | 'license.remove' | 'license.change'): Promise<DialogTurnResult> {
+  async findTarget(step: Step, intent: Operation): Promise<DialogTurnResult> {
     await this.authorize(step, intent);
     return step.beginDialog(RESOLVE_USER_DIALOG, this.whoFrom(step.options));
   }
@@ -147,7 +148,7 @@ export class LicenseSteps {
   }
 
   /** After the confirmation card: acts once (confirmedOnce), audits the outcome, success or failure, and tells the user. */
-  async actOnConfirmation(step: WaterfallStepContext, operation: Operation): Promise<DialogTurnResult> {
+  async actOnConfirmation(step: WaterfallStepContext, operation: Write): Promise<DialogTurnResult> {
     AuditLog.assertNoSecrets(operation.parameters);
     const notNow = await this.confirmedOnce(step, operation.operation);
     if (notNow) return notNow;

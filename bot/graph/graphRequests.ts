@@ -87,6 +87,24 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
   },
   {
     method: 'POST',
+    path: '/roleManagement/directory/roleAssignments',
+    permission: 'RoleManagement.ReadWrite.Directory',
+    why: 'Granting a directory role from the allow-list.',
+  },
+  {
+    method: 'DELETE',
+    path: '/roleManagement/directory/roleAssignments/{id}',
+    permission: 'RoleManagement.ReadWrite.Directory',
+    why: 'Revoking a directory role (never the last Global Administrator).',
+  },
+  {
+    method: 'POST',
+    path: '/users',
+    permission: 'User.ReadWrite.All',
+    why: 'Creating an administrator account (no licence consumed).',
+  },
+  {
+    method: 'POST',
     path: '/$batch',
     permission: 'LicenseAssignment.ReadWrite.All',
     why: 'Bulk licence changes, 20 assignLicense requests to a batch; $batch needs no permission of its own, each request inside needs its own.',

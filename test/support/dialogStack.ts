@@ -40,6 +40,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
     // A real CloudAdapter (unauthenticated, as locally): it can reach only conversations this process saw.
     messenger: new PrivateMessenger(new CloudAdapter(), '', new ConversationDirectory(tables.table('conversations'))),
     tenantName: () => 'Lumière & Fils',
+    verifiedDomains: () => ['lumiere-fils.fr', 'lumierefils.onmicrosoft.com'],
     cards: new CardRenderer(),
     localizer: new Localizer(),
   });

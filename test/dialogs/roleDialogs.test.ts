@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { rootCause, RoleRequired } from '../../bot/errors';
+import { ADMIN, ROLE, seededUser } from '../support/fixtures';
+import { dialogStack } from '../support/dialogStack';
+import { useDemoTenant } from '../support/demoTenant';
+
+const JULIE = seededUser('julie.roux@lumiere-fils.fr');
+const SOPHIE = seededUser('sophie.laurent@lumiere-fils.fr'); // Global + Exchange Administrator
+const JULIEN = seededUser('julien.moreau@lumiere-fils.fr'); // Helpdesk + Password Administrator
+const EXCHANGE_ADMIN = '29232cdf-9323-42fd-ade2-1d097af3e4de';
+type Reply = { text?: string; attachments?: { content: any }[] };
+const personal = { id: 'a:personal', conversationType: 'personal', isGroup: false, name: '' };
+
+describe('Administrators and their roles', function () {
+  this.timeout(30000);
+  const { tenant } = useDemoTenant();
+
+  const chatAs = async (aadObjectId = ADMIN.id, name = 'Camille Martin') => {
+    const stack = await dialogStack(tenant().url);
+    const client = stack.client();
+    const from = { id: 'u', name, aadObjectId };
+    return {
+      client,
+      say: (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from, conversation: personal }) as Promise<Reply>,
+      click: (data: object) => client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, conversation: personal, value: data }) as Promise<Reply>,
+      audit: stack.audit,
+    };
+  };
+  const rolesOf = (userId: string) => [...tenant().store.roleAssignments.values()].filter((a) => a.principalId === userId).map((a) => a.roleDefinitionId);
+
+  it('grants a role from the allow-list to an existing user, after confirmation', async () => {
+    const chat = await chatAs();
+    const confirm = (await chat.say('ajoute le rôle support technique à Julie Roux')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Donner le rôle Administrateur du support technique à Julie Roux/);
+    assert.equal((await chat.click(confirm.actions[0].data)).text, "C'est fait : Julie Roux a maintenant le rôle Administrateur du support technique.");
+    assert.deepEqual(rolesOf(JULIE.id), [ROLE.helpdeskAdmin]);
+  });
+
+  it('creates a new administrator account without a licence, and hands its sign-in details to the caller privately', async () => {
+    const chat = await chatAs();
+    const confirm = (await chat.say('crée un administrateur des licences pour nouvel.admin@lumiere-fils.fr')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /nouveau compte à créer : nouvel.admin@lumiere-fils.fr/);
+    const done = await chat.click(confirm.actions[0].data);
+    assert.match(done.text!, /nouvel.admin a maintenant le rôle Administrateur de licences/);
+    const credentials = chat.client.getNextReply() as Reply;
+    assert.match(JSON.stringify(credentials.attachments![0].content), /Masquer le mot de passe/);
+    const created = tenant().store.user('nouvel.admin@lumiere-fils.fr');
+    assert.deepEqual(rolesOf(created.id), [ROLE.licenseAdmin]);
+    assert.equal(tenant().store.heldSkus(created).size, 0, 'no licence consumed');
+    assert.equal(created.forceChangePasswordNextSignIn, true);
+    const [entry] = await chat.audit.recent({ operation: 'admin.create' });
+    assert.equal(entry.target, 'nouvel.admin@lumiere-fils.fr');
+  });
+
+  it('refuses a new account on a domain that is not verified', async () => {
+    const chat = await chatAs();
+    const reply = await chat.say('crée un administrateur des licences pour x@lumiere-fils.com');
+    assert.match(reply.text!, /n'est pas un domaine vérifié/);
+  });
+
+  it('offers only the allow-listed roles when another is asked', async () => {
+    const chat = await chatAs();
+    const reply = await chat.say('ajoute le rôle lecteur général à Julie Roux');
+    assert.match(reply.text!, /Je ne peux donner ou retirer que ces rôles/);
+  });
+
+  it('revokes a role after confirmation', async () => {
+    const chat = await chatAs();
+    const confirm = (await chat.say('retire le rôle administrateur Exchange à Sophie Laurent')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Retirer le rôle Administrateur Exchange à Sophie Laurent/);
+    assert.equal((await chat.click(confirm.actions[0].data)).text, "C'est fait : Sophie Laurent n'a plus le rôle Administrateur Exchange.");
+    assert.ok(!rolesOf(SOPHIE.id).includes(EXCHANGE_ADMIN));
+  });
+
+  it('never removes the last Global Administrator', async () => {
+    for (const [id, a] of tenant().store.roleAssignments) if (a.principalId === SOPHIE.id && a.roleDefinitionId === ROLE.globalAdmin) tenant().store.roleAssignments.delete(id);
+    const chat = await chatAs();
+    const reply = await chat.say('retire le rôle administrateur global à Camille Martin');
+    assert.match(reply.text!, /Camille Martin est le dernier administrateur général/);
+    assert.ok(rolesOf(ADMIN.id).includes(ROLE.globalAdmin));
+  });
+
+  it('is refused to a Helpdesk Administrator', async () => {
+    const chat = await chatAs(JULIEN.id, 'Julien Moreau');
+    await assert.rejects(chat.say('ajoute le rôle support technique à Julie Roux'), (error: unknown) => rootCause(error) instanceof RoleRequired);
+  });
+});
