@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, TurnContext, UserState } from 'botbuilder';
+import { ActivityHandler, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, TurnContext, UserState } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { CardRenderer } from './cards';
 import { Localizer } from './i18n';
@@ -11,6 +11,13 @@ import { welcomeCard } from './welcome';
 export interface DialogRunner {
   run(context: TurnContext, accessor: ReturnType<ConversationState['createProperty']>): Promise<void>;
 }
+
+/** Universal Actions (Action.Execute) the bot answers: the helpdesk's decisions on requests. */
+export interface CardActions {
+  decide(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse>;
+}
+
+const CARD_VERBS = ['resetApprove', 'resetRefuse'];
 
 /**
  * The ActivityHandler: welcomes whoever adds the bot, runs the dialogs for every message,
@@ -27,6 +34,7 @@ export class AssistantBot extends ActivityHandler {
     private readonly cards: CardRenderer,
     private readonly localizer: Localizer,
     private readonly logger: Logger,
+    private readonly cardActions: CardActions,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -48,6 +56,13 @@ export class AssistantBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (!CARD_VERBS.includes(invoke.action.verb)) {
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb ${invoke.action.verb}` } };
+    }
+    return this.cardActions.decide(context, invoke);
   }
 
   override async run(context: TurnContext): Promise<void> {

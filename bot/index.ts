@@ -14,12 +14,15 @@ import { HelpCard } from '../dialogs/helpCard';
 import { RecognizedInterruptions } from '../dialogs/interruptions';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { GrantRoleDialog, asksToGrant } from '../dialogs/grantRoleDialog';
+import { HelpdeskChannelDialog } from '../dialogs/helpdeskChannelDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { RevokeRoleDialog, asksToRevoke } from '../dialogs/revokeRoleDialog';
 import { ResetPasswordDialog } from '../dialogs/resetPasswordDialog';
 import { RemoveLicenseDialog } from '../dialogs/removeLicenseDialog';
 import { ResolveUserDialog } from '../dialogs/resolveUserDialog';
 import { ActionClaims } from './actionClaims';
+import { ResetRequest, ResetRequests } from './helpdesk';
+import { RecordTable } from './storage/recordTable';
 import { PrivateMessenger } from './proactive';
 import { createAdapter } from './adapter';
 import { AuditLog } from './audit';
@@ -85,6 +88,8 @@ export interface DialogDependencies {
   audit: AuditLog;
   claims: ActionClaims;
   messenger: PrivateMessenger;
+  conversations: ConversationDirectory;
+  resetRequestTable: RecordTable<ResetRequest>;
   tenantName: () => string;
   verifiedDomains: () => string[];
   cards: CardRenderer;
@@ -92,25 +97,29 @@ export interface DialogDependencies {
 }
 
 /** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
-export function createDialogs({ graph, recognizer, audit, claims, messenger, tenantName, verifiedDomains, cards, localizer }: DialogDependencies) {
+export function createDialogs(deps: DialogDependencies) {
+  const { graph, recognizer, audit, claims, messenger, conversations, tenantName, verifiedDomains, cards, localizer } = deps;
   const knowledge = new KnowledgeBase();
   const roles = new DirectoryRoleService(graph);
   const directory = new DirectoryService(graph);
   const authorizer = new Authorizer(roles);
   const names = new PersonMentions(loadCorpus());
   const licenses = new LicenseService(graph);
-  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read'];
+  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read', 'helpdesk.configure'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
   const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
   const bulk = new BulkLicenseDialog({ ...licenceServices, bulk: new BulkLicenseService(graph), directory });
+  const passwords = new PasswordService(graph);
+  const resetRequests = new ResetRequests(deps.resetRequestTable, conversations, messenger, directory, roles, passwords, audit, claims, cards, localizer);
   const roleServices = { ...licenceServices, adminRoles: new AdminRoleService(graph), roles, directory, messenger, verifiedDomains };
   const grantRole = new GrantRoleDialog(roleServices, resolveUser());
   const routed: { intent: Operation; dialog: Dialog; when?: (r: Recognition) => boolean }[] = [
     { intent: 'license.assign', dialog: bulk, when: isBulk },
     { intent: 'license.remove', dialog: bulk, when: isBulk },
     { intent: 'audit.read', dialog: new AuditLogDialog(authorizer, audit, names, cards, localizer) },
+    { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(authorizer, conversations, localizer) },
     { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
     { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
@@ -120,7 +129,7 @@ export function createDialogs({ graph, recognizer, audit, claims, messenger, ten
     { intent: 'admin.create', dialog: grantRole },
     {
       intent: 'password.reset',
-      dialog: new ResetPasswordDialog({ ...licenceServices, passwords: new PasswordService(graph), roles, messenger }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
+      dialog: new ResetPasswordDialog({ ...licenceServices, passwords, roles, messenger, requests: resetRequests }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
     },
     { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
   ];
@@ -133,7 +142,7 @@ export function createDialogs({ graph, recognizer, audit, claims, messenger, ten
     new FallbackDialog(knowledge, cards, localizer),
     routed,
   );
-  return { mainDialog, resolveUser };
+  return { mainDialog, resolveUser, resetRequests };
 }
 
 /**
@@ -183,12 +192,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const adapter = createAdapter(config.bot, conversationState, localizer, logger);
     const conversations = new ConversationDirectory(storage.table('conversations'));
-    const { mainDialog } = createDialogs({
+    const { mainDialog, resetRequests } = createDialogs({
       graph,
       recognizer: await NlpRecognizer.train(),
       audit: new AuditLog(storage.table('audit')),
       claims: new ActionClaims(storage.table('requests')),
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
+      conversations,
+      resetRequestTable: storage.table('requests'),
       tenantName: () => tenant.displayName,
       verifiedDomains: () => tenant.domains,
       cards,
@@ -203,6 +214,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       cards,
       localizer,
       logger,
+      resetRequests,
     );
 
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };

@@ -12,9 +12,16 @@ export class PrivateMessenger {
   async send(aadObjectId: string, activity: Partial<Activity>): Promise<boolean> {
     const reference = await this.chats.personalChatOf(aadObjectId);
     if (!reference) return false;
-    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      await context.sendActivity(activity);
-    });
+    await this.sendTo(reference, activity);
     return true;
+  }
+
+  /** Posts into a known conversation (a channel, a chat); resolves with the posted activity's id. */
+  async sendTo(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
+    let id: string | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      id = (await context.sendActivity(activity))?.id;
+    });
+    return id;
   }
 }

@@ -1,6 +1,6 @@
 import type { Operation } from '../bot/capabilities';
 import type { KnowledgeBase } from '../bot/knowledge';
-import type { Intent } from '../bot/recognizer';
+import { Intent, isIntent } from '../bot/recognizer';
 import type { Coverage } from './helpCard';
 
 /** Intents whose whole answer is an explanation: the knowledge base does them. */
@@ -10,6 +10,6 @@ export const EXPLAINED: readonly Intent[] = ['password.change', 'mail.setup', 's
 export function coverageOf(routed: readonly Operation[], knowledge: KnowledgeBase): Coverage {
   return (intent) => {
     if (routed.includes(intent) || (EXPLAINED as readonly string[]).includes(intent)) return 'done';
-    return intent !== 'audit.read' && knowledge.forIntent(intent).length > 0 ? 'guide' : 'soon';
+    return isIntent(intent) && knowledge.forIntent(intent).length > 0 ? 'guide' : 'soon';
   };
 }

@@ -5,6 +5,7 @@ import { NotFound } from '../bot/errors';
 import { AdminRoleService, GRANTABLE_ROLES } from '../bot/graph/adminRoles';
 import type { DirectoryService, Person } from '../bot/graph/directory';
 import { fold } from '../bot/nlu/entities';
+import { passwordCard } from '../bot/passwordCard';
 import { temporaryPassword } from '../bot/passwords';
 import { PrivateMessenger } from '../bot/proactive';
 import type { Recognition } from '../bot/recognizer';
@@ -13,7 +14,7 @@ import type { RoleDirectory } from './adminRolesDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { LicenseDialogServices, LicenseSteps, repeatStep } from './licenseSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
-import { passwordCard } from './resetPasswordDialog';
+
 
 export const GRANT_ROLE_DIALOG = 'grantRoleDialog';
 
@@ -140,7 +141,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
       done: async () => {
         const said = this.steps.t(step.context, 'role.granted', { name: displayName, role: roleNames([role], locale, this.services.localizer) });
         if (!password) return said;
-        const card = passwordCard(this.services.cards, this.services.localizer, step.context, displayName, password);
+        const card = passwordCard(this.services.cards, this.services.localizer, locale, displayName, password);
         if (step.context.activity.conversation?.conversationType === 'personal') {
           await step.context.sendActivity(said);
           await step.context.sendActivity({ attachments: [card] });

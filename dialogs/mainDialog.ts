@@ -10,17 +10,18 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CardRenderer } from '../bot/cards';
+import { passwordCard } from '../bot/passwordCard';
 import { Localizer } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Operation } from '../bot/capabilities';
 import { asksForAuditLog } from '../bot/nlu/auditRequest';
+import { designatesHelpdeskChannel } from './helpdeskChannelDialog';
 import { Intent, isIntent, Recognition, Recognizer } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
-import { passwordCard } from './resetPasswordDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -67,7 +68,7 @@ export class MainDialog extends ComponentDialog {
     if (typeof value?.article === 'string') return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: value.article });
     if ((value as { hide?: unknown } | undefined)?.hide === 'password' && step.context.activity.replyToId) {
       // « Masquer » on a temporary password card: the card is replaced by its hidden form.
-      const hidden = passwordCard(this.cards, this.localizer, step.context, '', '');
+      const hidden = passwordCard(this.cards, this.localizer, localeOf(step.context), '', '');
       await step.context.updateActivity({ id: step.context.activity.replyToId, type: 'message', attachments: [hidden] });
       return step.endDialog();
     }
@@ -77,7 +78,9 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
-    const asked = value?.action === 'audit.read' || (value === undefined && asksForAuditLog(recognition.text)) ? 'audit.read' : undefined;
+    const asked = value?.action === 'audit.read' || (value === undefined && asksForAuditLog(recognition.text))
+      ? 'audit.read'
+      : value === undefined && designatesHelpdeskChannel(recognition.text) ? 'helpdesk.configure' : undefined;
     const { intent } = recognition;
     const dialogId = this.routes.find((r) => r.intent === (asked ?? intent) && (!r.when || r.when(recognition)))?.dialogId;
     if (dialogId) return step.beginDialog(dialogId, recognition);

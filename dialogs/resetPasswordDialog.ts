@@ -1,10 +1,9 @@
 import { Attachment, TurnContext } from 'botbuilder';
-import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { CardRenderer } from '../bot/cards';
+import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../bot/errorMessages';
 import type { Person } from '../bot/graph/directory';
 import { PasswordService } from '../bot/graph/passwordService';
-import { Localizer } from '../bot/i18n';
+import { passwordCard } from '../bot/passwordCard';
 import { temporaryPassword } from '../bot/passwords';
 import { PrivateMessenger } from '../bot/proactive';
 import type { Recognition } from '../bot/recognizer';
@@ -21,12 +20,19 @@ export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
 interface ResetState {
   callerRoles?: string[];
   person?: Person;
+  /** The user was offered to pass a request to the helpdesk. */
+  offered?: boolean;
+}
+
+export interface ResetRequestDesk {
+  file(context: TurnContext): Promise<boolean>;
 }
 
 export interface ResetServices extends LicenseDialogServices {
   passwords: PasswordService;
   roles: RoleDirectory;
   messenger: PrivateMessenger;
+  requests: ResetRequestDesk;
 }
 
 /**
@@ -55,7 +61,8 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const target = this.steps.whoFrom(step.options);
     const namesSomeone = Boolean(target.email) || (target.words ?? []).length > 0;
     if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
-      // Their own password, or no role to reset anyone's: self-service is the way.
+      // Their own password, or no role to reset anyone's: self-service, or a request to the helpdesk.
+      state.offered = true;
       return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: 'password.selfService' });
     }
     if (step.context.activity.conversation?.conversationType !== 'personal') {
@@ -70,9 +77,22 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
 
   private async mayStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ResetState;
+    if (state.offered) {
+      const t = (key: string) => this.steps.t(step.context, key);
+      const offer = this.services.cards.attachment('welcome', {
+        lead: '',
+        title: t('reset.offerTitle'),
+        intro: t('reset.offerText'),
+        examplesTitle: '',
+        examples: [],
+        actions: [{ title: t('reset.offerButton'), action: 'password.reset', text: 'request' }],
+      });
+      await step.context.sendActivity({ attachments: [offer] });
+      return Dialog.EndOfTurn;
+    }
     const result: unknown = step.result;
     state.person = result && typeof result === 'object' && 'userPrincipalName' in result ? (result as Person) : undefined;
-    if (!state.person) return step.endDialog(); // cancelled, or the self-service article was shown
+    if (!state.person) return step.endDialog(); // cancelled
     const locale = localeOf(step.context);
     const targetRoles = await this.services.roles.rolesOf(state.person.id);
     const name = state.person.displayName;
@@ -95,7 +115,15 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
   }
 
   private async resetStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
-    const person = (step.values as ResetState).person!;
+    const state = step.values as ResetState;
+    if (state.offered) {
+      const value = step.context.activity.value as { action?: string; text?: string } | undefined;
+      if (value?.action !== 'password.reset' || value.text !== 'request') return step.endDialog(); // they moved on
+      const filed = await this.services.requests.file(step.context);
+      await step.context.sendActivity(this.steps.t(step.context, filed ? 'reset.filed' : 'reset.noChannel'));
+      return step.endDialog();
+    }
+    const person = state.person!;
     let password = '';
     return this.steps.actOnConfirmation(step, {
       operation: 'password.reset',
@@ -106,7 +134,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
         return [await this.services.passwords.resetTo(person.id, password)];
       },
       done: async () => {
-        await step.context.sendActivity({ attachments: [passwordCard(this.services.cards, this.services.localizer, step.context, person.displayName, password)] });
+        await step.context.sendActivity({ attachments: [passwordCard(this.services.cards, this.services.localizer, localeOf(step.context), person.displayName, password)] });
         return undefined;
       },
     });
@@ -122,15 +150,4 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       actions: [{ title: this.steps.t(context, 'reset.continueButton'), action: 'password.reset', text }],
     });
   }
-}
-
-/** The card showing a temporary password, or, with no password, its hidden form (no password, no button). */
-export function passwordCard(cards: CardRenderer, localizer: Localizer, context: TurnContext, name: string, password: string): Attachment {
-  const t = (key: string) => localizer.t(localeOf(context), key, { name });
-  return cards.attachment('temporaryPassword', {
-    title: password ? t('reset.doneTitle') : t('reset.hidden'),
-    password,
-    text: password ? t('reset.doneText') : '',
-    hideActions: password ? [{ title: t('reset.hide') }] : [],
-  });
 }

@@ -43,6 +43,20 @@ const SAMPLES: Record<string, object[]> = {
     { title: 'Mot de passe temporaire de Julie Roux', password: 'Xy7#kP2m!Qa9Rt4w', text: 'À transmettre', hideActions: [{ title: 'Masquer le mot de passe' }] },
     { title: 'Mot de passe masqué.', password: '', text: '', hideActions: [] },
   ],
+  notice: [{ text: 'Cette demande n\'existe plus.' }],
+  resetRequest: [
+    {
+      title: 'Demande de réinitialisation', fromLabel: 'De', requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', atLabel: 'Reçue le', at: '25/11/2026 15:00',
+      status: 'En attente', statusColor: 'Default', pending: true, reasonLabel: 'Motif',
+      actions: [
+        { title: 'Approuver', verb: 'resetApprove', style: 'positive', requestId: 'r-1' },
+        { title: 'Refuser', verb: 'resetRefuse', style: 'destructive', requestId: 'r-1' },
+      ],
+    },
+    {
+      title: 'Demande', fromLabel: 'De', requester: 'Léa', atLabel: 'Reçue', at: 'x', status: 'Approuvée par Julien', statusColor: 'Good', pending: false, reasonLabel: 'Motif', actions: [],
+    },
+  ],
   auditLog: [
     {
       title: "Journal d'audit", subtitle: '1 opération', emptyText: 'Aucune',

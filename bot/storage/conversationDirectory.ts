@@ -29,6 +29,15 @@ export class ConversationDirectory {
     return this.table.get('personal', aadObjectId);
   }
 
+  /** The channel where the helpdesk receives requests, as an admin designated it there. */
+  async setHelpdeskChannel(context: TurnContext): Promise<void> {
+    await this.table.put('helpdesk', 'channel', TurnContext.getConversationReference(context.activity));
+  }
+
+  helpdeskChannel(): Promise<Partial<ConversationReference> | undefined> {
+    return this.table.get('helpdesk', 'channel');
+  }
+
   conversation(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
     return this.table.get('conversation', safeKey(conversationId));
   }

@@ -142,6 +142,70 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.ok(!hidden.includes(shown.body[1].text));
   });
 
+  describe('the helpdesk approval loop', () => {
+    const julien = { id: '29:user-julien', name: 'Julien Moreau', aadObjectId: seededUser('julien.moreau@lumiere-fils.fr').id };
+    const camille = { id: '29:user-camille', name: 'Camille Martin', aadObjectId: seededUser('camille.martin@lumiere-fils.fr').id };
+    const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+    const channel = { id: '19:helpdesk@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID };
+    const leaChat = { id: 'a:lea-personal', conversationType: 'personal', tenantId: TENANT_ID };
+    const camilleChat = { id: 'a:camille-personal', conversationType: 'personal', tenantId: TENANT_ID };
+
+    const request = async (from: object, conversation: object) => {
+      await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from, conversation }));
+      const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
+      capture.clear();
+      await bot.post(teamsActivity(capture.url, { text: '', value: offer.actions[0].data, from, conversation }));
+      return capture.activities.find((a) => a.conversation?.id === channel.id)!;
+    };
+    const decide = async (from: object, verb: string, requestId: string, reason?: string) => {
+      const response = await bot.post(
+        teamsActivity(capture.url, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from, conversation: channel, replyToId: 'reply-1', value: { action: { type: 'Action.Execute', verb, data: { requestId, ...(reason ? { reason } : {}) } } } }, 'channel'),
+      );
+      assert.equal(response.status, 200);
+      return (await response.json()) as { statusCode: number; value: unknown };
+    };
+
+    before(async () => {
+      await bot.post(teamsActivity(capture.url, { text: 'ce canal est le canal du support', from: julien, conversation: channel }, 'channel'));
+      assert.match(capture.texts()[0], /arriveront dans ce canal/);
+    });
+
+    it('posts a user\'s request in the helpdesk channel, and on approval gives the password privately, once', async () => {
+      const posted = await request(lea, leaChat);
+      assert.match(capture.texts().join(' '), /Votre demande est transmise au support/);
+      const card = posted.attachments![0].content;
+      assert.match(JSON.stringify(card), /Léa Petit \(lea.petit@lumiere-fils.fr\)/);
+      const requestId = card.actions[0].data.requestId;
+      capture.clear();
+      const approved = await decide(julien, 'resetApprove', requestId);
+      assert.match(JSON.stringify(approved.value), /Approuvée par Julien Moreau/);
+      const toLea = capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
+      assert.match(JSON.stringify(toLea.attachments![0].content), /Mot de passe temporaire de Léa Petit/);
+      assert.match(JSON.stringify(capture.updates[0].attachments![0].content), /Approuvée par Julien Moreau/, 'the card is refreshed for everyone');
+      const resetsBefore = (await graphRequests()).filter((r) => r.method === 'PATCH').length;
+      const again = await decide(camille, 'resetApprove', requestId);
+      assert.match(JSON.stringify(again.value), /Approuvée par Julien Moreau/);
+      assert.equal((await graphRequests()).filter((r) => r.method === 'PATCH').length, resetsBefore, 'approved twice, reset once');
+    });
+
+    it('tells the requester privately why a request was refused', async () => {
+      const posted = await request(lea, leaChat);
+      capture.clear();
+      const refused = await decide(julien, 'resetRefuse', posted.attachments![0].content.actions[0].data.requestId, 'Passez au bureau avec votre badge.');
+      assert.match(JSON.stringify(refused.value), /Refusée par Julien Moreau.*Passez au bureau/);
+      const toLea = capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
+      assert.equal(toLea.text, 'Votre demande de réinitialisation de mot de passe a été refusée par Julien Moreau : Passez au bureau avec votre badge.');
+    });
+
+    it('keeps a request pending when the approver\'s role cannot reset the requester', async () => {
+      const posted = await request(camille, camilleChat);
+      const requestId = posted.attachments![0].content.actions[0].data.requestId;
+      const answer = await decide(julien, 'resetApprove', requestId);
+      assert.match(JSON.stringify(answer.value), /Julien Moreau ne peut pas réinitialiser le mot de passe de Camille Martin/);
+      assert.match(JSON.stringify(answer.value), /En attente d'un technicien/);
+    });
+  });
+
   it('refuses a malformed activity with 400', async () => {
     const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'no type' }) });
     assert.equal(response.status, 400);
@@ -175,6 +239,10 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     const personal = await table.getEntity<{ json: string }>('personal', (activity.from as { aadObjectId: string }).aadObjectId);
     assert.equal(JSON.parse(personal.json).serviceUrl, capture.url);
   });
+
+  async function graphRequests(): Promise<{ method: string; path: string }[]> {
+    return ((await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests;
+  }
 
   async function graphRequestCount(): Promise<number> {
     const answer = (await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: unknown[] };

@@ -32,13 +32,16 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
   const graph = new GraphApi(createGraphClient({ baseUrl: graphBaseUrl, timeoutMs, maxRetries: 0 }), graphBaseUrl);
   const tables = await sharedStorage();
   const audit = new AuditLog(tables.table('audit'));
-  const { mainDialog, resolveUser } = createDialogs({
+  const conversations = new ConversationDirectory(tables.table('conversations'));
+  const { mainDialog, resolveUser, resetRequests } = createDialogs({
     graph,
     recognizer: await sharedRecognizer(),
     audit,
     claims: new ActionClaims(tables.table('requests')),
     // A real CloudAdapter (unauthenticated, as locally): it can reach only conversations this process saw.
-    messenger: new PrivateMessenger(new CloudAdapter(), '', new ConversationDirectory(tables.table('conversations'))),
+    messenger: new PrivateMessenger(new CloudAdapter(), '', conversations),
+    conversations,
+    resetRequestTable: tables.table('requests'),
     tenantName: () => 'Lumière & Fils',
     verifiedDomains: () => ['lumiere-fils.fr', 'lumierefils.onmicrosoft.com'],
     cards: new CardRenderer(),
@@ -54,5 +57,5 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
       conversationState,
     );
   };
-  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit };
+  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit, resetRequests, conversations };
 }

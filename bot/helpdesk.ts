@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, TurnContext } from 'botbuilder';
+import { ActionClaims } from './actionClaims';
+import { AuditLog } from './audit';
+import { CardRenderer } from './cards';
+import { roleNames } from './errorMessages';
+import { NotFound } from './errors';
+import type { DirectoryService } from './graph/directory';
+import { PasswordService } from './graph/passwordService';
+import { Locale, Localizer } from './i18n';
+import { passwordCard } from './passwordCard';
+import { temporaryPassword } from './passwords';
+import { PrivateMessenger } from './proactive';
+import { mayResetPassword, rolesAbleToReset } from './resetPolicy';
+import { ConversationDirectory } from './storage/conversationDirectory';
+import { RecordTable } from './storage/recordTable';
+import { correlationIdOf, localeOf } from './turn';
+
+export interface ResetRequest {
+  id: string;
+  requester: { id: string; name: string; upn: string; locale: Locale };
+  createdAt: string;
+  status: 'pending' | 'approved' | 'refused';
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+  /** The card posted in the helpdesk channel, updated for everyone once decided. */
+  cardActivityId?: string;
+}
+
+interface RoleReader {
+  rolesOf(userId: string): Promise<string[]>;
+}
+
+/**
+ * Password resets asked for by users and decided by the helpdesk: the request is kept in Table
+ * Storage (it survives a restart), posted in the helpdesk channel on a card with Approve and Refuse
+ * (Action.Execute); the first decision counts, the card is refreshed for everyone with who acted,
+ * and the requester hears the outcome privately — with the temporary password when approved.
+ */
+export class ResetRequests {
+  constructor(
+    private readonly table: RecordTable<ResetRequest>,
+    private readonly conversations: ConversationDirectory,
+    private readonly messenger: PrivateMessenger,
+    private readonly directory: DirectoryService,
+    private readonly roles: RoleReader,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditLog,
+    private readonly claims: ActionClaims,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+  ) {}
+
+  /** Files a request from the user of this turn; false when no helpdesk channel is set up. */
+  async file(context: TurnContext): Promise<boolean> {
+    const channel = await this.conversations.helpdeskChannel();
+    if (!channel) return false;
+    const from = context.activity.from;
+    const person = await this.directory.person(from.aadObjectId ?? '');
+    const request: ResetRequest = {
+      id: randomUUID(),
+      requester: { id: person.id, name: person.displayName, upn: person.userPrincipalName, locale: localeOf(context) },
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+    };
+    await this.table.put('reset', request.id, request);
+    request.cardActivityId = await this.messenger.sendTo(channel, { attachments: [this.card(request, 'fr')] });
+    await this.table.put('reset', request.id, request);
+    return true;
+  }
+
+  /** Approve / Refuse clicked on a request card (adaptiveCard/action invoke). */
+  async decide(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invoke.action.data ?? {}) as { requestId?: string; reason?: string };
+    const locale = localeOf(context);
+    const request = data.requestId ? await this.table.get('reset', data.requestId) : undefined;
+    if (!request) return this.message(this.localizer.t(locale, 'request.unknown'));
+    if (request.status !== 'pending' || !(await this.claims.claim(`reset-${request.id}`, context.activity.from.aadObjectId ?? '', invoke.action.verb))) {
+      return this.respond(await this.table.get('reset', request.id) ?? request, locale); // decided already: show the decision
+    }
+    const decider = context.activity.from;
+    const deciderName = decider.name ?? decider.id;
+    const audit = {
+      correlationId: correlationIdOf(context),
+      caller: { id: decider.aadObjectId ?? decider.id, name: deciderName },
+      target: request.requester.upn,
+      parameters: { requestId: request.id },
+    };
+    if (invoke.action.verb === 'resetRefuse') {
+      Object.assign(request, { status: 'refused', decidedBy: deciderName, decidedAt: new Date().toISOString(), reason: data.reason?.trim() || undefined });
+      await this.table.put('reset', request.id, request);
+      await this.audit.record({ ...audit, operation: 'password.request.refuse', outcome: 'refused' });
+      const why = request.reason ?? this.localizer.t(request.requester.locale, 'request.noReason');
+      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.refusedNotice', { by: deciderName, reason: why }) });
+      return this.respondToAll(context, request, locale);
+    }
+    const [deciderRoles, target] = await Promise.all([this.roles.rolesOf(decider.aadObjectId ?? ''), this.targetRoles(request)]);
+    if (target === undefined) {
+      Object.assign(request, { status: 'refused', decidedBy: deciderName, decidedAt: new Date().toISOString(), reason: this.localizer.t(locale, 'request.requesterGone', { name: request.requester.name }) });
+      await this.table.put('reset', request.id, request);
+      return this.respondToAll(context, request, locale);
+    }
+    if (!mayResetPassword(deciderRoles, target)) {
+      await this.table.put('reset', request.id, request); // still pending: someone with the right role may approve it
+      const roles = roleNames(rolesAbleToReset(target), locale, this.localizer);
+      return this.message(this.localizer.t(locale, 'request.notAllowed', { by: deciderName, name: request.requester.name, roles }), request, locale);
+    }
+    const password = temporaryPassword();
+    const receipt = await this.passwords.resetTo(request.requester.id, password);
+    Object.assign(request, { status: 'approved', decidedBy: deciderName, decidedAt: new Date().toISOString() });
+    await this.table.put('reset', request.id, request);
+    await this.audit.record({ ...audit, operation: 'password.request.approve', outcome: 'succeeded', graphRequestId: receipt.requestId });
+    await this.messenger.send(request.requester.id, { attachments: [passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password)] });
+    return this.respondToAll(context, request, locale);
+  }
+
+  private async targetRoles(request: ResetRequest): Promise<string[] | undefined> {
+    try {
+      await this.directory.person(request.requester.id);
+    } catch (error) {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    }
+    return this.roles.rolesOf(request.requester.id);
+  }
+
+  /** The decided card, for the one who clicked (invoke response) and for everyone (the channel message updated). */
+  private async respondToAll(context: TurnContext, request: ResetRequest, locale: Locale): Promise<AdaptiveCardInvokeResponse> {
+    const id = context.activity.replyToId ?? request.cardActivityId;
+    if (id) await context.updateActivity({ id, type: 'message', attachments: [this.card(request, locale)] } as Partial<Activity>).catch(() => undefined);
+    return this.respond(request, locale);
+  }
+
+  private respond(request: ResetRequest, locale: Locale): AdaptiveCardInvokeResponse {
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.card(request, locale).content };
+  }
+
+  private message(text: string, request?: ResetRequest, locale?: Locale): AdaptiveCardInvokeResponse {
+    if (request && locale) {
+      const card = this.card(request, locale).content as { body: unknown[] };
+      card.body.push({ type: 'TextBlock', text, wrap: true, color: 'Attention' });
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    }
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.cards.bind('notice', { text }) };
+  }
+
+  card(request: ResetRequest, locale: Locale): Attachment {
+    const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
+    const at = (iso?: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso ?? Date.now()));
+    const pending = request.status === 'pending';
+    const status = pending
+      ? t('request.pending')
+      : request.status === 'approved'
+        ? t('request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.requester.name })
+        : t('request.refused', { by: request.decidedBy!, at: at(request.decidedAt), reason: request.reason ?? t('request.noReason') });
+    return this.cards.attachment('resetRequest', {
+      title: t('request.title'),
+      fromLabel: t('request.from'),
+      requester: `${request.requester.name} (${request.requester.upn})`,
+      atLabel: t('request.at'),
+      at: at(request.createdAt),
+      status,
+      statusColor: pending ? 'Default' : request.status === 'approved' ? 'Good' : 'Attention',
+      pending,
+      reasonLabel: t('request.reasonLabel'),
+      actions: pending
+        ? [
+            { title: t('request.approve'), verb: 'resetApprove', style: 'positive', requestId: request.id },
+            { title: t('request.refuse'), verb: 'resetRefuse', style: 'destructive', requestId: request.id },
+          ]
+        : [],
+    });
+  }
+}
