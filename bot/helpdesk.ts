@@ -19,6 +19,8 @@ import { correlationIdOf, localeOf } from './turn';
 export interface ResetRequest {
   id: string;
   requester: { id: string; name: string; upn: string; locale: Locale };
+  /** Who receives the temporary password: the requester, or their manager when they asked for it. */
+  deliverTo: { id: string; name: string; manager: boolean };
   createdAt: string;
   status: 'pending' | 'approved' | 'refused';
   decidedBy?: string;
@@ -52,22 +54,25 @@ export class ResetRequests {
     private readonly localizer: Localizer,
   ) {}
 
-  /** Files a request from the user of this turn; false when no helpdesk channel is set up. */
-  async file(context: TurnContext): Promise<boolean> {
+  /** Files a request from the user of this turn: 'filed', or why not. */
+  async file(context: TurnContext, toManager = false): Promise<'filed' | 'noChannel' | 'noManager'> {
     const channel = await this.conversations.helpdeskChannel();
-    if (!channel) return false;
+    if (!channel) return 'noChannel';
     const from = context.activity.from;
     const person = await this.directory.person(from.aadObjectId ?? '');
+    const manager = toManager ? await this.directory.managerOf(person.id) : undefined;
+    if (toManager && !manager) return 'noManager';
     const request: ResetRequest = {
       id: randomUUID(),
       requester: { id: person.id, name: person.displayName, upn: person.userPrincipalName, locale: localeOf(context) },
+      deliverTo: manager ? { id: manager.id, name: manager.displayName, manager: true } : { id: person.id, name: person.displayName, manager: false },
       createdAt: new Date().toISOString(),
       status: 'pending',
     };
     await this.table.put('reset', request.id, request);
     request.cardActivityId = await this.messenger.sendTo(channel, { attachments: [this.card(request, 'fr')] });
     await this.table.put('reset', request.id, request);
-    return true;
+    return 'filed';
   }
 
   /** Approve / Refuse clicked on a request card (adaptiveCard/action invoke). */
@@ -111,7 +116,11 @@ export class ResetRequests {
     Object.assign(request, { status: 'approved', decidedBy: deciderName, decidedAt: new Date().toISOString() });
     await this.table.put('reset', request.id, request);
     await this.audit.record({ ...audit, operation: 'password.request.approve', outcome: 'succeeded', graphRequestId: receipt.requestId });
-    await this.messenger.send(request.requester.id, { attachments: [passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password)] });
+    const card = passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password);
+    await this.messenger.send(request.deliverTo.id, { attachments: [card] });
+    if (request.deliverTo.manager) {
+      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) });
+    }
     return this.respondToAll(context, request, locale);
   }
 
@@ -152,7 +161,7 @@ export class ResetRequests {
     const status = pending
       ? t('request.pending')
       : request.status === 'approved'
-        ? t('request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.requester.name })
+        ? t('request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.deliverTo.name })
         : t('request.refused', { by: request.decidedBy!, at: at(request.decidedAt), reason: request.reason ?? t('request.noReason') });
     return this.cards.attachment('resetRequest', {
       title: t('request.title'),
@@ -160,6 +169,8 @@ export class ResetRequests {
       requester: `${request.requester.name} (${request.requester.upn})`,
       atLabel: t('request.at'),
       at: at(request.createdAt),
+      deliverLabel: t('request.deliverTo'),
+      deliverTo: request.deliverTo.manager ? t('request.toManager', { name: request.deliverTo.name }) : t('request.toSelf'),
       status,
       statusColor: pending ? 'Default' : request.status === 'approved' ? 'Good' : 'Attention',
       pending,

@@ -8,7 +8,7 @@ export interface Seed {
   demoPassword: string;
   domains: (Record<string, unknown> & { id: string; isVerified: boolean; isDefault: boolean; isInitial: boolean })[];
   skus: (Record<string, unknown> & { skuId: string; skuPartNumber: string; prepaidUnits: { enabled: number; suspended: number; warning: number; lockedOut: number } })[];
-  users: (Record<string, unknown> & { id: string; userPrincipalName: string; licenses: string[] })[];
+  users: (Record<string, unknown> & { id: string; userPrincipalName: string; licenses: string[]; manager?: string })[];
   groups: (Record<string, unknown> & { id: string; displayName: string; licenses: string[]; members: string[] })[];
   roleDefinitions: (Record<string, unknown> & { id: string; displayName: string })[];
   roleAssignments: { principal: string; role: string }[];
@@ -22,6 +22,8 @@ interface LicenseAssignment {
 
 export interface StoredUser extends Record<string, unknown> {
   id: string;
+  /** The manager's object id (the user's manager navigation property). */
+  managerId?: string;
   userPrincipalName: string;
   usageLocation: string | null;
   directLicenses: LicenseAssignment[];
@@ -90,7 +92,7 @@ export class TenantStore {
       this.domains.set(domain.id.toLowerCase(), domain);
       if (!domain.isVerified) this.publishedTxt.add(domain.id.toLowerCase());
     }
-    for (const { licenses, ...user } of copy.users) {
+    for (const { licenses, manager: _manager, ...user } of copy.users) {
       this.users.set(user.id, {
         ...user,
         usageLocation: (user.usageLocation as string | null) ?? null,
@@ -102,6 +104,9 @@ export class TenantStore {
         proxyAddresses: [`SMTP:${user.userPrincipalName}`],
         onPremisesSyncEnabled: null,
       });
+    }
+    for (const seeded of copy.users) {
+      if (seeded.manager) this.users.get(seeded.id)!.managerId = this.user(seeded.manager).id;
     }
     for (const { licenses, members, ...group } of copy.groups) {
       this.groups.set(group.id, {
@@ -132,7 +137,7 @@ export class TenantStore {
 
   /** The user as Graph represents it (every property; the routes apply $select). */
   userView(user: StoredUser): Record<string, unknown> {
-    const { directLicenses: _d, password: _p, previousPasswords: _h, forceChangePasswordNextSignIn: _f, ...visible } = user;
+    const { directLicenses: _d, password: _p, previousPasswords: _h, forceChangePasswordNextSignIn: _f, managerId: _m, ...visible } = user;
     const states = this.licenseStates(user);
     const skus = new Map<string, LicenseAssignment>();
     for (const state of states) if (!skus.has(state.skuId)) skus.set(state.skuId, { skuId: state.skuId, disabledPlans: state.disabledPlans });

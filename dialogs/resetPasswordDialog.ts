@@ -25,7 +25,7 @@ interface ResetState {
 }
 
 export interface ResetRequestDesk {
-  file(context: TurnContext): Promise<boolean>;
+  file(context: TurnContext, toManager?: boolean): Promise<'filed' | 'noChannel' | 'noManager'>;
 }
 
 export interface ResetServices extends LicenseDialogServices {
@@ -85,7 +85,10 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
         intro: t('reset.offerText'),
         examplesTitle: '',
         examples: [],
-        actions: [{ title: t('reset.offerButton'), action: 'password.reset', text: 'request' }],
+        actions: [
+          { title: t('reset.offerButton'), action: 'password.reset', text: 'request' },
+          { title: t('reset.offerManagerButton'), action: 'password.reset', text: 'request-manager' },
+        ],
       });
       await step.context.sendActivity({ attachments: [offer] });
       return Dialog.EndOfTurn;
@@ -118,9 +121,10 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const state = step.values as ResetState;
     if (state.offered) {
       const value = step.context.activity.value as { action?: string; text?: string } | undefined;
-      if (value?.action !== 'password.reset' || value.text !== 'request') return step.endDialog(); // they moved on
-      const filed = await this.services.requests.file(step.context);
-      await step.context.sendActivity(this.steps.t(step.context, filed ? 'reset.filed' : 'reset.noChannel'));
+      if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return step.endDialog(); // they moved on
+      const outcome = await this.services.requests.file(step.context, value.text === 'request-manager');
+      const key = { filed: 'reset.filed', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
+      await step.context.sendActivity(this.steps.t(step.context, key));
       return step.endDialog();
     }
     const person = state.person!;

@@ -46,7 +46,7 @@ const SAMPLES: Record<string, object[]> = {
   notice: [{ text: 'Cette demande n\'existe plus.' }],
   resetRequest: [
     {
-      title: 'Demande de réinitialisation', fromLabel: 'De', requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', atLabel: 'Reçue le', at: '25/11/2026 15:00',
+      title: 'Demande de réinitialisation', fromLabel: 'De', requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', atLabel: 'Reçue le', at: '25/11/2026 15:00', deliverLabel: 'Remis à', deliverTo: 'Camille Martin, son responsable',
       status: 'En attente', statusColor: 'Default', pending: true, reasonLabel: 'Motif',
       actions: [
         { title: 'Approuver', verb: 'resetApprove', style: 'positive', requestId: 'r-1' },
@@ -54,7 +54,7 @@ const SAMPLES: Record<string, object[]> = {
       ],
     },
     {
-      title: 'Demande', fromLabel: 'De', requester: 'Léa', atLabel: 'Reçue', at: 'x', status: 'Approuvée par Julien', statusColor: 'Good', pending: false, reasonLabel: 'Motif', actions: [],
+      title: 'Demande', fromLabel: 'De', requester: 'Léa', atLabel: 'Reçue', at: 'x', deliverLabel: 'Remis à', deliverTo: 'elle-même', status: 'Approuvée par Julien', statusColor: 'Good', pending: false, reasonLabel: 'Motif', actions: [],
     },
   ],
   auditLog: [

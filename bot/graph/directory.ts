@@ -27,6 +27,16 @@ export class DirectoryService {
     }
   }
 
+  /** The user's manager, or undefined when the directory names none. */
+  async managerOf(userId: string): Promise<Person | undefined> {
+    try {
+      return toPerson(await this.graph.get<GraphUser>(`/users/${encodeURIComponent(userId)}/manager?${SELECT}`, 'reading the manager'));
+    } catch (error) {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    }
+  }
+
   /** The group best named by these words (each word must start a word of its name), or undefined. */
   async group(words: string[]): Promise<Group | undefined> {
     const terms = words.filter((w) => w.length >= 3).slice(0, 3);

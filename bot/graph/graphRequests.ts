@@ -39,6 +39,12 @@ export const GRAPH_REQUESTS: GraphRequestUse[] = [
   },
   {
     method: 'GET',
+    path: '/users/{id}/manager',
+    permission: 'User.Read.All',
+    why: "A user's manager, who may receive a temporary password in the user's place when the user asks for it.",
+  },
+  {
+    method: 'GET',
     path: '/roleManagement/directory/roleAssignments',
     permission: 'RoleManagement.Read.Directory',
     why: "The caller's Entra directory roles, which decide what they may ask (help card, authorization).",

@@ -75,6 +75,15 @@ export const userRoutes: Route[] = [
   },
   {
     method: 'GET',
+    template: '/users/{id}/manager',
+    handle: (req) => {
+      const user = req.store.user(req.params.id);
+      if (!user.managerId) throw notFound('manager');
+      return entity(req, { '@odata.type': '#microsoft.graph.user', ...req.store.userView(req.store.user(user.managerId)) }, { ...USER, entitySet: 'directoryObjects' });
+    },
+  },
+  {
+    method: 'GET',
     template: '/me',
     handle: (req) => entity(req, req.store.userView(signedInUser(req)), USER),
   },

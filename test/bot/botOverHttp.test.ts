@@ -197,6 +197,22 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       assert.equal(toLea.text, 'Votre demande de réinitialisation de mot de passe a été refusée par Julien Moreau : Passez au bureau avec votre badge.');
     });
 
+    it('delivers the password to the requester\'s manager when the requester chose that', async () => {
+      await bot.post(teamsActivity(capture.url, { text: 'aide', from: camille, conversation: camilleChat }));
+      await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from: lea, conversation: leaChat }));
+      const offer = capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
+      capture.clear();
+      await bot.post(teamsActivity(capture.url, { text: '', value: offer.actions[1].data, from: lea, conversation: leaChat }));
+      const posted = capture.activities.find((a) => a.conversation?.id === channel.id)!;
+      assert.match(JSON.stringify(posted.attachments![0].content), /Camille Martin, son responsable/);
+      capture.clear();
+      await decide(julien, 'resetApprove', posted.attachments![0].content.actions[0].data.requestId);
+      const toCamille = capture.activities.find((a) => a.conversation?.id === camilleChat.id)!;
+      assert.match(JSON.stringify(toCamille.attachments![0].content), /Mot de passe temporaire de Léa Petit/);
+      const toLea = capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
+      assert.equal(toLea.text, 'Votre demande est approuvée : le mot de passe temporaire a été remis à Camille Martin.');
+    });
+
     it('keeps a request pending when the approver\'s role cannot reset the requester', async () => {
       const posted = await request(camille, camilleChat);
       const requestId = posted.attachments![0].content.actions[0].data.requestId;
