@@ -48,6 +48,8 @@ export interface Config {
   graphMaxRetries: number;
   storage: StorageSettings;
   stateContainer: string;
+  /** The Azure Bot OAuth connection for Teams SSO (delegated Graph token); empty: no in-chat password change. */
+  oauthConnectionName: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -163,6 +165,7 @@ export function readConfig(env: Env): Config {
     graphMaxRetries: integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10),
     storage: readStorage(env, nodeEnv),
     stateContainer: text(env, 'STATE_CONTAINER') || 'botstate',
+    oauthConnectionName: text(env, 'OAUTH_CONNECTION_NAME'),
   };
 }
 

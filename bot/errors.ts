@@ -48,6 +48,10 @@ export class Throttled extends AppError {
 export class GraphUnavailable extends AppError {
   readonly messageKey = 'error.graphUnavailable';
 }
+/** /me/changePassword: the current password given is not the right one. */
+export class CurrentPasswordWrong extends AppError {
+  readonly messageKey = 'error.currentPasswordWrong';
+}
 /** Graph did not answer in time: a write may or may not have happened, so nobody may say it did not. */
 export class GraphTimeout extends AppError {
   readonly messageKey = 'error.graphTimeout';

@@ -6,6 +6,7 @@ import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
 import { AdminRolesDialog } from '../dialogs/adminRolesDialog';
 import { AssignLicenseDialog } from '../dialogs/assignLicenseDialog';
 import { AuditLogDialog } from '../dialogs/auditLogDialog';
+import { ChangePasswordDialog } from '../dialogs/changePasswordDialog';
 import { BulkLicenseDialog, isBulk } from '../dialogs/bulkLicenseDialog';
 import { ChangeLicenseDialog } from '../dialogs/changeLicenseDialog';
 import { coverageOf } from '../dialogs/coverage';
@@ -39,6 +40,7 @@ import { DirectoryService } from './graph/directory';
 import { DirectoryRoleService } from './graph/directoryRoles';
 import { GraphApi } from './graph/graphApi';
 import { LicenseService } from './graph/licenses';
+import { MyAccountService } from './graph/myAccount';
 import { PasswordService } from './graph/passwordService';
 import { OrganizationService, TenantInfo } from './graph/organization';
 import { Localizer } from './i18n';
@@ -90,6 +92,10 @@ export interface DialogDependencies {
   messenger: PrivateMessenger;
   conversations: ConversationDirectory;
   resetRequestTable: RecordTable<ResetRequest>;
+  /** For /me calls made with the user's own token (the app's Graph client would swap it for the app's). */
+  graphBaseUrl: string;
+  /** Teams SSO connection name; empty: password changes are explained, not done in chat. */
+  oauthConnectionName: string;
   tenantName: () => string;
   verifiedDomains: () => string[];
   cards: CardRenderer;
@@ -132,6 +138,10 @@ export function createDialogs(deps: DialogDependencies) {
       dialog: new ResetPasswordDialog({ ...licenceServices, passwords, roles, messenger, requests: resetRequests }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
     },
     { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
+    {
+      intent: 'password.change',
+      dialog: new ChangePasswordDialog(deps.oauthConnectionName, new MyAccountService(deps.graphBaseUrl), audit, cards, localizer, new KnowledgeDialog(knowledge, cards, localizer), interruptions),
+    },
   ];
   const mainDialog = new MainDialog(
     recognizer,
@@ -200,6 +210,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
       conversations,
       resetRequestTable: storage.table('requests'),
+      graphBaseUrl,
+      oauthConnectionName: config.oauthConnectionName,
       tenantName: () => tenant.displayName,
       verifiedDomains: () => tenant.domains,
       cards,

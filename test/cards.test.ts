@@ -43,6 +43,11 @@ const SAMPLES: Record<string, object[]> = {
     { title: 'Mot de passe temporaire de Julie Roux', password: 'Xy7#kP2m!Qa9Rt4w', text: 'À transmettre', hideActions: [{ title: 'Masquer le mot de passe' }] },
     { title: 'Mot de passe masqué.', password: '', text: '', hideActions: [] },
   ],
+  changePassword: [
+    {
+      title: 'Changer mon mot de passe', currentLabel: 'Actuel', newLabel: 'Nouveau', confirmLabel: 'Encore', rules: '8 caractères', submitTitle: 'Changer', cancelTitle: 'Annuler', nonce: 'n-1',
+    },
+  ],
   notice: [{ text: 'Cette demande n\'existe plus.' }],
   resetRequest: [
     {

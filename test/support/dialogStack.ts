@@ -28,7 +28,7 @@ let storage: Promise<OpenedStorage> | undefined;
 export const sharedStorage = () => (storage ??= openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {})));
 after(async () => (await storage)?.close());
 
-export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
+export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthConnectionName = '') {
   const graph = new GraphApi(createGraphClient({ baseUrl: graphBaseUrl, timeoutMs, maxRetries: 0 }), graphBaseUrl);
   const tables = await sharedStorage();
   const audit = new AuditLog(tables.table('audit'));
@@ -42,6 +42,8 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000) {
     messenger: new PrivateMessenger(new CloudAdapter(), '', conversations),
     conversations,
     resetRequestTable: tables.table('requests'),
+    graphBaseUrl,
+    oauthConnectionName,
     tenantName: () => 'Lumière & Fils',
     verifiedDomains: () => ['lumiere-fils.fr', 'lumierefils.onmicrosoft.com'],
     cards: new CardRenderer(),
