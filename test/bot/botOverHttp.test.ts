@@ -213,6 +213,22 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       assert.equal(toLea.text, 'Votre demande est approuvée : le mot de passe temporaire a été remis à Camille Martin.');
     });
 
+    it('closes a request whose requester no longer exists, without a reset', async () => {
+      const posted = await request(lea, leaChat);
+      const requestId = posted.attachments![0].content.actions[0].data.requestId;
+      const resets = async () => (await graphRequests()).filter((r) => r.method === 'PATCH').length;
+      const before = await resets();
+      // Léa's account is deleted from the directory before anyone decides.
+      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 404, count: 5, method: 'GET', path: `^/users/${ORDINARY.id}$` }] }) });
+      try {
+        const answer = await decide(julien, 'resetApprove', requestId);
+        assert.match(JSON.stringify(answer.value), /Le compte de Léa Petit n'existe plus/);
+        assert.equal(await resets(), before, 'no password was reset');
+      } finally {
+        await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
+      }
+    });
+
     it('keeps a request pending when the approver\'s role cannot reset the requester', async () => {
       const posted = await request(camille, camilleChat);
       const requestId = posted.attachments![0].content.actions[0].data.requestId;

@@ -43,6 +43,14 @@ describe('Changing one\'s own password in chat (Teams SSO)', function () {
     assert.match(done.text!, /ne respecte pas les règles de complexité/);
   });
 
+  it('refuses a password used recently', async () => {
+    const first = await signedIn();
+    await first.submit(form(await first.say('je veux changer mon mot de passe')), { current: seed.demoPassword, next: 'Nouveau-Depart-42', again: 'Nouveau-Depart-42' });
+    const second = await signedIn();
+    const done = await second.submit(form(await second.say('je veux changer mon mot de passe')), { current: 'Nouveau-Depart-42', next: seed.demoPassword, again: seed.demoPassword });
+    assert.match(done.text!, /ne respecte pas les règles de complexité/);
+  });
+
   it('asks again when the two new passwords differ', async () => {
     const chat = await signedIn();
     const reply = await chat.submit(form(await chat.say('je veux changer mon mot de passe')), { current: seed.demoPassword, next: 'Nouveau-Depart-42', again: 'Nouveau-Depart-43' });
