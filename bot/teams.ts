@@ -38,3 +38,8 @@ export class TeamsGuard implements Middleware {
     await next();
   }
 }
+
+/** A 1:1 chat between the bot and one user: the only place a password may be shown. */
+export function isPersonalChat(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
+}

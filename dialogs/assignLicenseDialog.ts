@@ -8,7 +8,7 @@ import { productName } from '../bot/graph/skuCatalog';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
+import { WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const ASSIGN_LICENSE_DIALOG = 'assignLicenseDialog';
@@ -31,11 +31,11 @@ interface AssignState {
  * audited, and the units left.
  */
 export class AssignLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
-  constructor(private readonly services: LicenseDialogServices, resolveUser: ResolveUserDialog) {
+  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
     super(ASSIGN_LICENSE_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(
       new WaterfallDialog('assign', [

@@ -8,7 +8,7 @@ import { fold } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { callerOf, LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
+import { callerOf, WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
 
 export const BULK_LICENSE_DIALOG = 'bulkLicenseDialog';
 const GROUP_WORD = /\b(groupe|equipe|team|group)\b/;
@@ -41,7 +41,7 @@ interface BulkState {
   plan?: LicensePlan;
 }
 
-export interface BulkServices extends LicenseDialogServices {
+export interface BulkServices extends WriteServices {
   bulk: BulkLicenseService;
   directory: DirectoryService;
 }
@@ -52,11 +52,11 @@ export interface BulkServices extends LicenseDialogServices {
  * who succeeded and who failed, with the reason.
  */
 export class BulkLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
   constructor(private readonly services: BulkServices) {
     super(BULK_LICENSE_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(new WaterfallDialog('bulk', [this.whoStep.bind(this), this.planStep.bind(this), this.confirmStep.bind(this), this.runStep.bind(this)]));
     this.initialDialogId = 'bulk';
   }

@@ -3,7 +3,7 @@ import type { Person } from '../bot/graph/directory';
 import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
+import { WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
@@ -22,11 +22,11 @@ interface ChangeState {
  * Refused before any call when the new plan has no free unit.
  */
 export class ChangeLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
-  constructor(private readonly services: LicenseDialogServices, resolveUser: ResolveUserDialog) {
+  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
     super(CHANGE_LICENSE_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(
       new WaterfallDialog('change', [

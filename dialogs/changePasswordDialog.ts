@@ -6,10 +6,11 @@ import { userMessageFor } from '../bot/errorMessages';
 import { AppError } from '../bot/errors';
 import { MyAccountService } from '../bot/graph/myAccount';
 import { Localizer } from '../bot/i18n';
+import { isPersonalChat } from '../bot/teams';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog, Interruptions } from './cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
-import { callerOf, repeatStep } from './licenseSteps';
+import { callerOf, repeatStep } from './writeSteps';
 
 export const CHANGE_PASSWORD_DIALOG = 'changePasswordDialog';
 const SIGN_IN = 'signIn';
@@ -44,7 +45,7 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
 
   private async signInStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (!this.oauth) return step.replaceDialog(KNOWLEDGE_DIALOG, { intent: 'password.change' });
-    if (step.context.activity.conversation?.conversationType !== 'personal') {
+    if (!isPersonalChat(step.context)) {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'changePassword.privateOnly'));
       return step.endDialog();
     }

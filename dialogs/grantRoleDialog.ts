@@ -9,10 +9,11 @@ import { passwordCard } from '../bot/passwordCard';
 import { temporaryPassword } from '../bot/passwords';
 import { PrivateMessenger } from '../bot/proactive';
 import type { Recognition } from '../bot/recognizer';
+import { isPersonalChat } from '../bot/teams';
 import { localeOf } from '../bot/turn';
 import type { RoleDirectory } from './adminRolesDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, repeatStep } from './licenseSteps';
+import { WriteServices, WriteSteps, repeatStep } from './writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 
 
@@ -23,7 +24,7 @@ export function asksToGrant(recognition: Recognition): boolean {
   return recognition.entities.some((e) => e.type === 'role') && /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|add|give|grant|make)\b/.test(fold(recognition.text));
 }
 
-export interface RoleServices extends LicenseDialogServices {
+export interface RoleServices extends WriteServices {
   adminRoles: AdminRoleService;
   roles: RoleDirectory;
   directory: DirectoryService;
@@ -44,11 +45,11 @@ interface GrantState {
  * account's sign-in details go to the caller privately. Global or Privileged Role Administrators only.
  */
 export class GrantRoleDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
   constructor(private readonly services: RoleServices, resolveUser: ResolveUserDialog) {
     super(GRANT_ROLE_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(new WaterfallDialog('grant', [this.whoStep.bind(this), this.roleStep.bind(this), this.confirmStep.bind(this), this.grantStep.bind(this)]));
     this.initialDialogId = 'grant';
@@ -142,7 +143,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
         const said = this.steps.t(step.context, 'role.granted', { name: displayName, role: roleNames([role], locale, this.services.localizer) });
         if (!password) return said;
         const card = passwordCard(this.services.cards, this.services.localizer, locale, displayName, password);
-        if (step.context.activity.conversation?.conversationType === 'personal') {
+        if (isPersonalChat(step.context)) {
           await step.context.sendActivity(said);
           await step.context.sendActivity({ attachments: [card] });
           return undefined;

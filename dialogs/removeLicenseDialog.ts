@@ -3,7 +3,7 @@ import type { Person } from '../bot/graph/directory';
 import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { LicenseDialogServices, LicenseSteps, planPassedOn, repeatStep } from './licenseSteps';
+import { WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const REMOVE_LICENSE_DIALOG = 'removeLicenseDialog';
@@ -19,11 +19,11 @@ interface RemoveState {
  * cannot be removed directly, and the bot says which group; then confirmation, removal, audit.
  */
 export class RemoveLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
-  constructor(private readonly services: LicenseDialogServices, resolveUser: ResolveUserDialog) {
+  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
     super(REMOVE_LICENSE_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(new WaterfallDialog('remove', [this.whoStep.bind(this), this.whichPlanStep.bind(this), this.confirmStep.bind(this), this.removeStep.bind(this)]));
     this.initialDialogId = 'remove';

@@ -8,10 +8,11 @@ import { temporaryPassword } from '../bot/passwords';
 import { PrivateMessenger } from '../bot/proactive';
 import type { Recognition } from '../bot/recognizer';
 import { mayResetPassword, PASSWORD_RESETTERS, rolesAbleToReset } from '../bot/resetPolicy';
+import { isPersonalChat } from '../bot/teams';
 import { localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
-import { LicenseDialogServices, LicenseSteps } from './licenseSteps';
+import { WriteServices, WriteSteps } from './writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 import type { RoleDirectory } from './adminRolesDialog';
 
@@ -28,7 +29,7 @@ export interface ResetRequestDesk {
   file(context: TurnContext, toManager?: boolean): Promise<'filed' | 'noChannel' | 'noManager'>;
 }
 
-export interface ResetServices extends LicenseDialogServices {
+export interface ResetServices extends WriteServices {
   passwords: PasswordService;
   roles: RoleDirectory;
   messenger: PrivateMessenger;
@@ -43,11 +44,11 @@ export interface ResetServices extends LicenseDialogServices {
  * forgot their own password gets the self-service reset explained.
  */
 export class ResetPasswordDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
   constructor(private readonly services: ResetServices, resolveUser: ResolveUserDialog, knowledge: KnowledgeDialog) {
     super(RESET_PASSWORD_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(knowledge);
     this.addDialog(new WaterfallDialog('reset', [this.whoStep.bind(this), this.mayStep.bind(this), this.resetStep.bind(this)]));
@@ -65,7 +66,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       state.offered = true;
       return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: 'password.selfService' });
     }
-    if (step.context.activity.conversation?.conversationType !== 'personal') {
+    if (!isPersonalChat(step.context)) {
       const moved = await this.services.messenger.send(callerId!, {
         attachments: [this.continueCard(step.context, step.options.text)],
       });

@@ -7,7 +7,7 @@ import type { Recognition } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { RoleServices } from './grantRoleDialog';
-import { LicenseSteps } from './licenseSteps';
+import { WriteSteps } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const REVOKE_ROLE_DIALOG = 'revokeRoleDialog';
@@ -27,11 +27,11 @@ interface RevokeState {
  * whatever is asked. Global or Privileged Role Administrators only.
  */
 export class RevokeRoleDialog extends CancelAndHelpDialog {
-  private readonly steps: LicenseSteps;
+  private readonly steps: WriteSteps;
 
   constructor(private readonly services: RoleServices, resolveUser: ResolveUserDialog) {
     super(REVOKE_ROLE_DIALOG, services.interruptions);
-    this.steps = new LicenseSteps(services);
+    this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(new WaterfallDialog('revoke', [this.whoStep.bind(this), this.confirmStep.bind(this), this.revokeStep.bind(this)]));
     this.initialDialogId = 'revoke';

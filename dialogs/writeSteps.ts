@@ -17,8 +17,8 @@ import { correlationIdOf, localeOf } from '../bot/turn';
 import type { Interruptions } from './cancelAndHelpDialog';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
 
-/** What the licence dialogs share: services, and the steps every write goes through. */
-export interface LicenseDialogServices {
+/** What the dialogs that write to the tenant share: services, and the steps every write goes through. */
+export interface WriteServices {
   authorizer: Authorizer;
   licenses: LicenseService;
   audit: AuditLog;
@@ -47,8 +47,8 @@ export interface Write {
 type Step = WaterfallStepContext<Recognition>;
 
 /** The shared steps: who the caller is allowed to be, who the target is, which plan, confirm, act once, audit. */
-export class LicenseSteps {
-  constructor(private readonly s: LicenseDialogServices) {}
+export class WriteSteps {
+  constructor(private readonly s: WriteServices) {}
 
   t(context: TurnContext, key: string, params: Params = {}): string {
     return this.s.localizer.t(localeOf(context), key, params);
