@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       `  Chat with it:      ${playground.url}   (Microsoft 365 Agents Playground, a local Teams-like client)`,
       `  You are:           ${chatAs === 'admin' ? 'Camille Martin, Global Administrator' : 'Léa Petit, no admin role'} (DEMO_CHAT_USER=${chatAs === 'admin' ? 'user' : 'admin'} to switch)`,
       `  Bot endpoint:      http://127.0.0.1:${botPort}/api/messages`,
-      '  Try: « licences »  ·  "licenses"  ·  « aide »',
+      '  Try: « combien de licences il nous reste ? »  ·  « quels rôles a Julie ? »  ·  "licenses"  ·  « aide »',
       '  Stop with Ctrl+C.',
       '',
     ].join('\n'),
