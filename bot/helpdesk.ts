@@ -28,6 +28,8 @@ export interface ResetRequest {
   reason?: string;
   /** The card posted in the helpdesk channel, updated for everyone once decided. */
   cardActivityId?: string;
+  /** False when the approved password could not reach its recipient privately (it is never kept). */
+  delivered?: boolean;
 }
 
 interface RoleReader {
@@ -117,8 +119,10 @@ export class ResetRequests {
     await this.table.put('reset', request.id, request);
     await this.audit.record({ ...audit, operation: 'password.request.approve', outcome: 'succeeded', graphRequestId: receipt.requestId });
     const card = passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password);
-    await this.messenger.send(request.deliverTo.id, { attachments: [card] });
-    if (request.deliverTo.manager) {
+    // The password exists only in this turn: if it cannot be delivered, the card says so and it is lost, never stored.
+    request.delivered = await this.messenger.send(request.deliverTo.id, { attachments: [card] }).catch(() => false);
+    await this.table.put('reset', request.id, request);
+    if (request.delivered && request.deliverTo.manager) {
       await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) });
     }
     return this.respondToAll(context, request, locale);
@@ -161,7 +165,7 @@ export class ResetRequests {
     const status = pending
       ? t('request.pending')
       : request.status === 'approved'
-        ? t('request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.deliverTo.name })
+        ? t(request.delivered === false ? 'request.undelivered' : 'request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.deliverTo.name })
         : t('request.refused', { by: request.decidedBy!, at: at(request.decidedAt), reason: request.reason ?? t('request.noReason') });
     return this.cards.attachment('resetRequest', {
       title: t('request.title'),

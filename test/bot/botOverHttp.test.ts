@@ -213,6 +213,19 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       assert.equal(toLea.text, 'Votre demande est approuvée : le mot de passe temporaire a été remis à Camille Martin.');
     });
 
+    it('says on the card when the password could not be delivered privately, and keeps no copy', async () => {
+      // Julie asks for delivery to her manager, Paul Fontaine, who never opened a chat with the bot.
+      const julie = { id: '29:user-julie', name: 'Julie Roux', aadObjectId: seededUser('julie.roux@lumiere-fils.fr').id };
+      const julieChat = { id: 'a:julie-personal', conversationType: 'personal', tenantId: TENANT_ID };
+      await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from: julie, conversation: julieChat }));
+      const offer = capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
+      capture.clear();
+      await bot.post(teamsActivity(capture.url, { text: '', value: offer.actions[1].data, from: julie, conversation: julieChat }));
+      const posted = capture.activities.find((a) => a.conversation?.id === channel.id)!;
+      const answer = await decide(julien, 'resetApprove', posted.attachments![0].content.actions[0].data.requestId);
+      assert.match(JSON.stringify(answer.value), /le mot de passe n'a pas pu être remis à Paul Fontaine en privé/);
+    });
+
     it('closes a request whose requester no longer exists, without a reset', async () => {
       const posted = await request(lea, leaChat);
       const requestId = posted.attachments![0].content.actions[0].data.requestId;
