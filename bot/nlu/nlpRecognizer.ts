@@ -41,6 +41,13 @@ export class NlpRecognizer implements Recognizer {
 
   static async train(corpus: Corpus = loadCorpus()): Promise<NlpRecognizer> {
     const container = await containerBootstrap();
+    // nlp.js's own defaults for its classifier, registered first so that they are the ones used:
+    // spell checking on (typos), training quiet (it prints every epoch otherwise).
+    container.registerConfiguration(
+      'nlu-??',
+      { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: true, spellCheckDistance: 1, filterZeros: true, log: false },
+      true,
+    );
     container.use(Nlp);
     container.use(LangFr);
     const nlp = container.get('nlp') as NlpEngine;
@@ -50,13 +57,7 @@ export class NlpRecognizer implements Recognizer {
       if (!isIntent(intent)) throw new Error(`nlu/corpus.json: "${intent}" is not one of DESIGN.md's intents`);
       for (const phrase of [...phrases.fr, ...phrases.en]) nlp.addDocument('fr', fold(phrase), intent);
     }
-    const quiet = console.log;
-    console.log = () => {}; // nlp.js prints every training epoch
-    try {
-      await nlp.train();
-    } finally {
-      console.log = quiet;
-    }
+    await nlp.train();
     return new NlpRecognizer(nlp);
   }
 
