@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { userMessageFor } from '../bot/errorMessages';
 import { LicenseUnavailable } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
@@ -21,7 +20,7 @@ interface AssignState {
   inventory?: LicensePlan[];
   plan?: LicensePlan;
   country?: string;
-  countryNonce?: string;
+  countryAsked?: boolean;
 }
 
 /**
@@ -93,9 +92,8 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
 
   private async usageLocationStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
-    if (state.countryNonce) {
-      const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
-      const country = value?.pick === 'country' && value.nonce === state.countryNonce ? value.choice : typedCountry(step.context.activity.text);
+    if (state.countryAsked) {
+      const country = this.steps.choice(step, 'country') ?? typedCountry(step.context.activity.text);
       if (!country || !USAGE_COUNTRIES.includes(country)) {
         await this.askCountry(step);
         return repeatStep(step);
@@ -134,21 +132,17 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     });
   }
 
-  private async askCountry(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private askCountry(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
-    state.countryNonce = randomUUID();
+    state.countryAsked = true;
     const locale = localeOf(step.context);
-    const card = this.services.cards.attachment('choose', {
-      pick: 'country',
-      title: this.steps.t(step.context, 'license.assign.askCountry', { name: state.person!.displayName }),
-      label: this.steps.t(step.context, 'license.country.label'),
-      choices: USAGE_COUNTRIES.map((code) => ({ title: countryName(code, locale), value: code })),
-      confirmTitle: this.steps.t(step.context, 'plan.choose'),
-      cancelTitle: this.steps.t(step.context, 'confirm.no'),
-      nonce: state.countryNonce,
-    });
-    await step.context.sendActivity({ attachments: [card] });
-    return Dialog.EndOfTurn;
+    return this.steps.askChoice(
+      step,
+      'country',
+      this.steps.t(step.context, 'license.assign.askCountry', { name: state.person!.displayName }),
+      'license.country.label',
+      USAGE_COUNTRIES.map((code) => ({ title: countryName(code, locale), value: code })),
+    );
   }
 }
 

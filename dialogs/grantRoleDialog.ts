@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../bot/errorMessages';
 import { NotFound } from '../bot/errors';
 import { AdminRoleService, GRANTABLE_ROLES } from '../bot/graph/adminRoles';
@@ -13,7 +12,7 @@ import { isPersonalChat } from '../bot/teams';
 import { localeOf } from '../bot/turn';
 import type { RoleDirectory } from './adminRolesDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { WriteServices, WriteSteps, repeatStep } from './writeSteps';
+import { personPassedOn, repeatStep, WriteServices, WriteSteps } from './writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 
 
@@ -36,7 +35,6 @@ interface GrantState {
   role?: string;
   person?: Person;
   newAccount?: string;
-  roleNonce?: string;
 }
 
 /**
@@ -75,8 +73,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
 
   private async roleStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as GrantState;
-    const result: unknown = step.result;
-    if (result && typeof result === 'object' && 'userPrincipalName' in result) state.person = result as Person;
+    state.person = personPassedOn(step);
     if (!state.person && !state.newAccount) return step.endDialog();
     const named = step.options.entities.find((e) => e.type === 'role')?.value;
     const locale = localeOf(step.context);
@@ -91,12 +88,12 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
   private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as GrantState;
     if (!state.role) {
-      const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
-      if (value?.pick !== 'role' || value.nonce !== state.roleNonce || !value.choice || !GRANTABLE_ROLES[value.choice]) {
+      const chosen = this.steps.choice(step, 'role');
+      if (!chosen || !GRANTABLE_ROLES[chosen]) {
         await this.askRole(step);
         return repeatStep(step);
       }
-      state.role = value.choice;
+      state.role = chosen;
     }
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
@@ -154,20 +151,15 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
     });
   }
 
-  private async askRole(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private askRole(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.values as GrantState;
-    state.roleNonce = randomUUID();
     const locale = localeOf(step.context);
-    const card = this.services.cards.attachment('choose', {
-      pick: 'role',
-      title: this.steps.t(step.context, 'role.ask', { name: state.person?.displayName ?? state.newAccount ?? '' }),
-      label: this.steps.t(step.context, 'role.label'),
-      choices: Object.keys(GRANTABLE_ROLES).map((r) => ({ title: roleNames([r], locale, this.services.localizer), value: r })),
-      confirmTitle: this.steps.t(step.context, 'plan.choose'),
-      cancelTitle: this.steps.t(step.context, 'confirm.no'),
-      nonce: state.roleNonce,
-    });
-    await step.context.sendActivity({ attachments: [card] });
-    return Dialog.EndOfTurn;
+    return this.steps.askChoice(
+      step,
+      'role',
+      this.steps.t(step.context, 'role.ask', { name: state.person?.displayName ?? state.newAccount ?? '' }),
+      'role.label',
+      Object.keys(GRANTABLE_ROLES).map((r) => ({ title: roleNames([r], locale, this.services.localizer), value: r })),
+    );
   }
 }

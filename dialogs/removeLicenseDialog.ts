@@ -38,7 +38,8 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     state.person = step.result as Person | undefined;
     if (!state.person) return step.endDialog();
     const name = state.person.displayName;
-    state.held = (await this.services.licenses.licensesOf(state.person.id)).licenses;
+    const inventory = await this.services.licenses.inventory();
+    state.held = (await this.services.licenses.licensesOf(state.person.id, inventory)).licenses;
     if (state.held.length === 0) {
       await step.context.sendActivity(this.steps.t(step.context, 'license.remove.none', { name }));
       return step.endDialog();
@@ -47,7 +48,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     const named = this.steps.plansNamed(step.options, plans).flat();
     if (named.length === 1) return step.next(named[0]);
     if (step.options.entities.some((e) => e.type === 'sku') && named.length === 0) {
-      const wanted = this.steps.plansNamed(step.options, (await this.services.licenses.inventory())).flat()[0];
+      const wanted = this.steps.plansNamed(step.options, inventory).flat()[0];
       if (wanted) await step.context.sendActivity(this.steps.t(step.context, 'license.remove.notHeld', { name, plan: wanted.name }));
     }
     if (plans.length === 1) return step.next(plans[0]);

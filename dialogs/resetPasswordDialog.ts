@@ -12,7 +12,7 @@ import { isPersonalChat } from '../bot/teams';
 import { localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
-import { WriteServices, WriteSteps } from './writeSteps';
+import { personPassedOn, WriteServices, WriteSteps } from './writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 import type { RoleDirectory } from './adminRolesDialog';
 
@@ -94,8 +94,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       await step.context.sendActivity({ attachments: [offer] });
       return Dialog.EndOfTurn;
     }
-    const result: unknown = step.result;
-    state.person = result && typeof result === 'object' && 'userPrincipalName' in result ? (result as Person) : undefined;
+    state.person = personPassedOn(step);
     if (!state.person) return step.endDialog(); // cancelled
     const locale = localeOf(step.context);
     const targetRoles = await this.services.roles.rolesOf(state.person.id);

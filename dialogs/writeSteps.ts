@@ -76,15 +76,19 @@ export class WriteSteps {
     return recognition.entities.filter((e) => e.type === 'sku').map((e) => plansMeant(e.candidates ?? [e.value], inventory));
   }
 
-  /** A card to choose a plan among `plans`; the answer comes back as { pick: 'plan', choice: skuId }. */
-  async askPlan(step: WaterfallStepContext, question: string, plans: LicensePlan[]): Promise<DialogTurnResult> {
+  /**
+   * A card to choose one value among `choices`. The answer comes back as { pick, choice, nonce }
+   * and is read with choice(): a click on an older card of the same kind does not count.
+   */
+  async askChoice(step: WaterfallStepContext, pick: string, title: string, labelKey: string, choices: { title: string; value: string }[]): Promise<DialogTurnResult> {
     const nonce = randomUUID();
-    (step.values as { planNonce?: string }).planNonce = nonce;
+    const values = step.values as { choiceNonces?: Record<string, string> };
+    values.choiceNonces = { ...values.choiceNonces, [pick]: nonce };
     const card = this.s.cards.attachment('choose', {
-      pick: 'plan',
-      title: question,
-      label: this.t(step.context, 'plan.label'),
-      choices: plans.map((p) => ({ title: this.t(step.context, 'plan.choice', { plan: p.name, free: p.free }), value: p.skuId })),
+      pick,
+      title,
+      label: this.t(step.context, labelKey),
+      choices,
       confirmTitle: this.t(step.context, 'plan.choose'),
       cancelTitle: this.t(step.context, 'confirm.no'),
       nonce,
@@ -93,11 +97,25 @@ export class WriteSteps {
     return Dialog.EndOfTurn;
   }
 
+  /** The value picked on this dialog's latest `pick` card; undefined for any other answer. */
+  choice(step: WaterfallStepContext, pick: string): string | undefined {
+    const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
+    const nonce = (step.values as { choiceNonces?: Record<string, string> }).choiceNonces?.[pick];
+    return value?.pick === pick && nonce !== undefined && value.nonce === nonce ? value.choice : undefined;
+  }
+
+  /** A card to choose a plan among `plans`, each with its free units. */
+  askPlan(step: WaterfallStepContext, question: string, plans: LicensePlan[]): Promise<DialogTurnResult> {
+    const choices = plans.map((p) => ({ title: this.t(step.context, 'plan.choice', { plan: p.name, free: p.free }), value: p.skuId }));
+    return this.askChoice(step, 'plan', question, 'plan.label', choices);
+  }
+
   /** The plan picked on the card, or named in a typed answer; undefined when neither. */
   pickedPlan(step: WaterfallStepContext, plans: LicensePlan[]): LicensePlan | undefined {
-    const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
+    const value = step.context.activity.value as { pick?: string } | undefined;
     if (value?.pick === 'plan') {
-      return value.nonce === (step.values as { planNonce?: string }).planNonce ? plans.find((p) => p.skuId === value.choice) : undefined;
+      const skuId = this.choice(step, 'plan');
+      return skuId ? plans.find((p) => p.skuId === skuId) : undefined;
     }
     const text = step.context.activity.text ?? '';
     const named = this.plansNamed({ text, intent: 'none', score: 0, entities: extractEntities(text) }, plans).flat();
@@ -196,6 +214,12 @@ export function repeatStep(step: WaterfallStepContext): DialogTurnResult {
 export function planPassedOn(step: WaterfallStepContext): LicensePlan | undefined {
   const result: unknown = step.result;
   return result && typeof result === 'object' && 'skuId' in result ? (result as LicensePlan) : undefined;
+}
+
+/** The person the resolving step passed on (a child dialog's result); not a message text or an article id. */
+export function personPassedOn(step: WaterfallStepContext): Person | undefined {
+  const result: unknown = step.result;
+  return result && typeof result === 'object' && 'userPrincipalName' in result ? (result as Person) : undefined;
 }
 
 /** The caller as the audit log and the confirmation claims name them. */

@@ -290,8 +290,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   }
 
   async function graphRequestCount(): Promise<number> {
-    const answer = (await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: unknown[] };
-    return answer.requests.length;
+    return (await graphRequests()).length;
   }
 });
 
