@@ -11,4 +11,14 @@ export class ActionClaims {
   claim(token: string, by: string, operation: string): Promise<boolean> {
     return this.table.create('confirmation', token, { by, at: new Date().toISOString(), operation });
   }
+
+  /** Gives a claim back, when what it was taken for could not be done (another decision may then be taken). */
+  release(token: string): Promise<void> {
+    return this.table.remove('confirmation', token);
+  }
+
+  /** Whether this token was claimed already (a card that has acted). */
+  async wasUsed(token: string): Promise<boolean> {
+    return (await this.table.get('confirmation', token)) !== undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, TurnContext } from 'botbuilder';
+import { BotState, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, UserState } from 'botbuilder';
 import { BotIdentity } from './config';
 import { userMessageFor } from './errorMessages';
 import { AppError, rootCause } from './errors';
@@ -10,7 +10,7 @@ import { correlationIdOf, localeOf, loggerOf } from './turn';
  * The CloudAdapter, authenticated with the Bot Framework's own variable names. With no app id it
  * accepts unauthenticated activities (local clients only); with one, every request's JWT is checked.
  */
-export function createAdapter(identity: BotIdentity, conversationState: ConversationState, localizer: Localizer, logger: Logger): CloudAdapter {
+export function createAdapter(identity: BotIdentity, states: BotState[], localizer: Localizer, logger: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.appPassword,
@@ -33,7 +33,7 @@ export function createAdapter(identity: BotIdentity, conversationState: Conversa
     }
     try {
       // A dialog stack left mid-way by a failure would trap the user: start afresh next time.
-      await conversationState.delete(context);
+      for (const state of states) if (!(state instanceof UserState)) await state.delete(context);
     } catch (deleteError) {
       turnLogger.error('could not clear the conversation state after the failure', { error: deleteError });
     }

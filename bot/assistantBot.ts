@@ -1,5 +1,6 @@
-import { ActivityHandler, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, TurnContext, UserState } from 'botbuilder';
+import { ActivityHandler, AdaptiveCardInvokeResponse, BotState, InvokeResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
+import { CardInvoke, isValidSubmit, validInvoke } from './cardData';
 import { CardRenderer } from './cards';
 import { Localizer } from './i18n';
 import { Logger } from './logger';
@@ -9,26 +10,29 @@ import { welcomeCard } from './welcome';
 
 /** What the bot runs for each message: the main dialog, seen through this small interface. */
 export interface DialogRunner {
-  run(context: TurnContext, accessor: ReturnType<ConversationState['createProperty']>): Promise<void>;
+  run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void>;
 }
 
 /** Universal Actions (Action.Execute) the bot answers: the helpdesk's decisions on requests. */
 export interface CardActions {
-  decide(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse>;
+  decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse>;
 }
-
-const CARD_VERBS = ['resetApprove', 'resetRefuse'];
 
 /**
  * The ActivityHandler: welcomes whoever adds the bot, runs the dialogs for every message,
  * remembers where to reach each user later (proactive messages), and saves state at the end of the turn.
+ *
+ * Dialogs are kept per person and per conversation (PrivateConversationState): in a group chat or
+ * a channel, each member has their own requests in progress, and nobody's message or click can
+ * answer a question the bot asked someone else.
  */
 export class AssistantBot extends ActivityHandler {
   private readonly dialogState;
 
   constructor(
-    private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
+    /** Every state the turn may change, saved at its end (the conversation's, each member's dialogs, the user's). */
+    private readonly states: BotState[],
+    dialogStates: BotState,
     private readonly dialogs: DialogRunner,
     private readonly conversations: ConversationDirectory,
     private readonly cards: CardRenderer,
@@ -37,9 +41,14 @@ export class AssistantBot extends ActivityHandler {
     private readonly cardActions: CardActions,
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = dialogStates.createProperty<DialogState>('dialogState');
 
     this.onMessage(async (context, next) => {
+      if (!isValidSubmit(context.activity.value)) {
+        loggerOf(context, this.logger).warn('card answer refused: not what our cards send');
+        await context.sendActivity(this.localizer.t(localeOf(context), 'card.invalid'));
+        return;
+      }
       await this.conversations.remember(context);
       await this.dialogs.run(context, this.dialogState);
       await next();
@@ -58,16 +67,22 @@ export class AssistantBot extends ActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    if (!CARD_VERBS.includes(invoke.action.verb)) {
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb ${invoke.action.verb}` } };
+  /** adaptiveCard/action invokes (Action.Execute): checked here, whatever their shape, before any service reads them. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const invoke = validInvoke(context.activity.value);
+    let response: AdaptiveCardInvokeResponse;
+    if (invoke) {
+      response = await this.cardActions.decide(context, invoke);
+    } else {
+      loggerOf(context, this.logger).warn('card action refused: unknown verb or data');
+      response = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.cards.bind('notice', { text: this.localizer.t(localeOf(context), 'card.invalid') }) };
     }
-    return this.cardActions.decide(context, invoke);
+    return { status: response.statusCode, body: response };
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    for (const state of this.states) await state.saveChanges(context, false);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, TurnContext } from 'botbuilder';
+import { Activity, AdaptiveCardInvokeResponse, Attachment, TurnContext } from 'botbuilder';
+import { CardInvoke } from './cardData';
 import { ActionClaims } from './actionClaims';
 import { AuditLog } from './audit';
 import { CardRenderer } from './cards';
@@ -11,10 +12,10 @@ import { Locale, Localizer } from './i18n';
 import { passwordCard } from './passwordCard';
 import { temporaryPassword } from './passwords';
 import { PrivateMessenger } from './proactive';
-import { mayResetPassword, rolesAbleToReset } from './resetPolicy';
+import { PASSWORD_RESETTERS, rolesAbleToReset } from './resetPolicy';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { RecordTable } from './storage/recordTable';
-import { correlationIdOf, localeOf } from './turn';
+import { callerOf, correlationIdOf, localeOf } from './turn';
 
 export interface ResetRequest {
   id: string;
@@ -28,6 +29,8 @@ export interface ResetRequest {
   reason?: string;
   /** The card posted in the helpdesk channel, updated for everyone once decided. */
   cardActivityId?: string;
+  /** The conversation the card was posted to: decisions are taken there. */
+  cardConversationId?: string;
   /** False when the approved password could not reach its recipient privately (it is never kept). */
   delivered?: boolean;
 }
@@ -73,59 +76,87 @@ export class ResetRequests {
     };
     await this.table.put('reset', request.id, request);
     request.cardActivityId = await this.messenger.sendTo(channel, { attachments: [this.card(request, 'fr')] });
+    request.cardConversationId = channel.conversation?.id;
     await this.table.put('reset', request.id, request);
     return 'filed';
   }
 
-  /** Approve / Refuse clicked on a request card (adaptiveCard/action invoke). */
-  async decide(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const data = (invoke.action.data ?? {}) as { requestId?: string; reason?: string };
+  /**
+   * Approve / Refuse clicked on a request card (adaptiveCard/action invoke, its data already
+   * validated). Everything that can refuse the click is checked before anything is claimed: the
+   * request is still pending, the click comes from the helpdesk channel (or the conversation that
+   * holds the card), and the clicker's Entra roles allow the decision — for an approval, resetting
+   * this requester's password. A refused click leaves the request exactly as it was. Then the
+   * first decision claims the request; if the reset then fails, the claim is released.
+   */
+  async decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     const locale = localeOf(context);
-    const request = data.requestId ? await this.table.get('reset', data.requestId) : undefined;
+    const request = await this.table.get('reset', invoke.data.requestId);
     if (!request) return this.message(this.localizer.t(locale, 'request.unknown'));
-    if (request.status !== 'pending' || !(await this.claims.claim(`reset-${request.id}`, context.activity.from.aadObjectId ?? '', invoke.action.verb))) {
-      return this.respond(await this.table.get('reset', request.id) ?? request, locale); // decided already: show the decision
+    if (request.status !== 'pending') return this.respond(request, locale); // decided already: show the decision
+    const decider = callerOf(context);
+    if (!(await this.fromHelpdesk(context, request))) {
+      return this.message(this.localizer.t(locale, 'request.wrongPlace'), request, locale);
     }
-    const decider = context.activity.from;
-    const deciderName = decider.name ?? decider.id;
-    const audit = {
-      correlationId: correlationIdOf(context),
-      caller: { id: decider.aadObjectId ?? decider.id, name: deciderName },
-      target: request.requester.upn,
-      parameters: { requestId: request.id },
-    };
-    if (invoke.action.verb === 'resetRefuse') {
-      Object.assign(request, { status: 'refused', decidedBy: deciderName, decidedAt: new Date().toISOString(), reason: data.reason?.trim() || undefined });
+    const target = await this.targetRoles(request);
+    const deciderRoles = await this.roles.rolesOf(decider.id);
+    const approving = invoke.verb === 'resetApprove';
+    const needed = approving && target !== undefined ? rolesAbleToReset(target) : [...PASSWORD_RESETTERS];
+    if (!deciderRoles.some((role) => needed.includes(role))) {
+      const roles = roleNames(needed, locale, this.localizer);
+      return this.message(this.localizer.t(locale, 'request.notAllowed', { by: decider.name, name: request.requester.name, roles }), request, locale);
+    }
+    if (!(await this.claims.claim(`reset-${request.id}`, decider.id, invoke.verb))) {
+      return this.respond((await this.table.get('reset', request.id)) ?? request, locale);
+    }
+    try {
+      return await this.carryOut(context, request, invoke, target, locale);
+    } catch (error) {
+      // Nothing was decided: the request stays pending and anyone with the role may decide it.
+      await this.claims.release(`reset-${request.id}`);
+      throw error;
+    }
+  }
+
+  /** The decision, once claimed: refuse, close (the requester is gone), or reset and deliver. */
+  private async carryOut(context: TurnContext, request: ResetRequest, invoke: CardInvoke, target: string[] | undefined, locale: Locale): Promise<AdaptiveCardInvokeResponse> {
+    const decider = callerOf(context);
+    const decided = { decidedBy: decider.name, decidedAt: new Date().toISOString() };
+    const audit = { correlationId: correlationIdOf(context), caller: decider, target: request.requester.upn, parameters: { requestId: request.id } };
+    if (invoke.verb === 'resetRefuse') {
+      Object.assign(request, { status: 'refused', ...decided, reason: invoke.data.reason?.trim() || undefined });
       await this.table.put('reset', request.id, request);
       await this.audit.record({ ...audit, operation: 'password.request.refuse', outcome: 'refused' });
       const why = request.reason ?? this.localizer.t(request.requester.locale, 'request.noReason');
-      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.refusedNotice', { by: deciderName, reason: why }) });
+      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.refusedNotice', { by: decider.name, reason: why }) }).catch(() => false);
       return this.respondToAll(context, request, locale);
     }
-    const [deciderRoles, target] = await Promise.all([this.roles.rolesOf(decider.aadObjectId ?? ''), this.targetRoles(request)]);
     if (target === undefined) {
-      Object.assign(request, { status: 'refused', decidedBy: deciderName, decidedAt: new Date().toISOString(), reason: this.localizer.t(locale, 'request.requesterGone', { name: request.requester.name }) });
+      Object.assign(request, { status: 'refused', ...decided, reason: this.localizer.t(locale, 'request.requesterGone', { name: request.requester.name }) });
       await this.table.put('reset', request.id, request);
       return this.respondToAll(context, request, locale);
     }
-    if (!mayResetPassword(deciderRoles, target)) {
-      await this.table.put('reset', request.id, request); // still pending: someone with the right role may approve it
-      const roles = roleNames(rolesAbleToReset(target), locale, this.localizer);
-      return this.message(this.localizer.t(locale, 'request.notAllowed', { by: deciderName, name: request.requester.name, roles }), request, locale);
-    }
     const password = temporaryPassword();
     const receipt = await this.passwords.resetTo(request.requester.id, password);
-    Object.assign(request, { status: 'approved', decidedBy: deciderName, decidedAt: new Date().toISOString() });
-    await this.table.put('reset', request.id, request);
+    Object.assign(request, { status: 'approved', ...decided });
     await this.audit.record({ ...audit, operation: 'password.request.approve', outcome: 'succeeded', graphRequestId: receipt.requestId });
     const card = passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password);
     // The password exists only in this turn: if it cannot be delivered, the card says so and it is lost, never stored.
     request.delivered = await this.messenger.send(request.deliverTo.id, { attachments: [card] }).catch(() => false);
     await this.table.put('reset', request.id, request);
     if (request.delivered && request.deliverTo.manager) {
-      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) });
+      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) }).catch(() => false);
     }
     return this.respondToAll(context, request, locale);
+  }
+
+  /** The click comes from the channel the helpdesk works in, or from the conversation its card was posted to. */
+  private async fromHelpdesk(context: TurnContext, request: ResetRequest): Promise<boolean> {
+    const here = channelOf(context.activity.conversation?.id);
+    if (!here) return false;
+    if (request.cardConversationId && channelOf(request.cardConversationId) === here) return true;
+    const channel = await this.conversations.helpdeskChannel();
+    return channelOf(channel?.conversation?.id) === here;
   }
 
   private async targetRoles(request: ResetRequest): Promise<string[] | undefined> {
@@ -187,4 +218,9 @@ export class ResetRequests {
         : [],
     });
   }
+}
+
+/** A Teams channel's id without the thread a message sits in (« 19:…@thread.tacv2;messageid=… »). */
+function channelOf(conversationId: string | undefined): string | undefined {
+  return conversationId?.split(';')[0] || undefined;
 }

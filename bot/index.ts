@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState, PrivateConversationState, UserState } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { LicenseInventoryDialog } from '../dialogs/licenseInventoryDialog';
 import { AdminRolesDialog } from '../dialogs/adminRolesDialog';
@@ -113,7 +113,7 @@ export function createDialogs(deps: DialogDependencies) {
   const licenses = new LicenseService(graph);
   const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read', 'helpdesk.configure'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
-  const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer);
+  const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer, names);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
   const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
   const bulk = new BulkLicenseDialog({ ...licenceServices, bulk: new BulkLicenseService(graph), directory });
@@ -150,6 +150,7 @@ export function createDialogs(deps: DialogDependencies) {
     cards,
     new KnowledgeDialog(knowledge, cards, localizer),
     new FallbackDialog(knowledge, cards, localizer),
+    claims,
     routed,
   );
   return { mainDialog, resolveUser, resetRequests };
@@ -195,12 +196,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const storage = await openStorage(config.storage, config.stateContainer, logger);
     closers.push(() => storage.close());
     const conversationState = new ConversationState(storage.state);
+    const dialogStates = new PrivateConversationState(storage.state);
     const userState = new UserState(storage.state);
+    const states = [conversationState, dialogStates, userState];
 
     const localizer = new Localizer();
     const cards = new CardRenderer();
 
-    const adapter = createAdapter(config.bot, conversationState, localizer, logger);
+    const adapter = createAdapter(config.bot, states, localizer, logger);
     const conversations = new ConversationDirectory(storage.table('conversations'));
     const { mainDialog, resetRequests } = createDialogs({
       graph,
@@ -219,8 +222,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     });
 
     const bot = new AssistantBot(
-      conversationState,
-      userState,
+      states,
+      dialogStates,
       mainDialog,
       conversations,
       cards,

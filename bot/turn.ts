@@ -49,3 +49,15 @@ export class TurnSetup implements Middleware {
     logger.info('turn ended', { ms: Date.now() - started });
   }
 }
+
+/** Who a card is offered to, in its data: for the notice a click by someone else gets, never for a decision. */
+export function askerOf(context: TurnContext): { asker: string; askerName: string } {
+  const { id, name } = callerOf(context);
+  return { asker: id, askerName: name };
+}
+
+/** The caller as the audit log and the confirmation claims name them. */
+export function callerOf(context: TurnContext): { id: string; name: string } {
+  const from = context.activity.from;
+  return { id: from?.aadObjectId ?? from?.id ?? 'unknown', name: from?.name ?? '' };
+}

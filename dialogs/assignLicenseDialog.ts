@@ -7,7 +7,7 @@ import { productName } from '../bot/graph/skuCatalog';
 import type { Recognition } from '../bot/recognizer';
 import { correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
+import { WriteServices, WriteSteps, planPassedOn } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const ASSIGN_LICENSE_DIALOG = 'assignLicenseDialog';
@@ -71,10 +71,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
   private async planChosenStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
     const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
-    if (!plan) {
-      await this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!);
-      return repeatStep(step);
-    }
+    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!));
     state.plan = plan;
     const held = await this.services.licenses.licensesOf(state.person!.id, state.inventory);
     if (held.licenses.some((l) => l.plan.skuId === plan.skuId)) {
@@ -94,10 +91,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as AssignState;
     if (state.countryAsked) {
       const country = this.steps.choice(step, 'country') ?? typedCountry(step.context.activity.text);
-      if (!country || !USAGE_COUNTRIES.includes(country)) {
-        await this.askCountry(step);
-        return repeatStep(step);
-      }
+      if (!country || !USAGE_COUNTRIES.includes(country)) return this.steps.askAgain(step, () => this.askCountry(step));
       state.country = country;
     }
     return step.next();
@@ -122,6 +116,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     const plan = state.plan!;
     return this.steps.actOnConfirmation(step, {
       operation: 'license.assign',
+      authorize: this.steps.requireRole(step, 'license.assign'),
       target: person,
       parameters: { sku: plan.skuPartNumber, ...(state.country ? { usageLocation: state.country } : {}) },
       run: async () => {

@@ -6,9 +6,9 @@ import type { DirectoryService, Person } from '../bot/graph/directory';
 import type { LicensePlan } from '../bot/graph/licenses';
 import { fold } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
-import { correlationIdOf, localeOf } from '../bot/turn';
+import { callerOf, correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { callerOf, WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
+import { WriteServices, WriteSteps, planPassedOn } from './writeSteps';
 
 export const BULK_LICENSE_DIALOG = 'bulkLicenseDialog';
 const GROUP_WORD = /\b(groupe|equipe|team|group)\b/;
@@ -101,10 +101,7 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
   private async planStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
     const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
-    if (!plan) {
-      await this.steps.askPlan(step, this.steps.t(step.context, 'bulk.askPlan', { count: state.people!.length }), state.inventory!);
-      return repeatStep(step);
-    }
+    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'bulk.askPlan', { count: state.people!.length }), state.inventory!));
     const count = state.people!.length;
     if (state.operation === 'license.assign' && plan.free < count) {
       await step.context.sendActivity(this.steps.t(step.context, 'bulk.notEnough', { free: plan.free, plan: plan.name, count }));
@@ -131,7 +128,7 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
 
   private async runStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
-    const notNow = await this.steps.confirmedOnce(step, state.operation!);
+    const notNow = await this.steps.confirmedOnce(step, state.operation!, this.steps.requireRole(step, state.operation!));
     if (notNow) return notNow;
     const plan = state.plan!;
     const people = state.people!;

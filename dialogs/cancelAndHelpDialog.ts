@@ -1,12 +1,34 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 
-/** What any step of any dialog must honour: « annuler » / "cancel" and « aide » / "help". */
+/** What any step of any dialog must honour: « annuler » / "cancel", « aide » / "help", and a new request. */
 export interface Interruptions {
   /** Whether the message asks to cancel or for help (anything else is the dialog's business). */
   classify(context: TurnContext): Promise<'cancel' | 'help' | undefined>;
   cancelled(context: TurnContext): Promise<void>;
   help(context: TurnContext): Promise<void>;
+  /**
+   * Whether a typed message the step could not take as its answer is a request of its own
+   * (« licences » while a confirmation waits), rather than a wrong answer to ask again.
+   */
+  isNewRequest(context: TurnContext): Promise<boolean>;
+  /** Drops every dialog in progress (nothing was done, and the user is told so) and hands the message to the main dialog. */
+  dropAndReroute(dc: DialogContext): Promise<DialogTurnResult>;
+}
+
+const REROUTE = Symbol('reroute');
+
+/** Ends every dialog of this conversation and has the main dialog take this same message afresh. */
+export function reroute(dc: DialogContext): Promise<DialogTurnResult> {
+  dc.context.turnState.set(REROUTE, true);
+  return dc.cancelAllDialogs(true);
+}
+
+/** True once in a turn whose message was handed back by reroute(). */
+export function takeReroute(context: TurnContext): boolean {
+  const asked = context.turnState.get(REROUTE) === true;
+  context.turnState.delete(REROUTE);
+  return asked;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Person } from '../bot/graph/directory';
 import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
+import { WriteServices, WriteSteps, planPassedOn } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
@@ -69,10 +69,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as ChangeState;
     const heldPlans = state.held!.map((h) => h.plan);
     const from = planPassedOn(step) ?? this.steps.pickedPlan(step, heldPlans);
-    if (!from) {
-      await this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans);
-      return repeatStep(step);
-    }
+    if (!from) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans));
     state.from = from;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
     const named = this.steps.plansNamed(step.options, others).filter((n) => n.length === 1).map((n) => n[0]);
@@ -88,10 +85,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
     const to = planPassedOn(step) ?? this.steps.pickedPlan(step, others);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
-    if (!to) {
-      await this.steps.askPlan(step, t('license.change.askTo', { plan: from.name }), others);
-      return repeatStep(step);
-    }
+    if (!to) return this.steps.askAgain(step, () => this.steps.askPlan(step, t('license.change.askTo', { plan: from.name }), others));
     if (state.held!.some((h) => h.plan.skuId === to.skuId)) {
       await step.context.sendActivity(t('license.change.same', { name, plan: to.name }));
       return step.endDialog();
@@ -120,6 +114,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const to = state.to!;
     return this.steps.actOnConfirmation(step, {
       operation: 'license.change',
+      authorize: this.steps.requireRole(step, 'license.change'),
       target: person,
       parameters: { from: from.skuPartNumber, to: to.skuPartNumber },
       run: async () => [await this.services.licenses.swap(person.id, from, to)],

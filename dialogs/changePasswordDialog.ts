@@ -7,10 +7,10 @@ import { AppError } from '../bot/errors';
 import { MyAccountService } from '../bot/graph/myAccount';
 import { Localizer } from '../bot/i18n';
 import { isPersonalChat } from '../bot/teams';
-import { correlationIdOf, localeOf } from '../bot/turn';
+import { callerOf, correlationIdOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog, Interruptions } from './cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
-import { callerOf, repeatStep } from './writeSteps';
+import { repeatStep } from './writeSteps';
 
 export const CHANGE_PASSWORD_DIALOG = 'changePasswordDialog';
 const SIGN_IN = 'signIn';
@@ -65,6 +65,7 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
     const locale = localeOf(step.context);
     const value = step.context.activity.value as { changePassword?: string; current?: string; next?: string; again?: string } | undefined;
     if (!value?.changePassword || value.changePassword !== (step.values as { nonce?: string }).nonce) {
+      if (await this.interruptions.isNewRequest(step.context)) return this.interruptions.dropAndReroute(step);
       await this.showForm(step);
       return repeatStep(step);
     }

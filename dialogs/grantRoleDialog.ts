@@ -12,7 +12,7 @@ import { isPersonalChat } from '../bot/teams';
 import { localeOf } from '../bot/turn';
 import type { RoleDirectory } from './adminRolesDialog';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { personPassedOn, repeatStep, WriteServices, WriteSteps } from './writeSteps';
+import { personPassedOn, WriteServices, WriteSteps } from './writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
 
 
@@ -89,10 +89,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
     const state = step.values as GrantState;
     if (!state.role) {
       const chosen = this.steps.choice(step, 'role');
-      if (!chosen || !GRANTABLE_ROLES[chosen]) {
-        await this.askRole(step);
-        return repeatStep(step);
-      }
+      if (!chosen || !GRANTABLE_ROLES[chosen]) return this.steps.askAgain(step, () => this.askRole(step));
       state.role = chosen;
     }
     const locale = localeOf(step.context);
@@ -122,6 +119,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
     let password = '';
     return this.steps.actOnConfirmation(step, {
       operation: state.person ? 'admin.grant' : 'admin.create',
+      authorize: this.steps.requireRole(step, 'admin.create'),
       target: state.person ?? { id: '', displayName, userPrincipalName: upn, jobTitle: null, department: null },
       parameters: { role, newAccount: !state.person },
       run: async () => {

@@ -11,19 +11,25 @@ import {
 } from 'botbuilder-dialogs';
 import { CardRenderer } from '../bot/cards';
 import { passwordCard } from '../bot/passwordCard';
-import { Localizer } from '../bot/i18n';
+import { Localizer, Params } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Operation } from '../bot/capabilities';
 import { asksForAuditLog } from '../bot/nlu/auditRequest';
 import { designatesHelpdeskChannel } from './helpdeskChannelDialog';
 import { Intent, isIntent, Recognition, Recognizer } from '../bot/recognizer';
-import { localeOf } from '../bot/turn';
+import { callerOf, localeOf } from '../bot/turn';
+import { takeReroute } from './cancelAndHelpDialog';
 import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** Whether a confirmation card has acted already (its token claimed). */
+export interface UsedCards {
+  wasUsed(token: string): Promise<boolean>;
+}
 
 /**
  * Routes what the user asked to the dialog that does it. A card button sends its intent (and the
@@ -40,6 +46,7 @@ export class MainDialog extends ComponentDialog {
     private readonly cards: CardRenderer,
     knowledgeDialog: KnowledgeDialog,
     fallbackDialog: FallbackDialog,
+    private readonly usedCards: UsedCards,
     /** In order: the first route of the intent whose `when` accepts the request (or has none) takes it. */
     capabilities: { intent: Operation; dialog: Dialog; when?: (recognition: Recognition) => boolean }[],
   ) {
@@ -60,7 +67,8 @@ export class MainDialog extends ComponentDialog {
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+    // Nothing in progress, or the dialog in progress handed this message back as a new request.
+    if (result.status === DialogTurnStatus.empty || (takeReroute(context) && !dc.activeDialog)) await dc.beginDialog(this.id);
   }
 
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -73,8 +81,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (value && (value.confirm !== undefined || value.pick !== undefined) && value.action === undefined) {
-      // A confirmation or a choice from a card whose dialog has ended (already used, cancelled, or replayed).
-      await step.context.sendActivity(this.localizer.t(localeOf(step.context), value.confirm !== undefined ? 'confirm.stale' : 'card.expired'));
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), ...(await this.strayAnswer(step.context))));
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
@@ -96,6 +103,18 @@ export class MainDialog extends ComponentDialog {
       default:
         return step.beginDialog(KNOWLEDGE_DIALOG, { intent, notYet: !EXPLAINED.includes(intent) });
     }
+  }
+
+  /**
+   * A confirmation or a choice that no dialog of this person waits for: a card offered to someone
+   * else (in a group chat or a channel everyone sees it), a card already used, or one whose request
+   * ended (cancelled, replaced, or the conversation started afresh).
+   */
+  private async strayAnswer(context: TurnContext): Promise<[string, Params?]> {
+    const value = context.activity.value as { confirm?: string; token?: string; asker?: string; askerName?: string };
+    if (value.asker && value.asker !== callerOf(context).id) return ['confirm.notYours', { name: value.askerName ?? '' }];
+    if (value.confirm === undefined) return ['card.expired'];
+    return value.token && (await this.usedCards.wasUsed(value.token)) ? ['confirm.stale'] : ['confirm.nothingPending'];
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

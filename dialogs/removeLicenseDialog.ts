@@ -3,7 +3,7 @@ import type { Person } from '../bot/graph/directory';
 import type { HeldLicense, LicensePlan } from '../bot/graph/licenses';
 import type { Recognition } from '../bot/recognizer';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn, repeatStep } from './writeSteps';
+import { WriteServices, WriteSteps, planPassedOn } from './writeSteps';
 import { ResolveUserDialog } from './resolveUserDialog';
 
 export const REMOVE_LICENSE_DIALOG = 'removeLicenseDialog';
@@ -60,10 +60,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     const name = state.person!.displayName;
     const plans = state.held!.map((h) => h.plan);
     const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, plans);
-    if (!plan) {
-      await this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans);
-      return repeatStep(step);
-    }
+    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans));
     const group = state.held!.find((h) => h.plan.skuId === plan.skuId)?.viaGroup;
     if (group) {
       await step.context.sendActivity(this.steps.t(step.context, 'license.remove.viaGroup', { name, plan: plan.name, group: group.displayName }));
@@ -86,6 +83,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     const plan = state.plan!;
     return this.steps.actOnConfirmation(step, {
       operation: 'license.remove',
+      authorize: this.steps.requireRole(step, 'license.remove'),
       target: person,
       parameters: { sku: plan.skuPartNumber },
       run: async () => [await this.services.licenses.remove(person.id, plan)],

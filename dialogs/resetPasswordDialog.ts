@@ -1,6 +1,7 @@
 import { Attachment, TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../bot/errorMessages';
+import { RoleRequired } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
 import { PasswordService } from '../bot/graph/passwordService';
 import { passwordCard } from '../bot/passwordCard';
@@ -9,8 +10,8 @@ import { PrivateMessenger } from '../bot/proactive';
 import type { Recognition } from '../bot/recognizer';
 import { mayResetPassword, PASSWORD_RESETTERS, rolesAbleToReset } from '../bot/resetPolicy';
 import { isPersonalChat } from '../bot/teams';
-import { localeOf } from '../bot/turn';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { callerOf, localeOf } from '../bot/turn';
+import { CancelAndHelpDialog, reroute } from './cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
 import { personPassedOn, WriteServices, WriteSteps } from './writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from './resolveUserDialog';
@@ -121,7 +122,8 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const state = step.values as ResetState;
     if (state.offered) {
       const value = step.context.activity.value as { action?: string; text?: string } | undefined;
-      if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return step.endDialog(); // they moved on
+      // Anything but a click on the offer is a message of its own: the main dialog takes it.
+      if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return reroute(step);
       const outcome = await this.services.requests.file(step.context, value.text === 'request-manager');
       const key = { filed: 'reset.filed', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
       await step.context.sendActivity(this.steps.t(step.context, key));
@@ -131,6 +133,11 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     let password = '';
     return this.steps.actOnConfirmation(step, {
       operation: 'password.reset',
+      // Entra's reach rules again at the click: the caller's roles, and the target's, as they are now.
+      authorize: async () => {
+        const [callerRoles, targetRoles] = await Promise.all([this.services.roles.rolesOf(callerOf(step.context).id), this.services.roles.rolesOf(person.id)]);
+        if (!mayResetPassword(callerRoles, targetRoles)) throw new RoleRequired(`may no longer reset ${person.id}`, { roles: rolesAbleToReset(targetRoles).join(',') });
+      },
       target: person,
       parameters: { mustChangeAtNextSignIn: true },
       run: async () => {

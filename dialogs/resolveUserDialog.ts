@@ -5,7 +5,7 @@ import { NotFound } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
 import { Localizer } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
-import { localeOf } from '../bot/turn';
+import { askerOf, localeOf } from '../bot/turn';
 import { CancelAndHelpDialog, Interruptions } from './cancelAndHelpDialog';
 
 export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
@@ -76,6 +76,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       confirmTitle: t('resolveUser.confirm'),
       cancelTitle: t('resolveUser.cancel'),
       nonce: state.nonce,
+      ...askerOf(step.context),
     });
     await step.context.sendActivity({ attachments: [card] });
     return Dialog.EndOfTurn;
@@ -92,6 +93,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     }
     const text = step.context.activity.text ?? '';
     const email = extractEntities(text).find((e) => e.type === 'email')?.value;
+    if (!email && (await this.interruptions.isNewRequest(step.context))) return this.interruptions.dropAndReroute(step);
     return step.replaceDialog(LOOKUP, email ? { email } : { words: this.names.in(text) });
   }
 

@@ -76,6 +76,7 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     try {
       return await this.steps.actOnConfirmation(step, {
         operation: 'admin.revoke',
+        authorize: this.steps.requireRole(step, 'admin.roles'),
         target: person,
         parameters: { role },
         run: () => this.services.adminRoles.revoke(person.id, role),

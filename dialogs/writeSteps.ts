@@ -7,13 +7,13 @@ import { AuditLog } from '../bot/audit';
 import { Authorizer } from '../bot/authorization';
 import { CardRenderer } from '../bot/cards';
 import { userMessageFor } from '../bot/errorMessages';
-import { AppError, GraphTimeout } from '../bot/errors';
+import { AppError, GraphTimeout, RoleRequired } from '../bot/errors';
 import type { Person } from '../bot/graph/directory';
 import { LicensePlan, LicenseService, plansMeant, WriteReceipt } from '../bot/graph/licenses';
 import { Localizer, Params } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Recognition } from '../bot/recognizer';
-import { correlationIdOf, localeOf } from '../bot/turn';
+import { askerOf, callerOf, correlationIdOf, localeOf } from '../bot/turn';
 import type { Interruptions } from './cancelAndHelpDialog';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
 
@@ -37,6 +37,8 @@ export interface Confirmation {
 
 export interface Write {
   operation: string;
+  /** Checked again at the click (RoleRequired when the caller may no longer do it). */
+  authorize(): Promise<void>;
   target: Person;
   parameters: Record<string, string | number | boolean>;
   run(): Promise<WriteReceipt[]>;
@@ -45,6 +47,14 @@ export interface Write {
 }
 
 type Step = WaterfallStepContext<Recognition>;
+
+/** A confirmation card waiting for its answer: what it showed, to whom, where. */
+interface PendingConfirmation {
+  token: string;
+  asker: { id: string; name: string };
+  conversationId: string;
+  card: { title: string; facts: { title: string; value: string }[]; note: string; confirmTitle: string; cancelTitle: string };
+}
 
 /** The shared steps: who the caller is allowed to be, who the target is, which plan, confirm, act once, audit. */
 export class WriteSteps {
@@ -92,9 +102,20 @@ export class WriteSteps {
       confirmTitle: this.t(step.context, 'plan.choose'),
       cancelTitle: this.t(step.context, 'confirm.no'),
       nonce,
+      ...askerOf(step.context),
     });
     await step.context.sendActivity({ attachments: [card] });
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A step's answer was not one it can take: a typed new request drops this dialog (nothing was
+   * done) and starts that request; anything else gets the question again, the step still waiting.
+   */
+  async askAgain(step: WaterfallStepContext, ask: () => Promise<unknown>): Promise<DialogTurnResult> {
+    if (await this.s.interruptions.isNewRequest(step.context)) return this.s.interruptions.dropAndReroute(step);
+    await ask();
+    return repeatStep(step);
   }
 
   /** The value picked on this dialog's latest `pick` card; undefined for any other answer. */
@@ -122,53 +143,87 @@ export class WriteSteps {
     return named.length === 1 ? named[0] : undefined;
   }
 
-  /** The confirmation card; its token is what makes a second click harmless. */
+  /**
+   * The confirmation card; its token is what makes a second click harmless. It is bound to the
+   * person it is offered to and to this conversation: nobody else's click can make it act.
+   */
   async askToConfirm(step: WaterfallStepContext, confirmation: Confirmation): Promise<DialogTurnResult> {
-    const token = randomUUID();
-    (step.values as { token?: string }).token = token;
-    const card = this.s.cards.attachment('confirmAction', {
-      title: confirmation.title,
-      facts: confirmation.facts,
-      note: confirmation.note ?? this.t(step.context, 'confirm.note'),
-      confirmTitle: this.t(step.context, 'confirm.yes'),
-      cancelTitle: this.t(step.context, 'confirm.no'),
-      token,
-    });
-    await step.context.sendActivity({ attachments: [card] });
+    const asker = callerOf(step.context);
+    const pending: PendingConfirmation = {
+      token: randomUUID(),
+      asker,
+      conversationId: step.context.activity.conversation.id,
+      card: {
+        title: confirmation.title,
+        facts: confirmation.facts,
+        note: confirmation.note ?? this.t(step.context, 'confirm.note'),
+        confirmTitle: this.t(step.context, 'confirm.yes'),
+        cancelTitle: this.t(step.context, 'confirm.no'),
+      },
+    };
+    (step.values as { confirmation?: PendingConfirmation }).confirmation = pending;
+    await this.showConfirmation(step.context, pending);
     return Dialog.EndOfTurn;
   }
 
+  private async showConfirmation(context: TurnContext, pending: PendingConfirmation): Promise<void> {
+    const card = this.s.cards.attachment('confirmAction', { ...pending.card, token: pending.token, asker: pending.asker.id, askerName: pending.asker.name });
+    await context.sendActivity({ attachments: [card] });
+  }
+
   /**
-   * After the confirmation card: acts only on a click of this card's Confirm, and only once
-   * (the token is claimed in Table Storage); audits the outcome, success or failure; tells the user.
+   * The answer to the confirmation card: undefined when this turn may act; otherwise the dialog
+   * result to return. It acts only on a click of this card's Confirm, by the person it was offered
+   * to, in the conversation it was offered in, whose roles (read again from Entra, a minute's cache
+   * at most) still allow it, and only once (the token is claimed in Table Storage). Anyone else's
+   * click changes nothing and claims nothing. A typed message that is a new request drops this one
+   * (nothing done) and starts it; any other message gets the card again.
    */
-  /**
-   * The answer to the confirmation card: undefined when this turn may act (this card's Confirm,
-   * claimed first in Table Storage); otherwise the dialog result to return (declined, still
-   * waiting, or the card already used).
-   */
-  async confirmedOnce(step: WaterfallStepContext, operation: string): Promise<DialogTurnResult | undefined> {
+  async confirmedOnce(step: WaterfallStepContext, operation: string, authorize: () => Promise<void>): Promise<DialogTurnResult | undefined> {
+    const pending = (step.values as { confirmation?: PendingConfirmation }).confirmation!;
     const value = step.context.activity.value as { confirm?: string; token?: string } | undefined;
-    const token = (step.values as { token?: string }).token;
-    if (value?.confirm === 'no') {
+    if (value?.confirm === undefined) {
+      if (await this.s.interruptions.isNewRequest(step.context)) return this.s.interruptions.dropAndReroute(step);
+      await step.context.sendActivity(this.t(step.context, 'confirm.waiting'));
+      await this.showConfirmation(step.context, pending);
+      return repeatStep(step);
+    }
+    if (value.token !== pending.token) {
+      await step.context.sendActivity(this.t(step.context, 'card.expired'));
+      return repeatStep(step);
+    }
+    const clicker = step.context.activity.from?.aadObjectId;
+    if (clicker !== pending.asker.id || step.context.activity.conversation.id !== pending.conversationId) {
+      await step.context.sendActivity(this.t(step.context, 'confirm.notYours', { name: pending.asker.name }));
+      return repeatStep(step);
+    }
+    if (value.confirm === 'no') {
       await step.context.sendActivity(this.t(step.context, 'confirm.declined'));
       return step.endDialog();
     }
-    if (value?.confirm !== 'yes' || value.token !== token) {
-      await step.context.sendActivity(this.t(step.context, 'confirm.waiting'));
-      return repeatStep(step);
+    try {
+      await authorize();
+    } catch (error) {
+      if (!(error instanceof RoleRequired)) throw error;
+      await step.context.sendActivity(userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context)));
+      return step.endDialog();
     }
-    if (!(await this.s.claims.claim(token!, callerOf(step.context).id, operation))) {
+    if (!(await this.s.claims.claim(pending.token, pending.asker.id, operation))) {
       await step.context.sendActivity(this.t(step.context, 'confirm.stale'));
       return step.endDialog();
     }
     return undefined;
   }
 
+  /** The check a write makes again at the click: the caller's roles must still allow `intent`. */
+  requireRole(step: WaterfallStepContext, intent: Operation): () => Promise<void> {
+    return () => this.authorize(step as Step, intent);
+  }
+
   /** After the confirmation card: acts once (confirmedOnce), audits the outcome, success or failure, and tells the user. */
   async actOnConfirmation(step: WaterfallStepContext, operation: Write): Promise<DialogTurnResult> {
     AuditLog.assertNoSecrets(operation.parameters);
-    const notNow = await this.confirmedOnce(step, operation.operation);
+    const notNow = await this.confirmedOnce(step, operation.operation, operation.authorize);
     if (notNow) return notNow;
     const audit = {
       correlationId: correlationIdOf(step.context),
@@ -220,10 +275,4 @@ export function planPassedOn(step: WaterfallStepContext): LicensePlan | undefine
 export function personPassedOn(step: WaterfallStepContext): Person | undefined {
   const result: unknown = step.result;
   return result && typeof result === 'object' && 'userPrincipalName' in result ? (result as Person) : undefined;
-}
-
-/** The caller as the audit log and the confirmation claims name them. */
-export function callerOf(context: TurnContext): { id: string; name: string } {
-  const from = context.activity.from;
-  return { id: from?.aadObjectId ?? from?.id ?? 'unknown', name: from?.name ?? '' };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
+import { isValidSubmit, validInvoke } from '../bot/cardData';
 import { CardRenderer } from '../bot/cards';
 import { Localizer } from '../bot/i18n';
 import { projectPath } from '../bot/paths';
@@ -45,7 +46,7 @@ const SAMPLES: Record<string, object[]> = {
   ],
   changePassword: [
     {
-      title: 'Changer mon mot de passe', currentLabel: 'Actuel', newLabel: 'Nouveau', confirmLabel: 'Encore', rules: '8 caractères', submitTitle: 'Changer', cancelTitle: 'Annuler', nonce: 'n-1',
+      title: 'Changer mon mot de passe', currentLabel: 'Actuel', newLabel: 'Nouveau', confirmLabel: 'Encore', rules: '8 caractères', submitTitle: 'Changer', cancelTitle: 'Annuler', nonce: '1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a',
     },
   ],
   notice: [{ text: 'Cette demande n\'existe plus.' }],
@@ -54,8 +55,8 @@ const SAMPLES: Record<string, object[]> = {
       title: 'Demande de réinitialisation', fromLabel: 'De', requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', atLabel: 'Reçue le', at: '25/11/2026 15:00', deliverLabel: 'Remis à', deliverTo: 'Camille Martin, son responsable',
       status: 'En attente', statusColor: 'Default', pending: true, reasonLabel: 'Motif',
       actions: [
-        { title: 'Approuver', verb: 'resetApprove', style: 'positive', requestId: 'r-1' },
-        { title: 'Refuser', verb: 'resetRefuse', style: 'destructive', requestId: 'r-1' },
+        { title: 'Approuver', verb: 'resetApprove', style: 'positive', requestId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f' },
+        { title: 'Refuser', verb: 'resetRefuse', style: 'destructive', requestId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f' },
       ],
     },
     {
@@ -78,7 +79,8 @@ const SAMPLES: Record<string, object[]> = {
   ],
   confirmAction: [
     {
-      title: 'Attribuer Business Standard à Julie Roux ?', note: 'Rien n\'est fait avant votre confirmation.', confirmTitle: 'Confirmer', cancelTitle: 'Annuler', token: 't-1',
+      title: 'Attribuer Business Standard à Julie Roux ?', note: 'Rien n\'est fait avant votre confirmation.', confirmTitle: 'Confirmer', cancelTitle: 'Annuler', token: '6c0e8f9e-3a3b-4f7e-9d55-0f3f1b2c4d5e',
+      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d', askerName: 'Camille Martin',
       facts: [{ title: 'Utilisateur', value: 'Julie Roux' }, { title: 'Licence', value: 'Microsoft 365 Business Standard' }],
     },
   ],
@@ -114,7 +116,8 @@ const SAMPLES: Record<string, object[]> = {
   ],
   choose: [
     {
-      pick: 'user', title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: 'n-1',
+      pick: 'user', title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d', askerName: 'Camille Martin',
       choices: [{ title: 'Julie Roux (julie.roux@lumiere-fils.fr)', value: 'id-1' }, { title: 'Julien Moreau', value: 'id-2' }],
     },
   ],
@@ -139,6 +142,23 @@ describe('Adaptive Card templates', () => {
     });
   }
 
+  it('every button of every card sends data that the card-answer checks accept', () => {
+    const refused: string[] = [];
+    for (const [name, samples] of Object.entries(SAMPLES)) {
+      for (const data of samples) {
+        const card = cards.bind(name, data);
+        const inputs = Object.fromEntries(collect(card, 'Input.').map((input) => [input.id as string, 'x']));
+        for (const action of collect(card, 'Action.')) {
+          if (action.type === 'Action.Submit' && !isValidSubmit({ ...inputs, ...(action.data as object) })) refused.push(`${name}: ${JSON.stringify(action.data)}`);
+          if (action.type === 'Action.Execute' && !validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })) {
+            refused.push(`${name}: ${String(action.verb)}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(refused, []);
+  });
+
   it('the validator rejects a card Teams could not render', () => {
     assert.notDeepEqual(validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] }), []);
   });
@@ -159,3 +179,12 @@ describe('Adaptive Card templates', () => {
     }
   });
 });
+
+/** Every element of a card whose type starts with `prefix` (actions, inputs), wherever it sits. */
+function collect(node: unknown, prefix: string): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap((child) => collect(child, prefix));
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = typeof record.type === 'string' && record.type.startsWith(prefix) ? [record] : [];
+  return [...own, ...Object.values(record).flatMap((child) => collect(child, prefix))];
+}

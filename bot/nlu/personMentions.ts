@@ -9,6 +9,8 @@ const EXTRA_WORDS =
   'a au aux de des du en et la le les l d un une pour par sur avec stp svp merci please to for the of and with from his her their its lui elle leur ' +
   'son sa ses mon ma mes nouveau nouvelle nouvel utilisateur utilisatrice user collegue colleague monsieur madame mr mme mlle qui who est is';
 
+const words = (text: string) => fold(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+
 /**
  * The words of a message that may name a person (« passe Paul de E3 à E5 » → paul): what is left
  * once the vocabulary of the requests (from the corpus), plan, role and service names, e-mail
@@ -16,12 +18,20 @@ const EXTRA_WORDS =
  */
 export class PersonMentions {
   private readonly vocabulary: Set<string>;
+  /** The words requests are made of, without names of things and filler words (« licences », « réinitialise », "reset"). */
+  private readonly requestVocabulary: Set<string>;
 
   constructor(corpus: Corpus) {
-    const words = (text: string) => fold(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
     const phrases = Object.values(corpus).flatMap((p) => [...p.fr, ...p.en]);
     const aliases = [...SKU_ALIASES.map(([alias]) => alias), ...[...ROLE_ALIASES, ...SERVICE_ALIASES].flatMap(([, a]) => a)];
     this.vocabulary = new Set([...phrases, ...aliases, EXTRA_WORDS].flatMap(words).filter((w) => !CORPUS_NAMES.has(w)));
+    const notRequestWords = new Set([...aliases, EXTRA_WORDS].flatMap(words));
+    this.requestVocabulary = new Set(phrases.flatMap(words).filter((w) => !CORPUS_NAMES.has(w) && !notRequestWords.has(w) && !/\d/.test(w)));
+  }
+
+  /** The words of a message that make it a request rather than an answer (a name, a plan, a country). */
+  requestWordsIn(text: string): string[] {
+    return words(text).filter((w) => this.requestVocabulary.has(w));
   }
 
   in(text: string): string[] {

@@ -38,6 +38,17 @@ export class RecordTable<T extends object> {
     });
   }
 
+  async remove(partition: string, row: string): Promise<void> {
+    await this.guard('deleting', async () => {
+      await this.ensureTable();
+      try {
+        await this.client.deleteEntity(partition, row);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      }
+    });
+  }
+
   async get(partition: string, row: string): Promise<T | undefined> {
     return this.guard('reading', async () => {
       await this.ensureTable();
