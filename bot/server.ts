@@ -26,10 +26,10 @@ export function createServer(logger: Logger): { http: BotServer; attach(adapter:
       res.send(503, { error: 'starting' });
       return;
     }
-    const body = req.body as { type?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
-      logger.warn('malformed activity refused', { contentType: req.header('content-type') });
-      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a type).' });
+    const malformed = whatIsMissing(req.body);
+    if (malformed) {
+      logger.warn('malformed activity refused', { contentType: req.header('content-type'), malformed });
+      res.send(400, { error: `The body must be a Bot Framework activity: ${malformed}.` });
       return;
     }
     await handler(req, res);
@@ -51,4 +51,19 @@ export function createServer(logger: Logger): { http: BotServer; attach(adapter:
       handler = (req, res) => adapter.process(req, res as never, logic);
     },
   };
+}
+
+/**
+ * What a Bot Framework activity lacks for the bot to handle it, checked before anything runs: a
+ * type, who sent it, the conversation, and the service to answer to (without which no reply can
+ * be sent, and none is tried).
+ */
+export function whatIsMissing(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'a JSON object is expected';
+  const activity = body as { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown }; serviceUrl?: unknown };
+  if (typeof activity.type !== 'string' || activity.type === '') return 'type is missing';
+  if (typeof activity.from?.id !== 'string' || activity.from.id === '') return 'from.id is missing';
+  if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') return 'conversation.id is missing';
+  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/i.test(activity.serviceUrl)) return 'serviceUrl is missing or not an http(s) URL';
+  return undefined;
 }

@@ -17,11 +17,13 @@ export interface Interruptions {
 }
 
 const REROUTE = Symbol('reroute');
+/** The event that ends every dialog up to the one that handles it (the main dialog). */
+export const REROUTE_EVENT = 'assistant.reroute';
 
-/** Ends every dialog of this conversation and has the main dialog take this same message afresh. */
+/** Ends every dialog in progress and has the main dialog take this same message afresh. */
 export function reroute(dc: DialogContext): Promise<DialogTurnResult> {
   dc.context.turnState.set(REROUTE, true);
-  return dc.cancelAllDialogs(true);
+  return dc.cancelAllDialogs(true, REROUTE_EVENT);
 }
 
 /** True once in a turn whose message was handed back by reroute(). */

@@ -2,6 +2,8 @@ import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
+  DialogContext,
+  DialogEvent,
   DialogSet,
   DialogState,
   DialogTurnResult,
@@ -18,7 +20,7 @@ import { asksForAuditLog } from '../bot/nlu/auditRequest';
 import { designatesHelpdeskChannel } from './helpdeskChannelDialog';
 import { Intent, isIntent, Recognition, Recognizer } from '../bot/recognizer';
 import { callerOf, localeOf } from '../bot/turn';
-import { takeReroute } from './cancelAndHelpDialog';
+import { REROUTE_EVENT, takeReroute } from './cancelAndHelpDialog';
 import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
@@ -67,8 +69,17 @@ export class MainDialog extends ComponentDialog {
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
     const result = await dc.continueDialog();
-    // Nothing in progress, or the dialog in progress handed this message back as a new request.
-    if (result.status === DialogTurnStatus.empty || (takeReroute(context) && !dc.activeDialog)) await dc.beginDialog(this.id);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** A dialog in progress handed this message back (a new request): the dialogs under this one are gone, and it is routed afresh. */
+  protected override async onPreBubbleEvent(dc: DialogContext, event: DialogEvent): Promise<boolean> {
+    return event.name === REROUTE_EVENT || super.onPreBubbleEvent(dc, event);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const result = await super.onContinueDialog(innerDc);
+    return takeReroute(innerDc.context) ? innerDc.beginDialog('route') : result;
   }
 
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

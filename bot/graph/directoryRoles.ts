@@ -18,7 +18,7 @@ export class DirectoryRoleService {
   private definitions?: Promise<Map<string, string>>;
   private readonly cache = new Map<string, { at: number; roles: Promise<string[]> }>();
 
-  constructor(private readonly graph: GraphApi, private readonly ttlMs = 60_000, private readonly now: () => number = Date.now) {}
+  constructor(private readonly graph: GraphApi, private readonly ttlMs = 60_000, private readonly now: () => number = () => Date.now()) {}
 
   /** Role display names (e.g. "Global Administrator") held by the user with this object id. */
   rolesOf(userId: string): Promise<string[]> {
