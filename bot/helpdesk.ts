@@ -4,8 +4,8 @@ import { CardInvoke } from './cardData';
 import { ActionClaims } from './actionClaims';
 import { AuditLog } from './audit';
 import { CardRenderer } from './cards';
-import { roleNames } from './errorMessages';
-import { NotFound } from './errors';
+import { roleNames, userMessageFor } from './errorMessages';
+import { AppError, NotFound } from './errors';
 import type { DirectoryService } from './graph/directory';
 import { PasswordService } from './graph/passwordService';
 import { Locale, Localizer } from './i18n';
@@ -114,7 +114,8 @@ export class ResetRequests {
     } catch (error) {
       // Nothing was decided: the request stays pending and anyone with the role may decide it.
       await this.claims.release(`reset-${request.id}`);
-      throw error;
+      if (!(error instanceof AppError)) throw error;
+      return this.message(userMessageFor(error, locale, this.localizer, correlationIdOf(context)), request, locale);
     }
   }
 

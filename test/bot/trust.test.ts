@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { teamsActivity } from '../support/activities';
+import { CaptureServer } from '../support/captureServer';
+import { ADMIN, ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
+import { startTestBot, TestBot } from '../support/testBot';
+
+const camille = { id: '29:user-camille', name: 'Camille Martin', aadObjectId: ADMIN.id };
+const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+const julien = { id: '29:user-julien', name: 'Julien Moreau', aadObjectId: seededUser('julien.moreau@lumiere-fils.fr').id };
+const groupChat = { id: '19:group-lumiere@thread.v2', conversationType: 'groupChat', tenantId: TENANT_ID };
+const helpdeskChannel = { id: '19:helpdesk-trust@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID };
+const leaChat = { id: 'a:lea-trust', conversationType: 'personal', tenantId: TENANT_ID };
+const julienChat = { id: 'a:julien-trust', conversationType: 'personal', tenantId: TENANT_ID };
+
+describe('Trust: what a member of the tenant without the role can and cannot do', function () {
+  this.timeout(60000);
+  let capture: CaptureServer;
+  let bot: TestBot;
+
+  before(async () => {
+    capture = await new CaptureServer().start();
+    bot = await startTestBot();
+  });
+  beforeEach(async () => {
+    capture.clear();
+    await fetch(`${bot.bot.graphBaseUrl}/_demo/reset`, { method: 'POST' });
+  });
+  after(async () => {
+    await bot?.bot.close();
+    await capture?.close();
+  });
+
+  const say = (from: object, conversation: object, text: string, kind: 'personal' | 'channel' | 'groupChat' = 'personal') =>
+    bot.post(teamsActivity(capture.url, { text, from, conversation }, kind));
+  const click = (from: object, conversation: object, value: unknown, kind: 'personal' | 'channel' | 'groupChat' = 'personal') =>
+    bot.post(teamsActivity(capture.url, { text: '', value, from, conversation }, kind));
+  const invoke = async (from: object, conversation: object, value: unknown) => {
+    const response = await bot.post(
+      teamsActivity(capture.url, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from, conversation, replyToId: 'card-1', value }, 'channel'),
+    );
+    return { status: response.status, body: (await response.json()) as { statusCode: number; value: unknown } };
+  };
+  const graphWrites = async () =>
+    ((await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests.filter((r) => r.method !== 'GET');
+
+  describe('in a group chat, a confirmation card acts only for its asker', () => {
+    it('a member without any role who sends the Confirm changes nothing and is told whose card it is', async () => {
+      await say(camille, groupChat, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr', 'groupChat');
+      const card = capture.cards()[0];
+      assert.match(JSON.stringify(card), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
+      capture.clear();
+      await click(lea, groupChat, card.actions[0].data, 'groupChat');
+      assert.deepEqual(capture.texts(), ["Cette carte attend la confirmation de Camille Martin : votre clic n'a rien changé."]);
+      assert.deepEqual(await graphWrites(), [], 'no write reached Graph');
+      capture.clear();
+      await click(camille, groupChat, card.actions[0].data, 'groupChat');
+      assert.match(capture.texts()[0], /C'est fait : Paul Fontaine a maintenant la licence/);
+    });
+
+    it('a member typing in the group chat does not answer the question the bot asked someone else', async () => {
+      await say(camille, groupChat, 'affecte une licence à paul.fontaine@lumiere-fils.fr', 'groupChat');
+      assert.match(JSON.stringify(capture.cards()[0]), /Quelle licence/);
+      capture.clear();
+      await say(lea, groupChat, 'Business Basic', 'groupChat');
+      assert.ok(!JSON.stringify(capture.activities).includes('Attribuer Microsoft 365 Business Basic à Paul Fontaine'), 'Léa\'s words were not taken as Camille\'s answer');
+      capture.clear();
+      await say(camille, groupChat, 'Business Basic', 'groupChat');
+      assert.match(JSON.stringify(capture.cards()[0]), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
+    });
+
+    it('a password reset confirmation clicked by someone else in a channel does nothing', async () => {
+      await say(julien, julienChat, 'aide');
+      await say(julien, julienChat, 'réinitialise le mot de passe de Léa Petit');
+      const card = capture.cards().find((c) => JSON.stringify(c).includes('Réinitialiser le mot de passe'))!;
+      capture.clear();
+      await click(lea, julienChat, card.actions[0].data);
+      assert.match(capture.texts()[0], /attend la confirmation de Julien Moreau/);
+      assert.deepEqual(await graphWrites(), []);
+    });
+  });
+
+  describe('helpdesk decisions need the role, come from the helpdesk channel, and a refused click never locks a request', () => {
+    let requestId: string;
+
+    before(async () => {
+      await say(julien, helpdeskChannel, 'ce canal est le canal du support', 'channel');
+    });
+    beforeEach(async () => {
+      await say(lea, leaChat, "j'ai oublié mon mot de passe");
+      const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
+      capture.clear();
+      await click(lea, leaChat, offer.actions[0].data);
+      const posted = capture.activities.find((a) => a.conversation?.id === helpdeskChannel.id)!;
+      requestId = posted.attachments![0].content.actions[0].data.requestId;
+      capture.clear();
+    });
+    const execute = (verb: string, data: object) => ({ action: { type: 'Action.Execute', verb, data } });
+
+    it('a Refuse by a member without a helpdesk role is refused, and the request stays pending for the helpdesk', async () => {
+      const refused = await invoke(lea, helpdeskChannel, execute('resetRefuse', { requestId, reason: 'non' }));
+      assert.match(JSON.stringify(refused.body.value), /Léa Petit ne peut pas réinitialiser le mot de passe de Léa Petit/);
+      assert.match(JSON.stringify(refused.body.value), /En attente d'un technicien/);
+      assert.equal(capture.activities.filter((a) => a.conversation?.id === leaChat.id).length, 0, 'the requester heard nothing');
+      const approved = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
+      assert.match(JSON.stringify(approved.body.value), /Approuvée par Julien Moreau/);
+    });
+
+    it('an Approve by a member without the role claims nothing: an administrator can still approve', async () => {
+      const refused = await invoke(lea, helpdeskChannel, execute('resetApprove', { requestId }));
+      assert.match(JSON.stringify(refused.body.value), /ne peut pas réinitialiser/);
+      assert.deepEqual(await graphWrites(), [], 'no password was reset');
+      const approved = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
+      assert.match(JSON.stringify(approved.body.value), /Approuvée par Julien Moreau/);
+      assert.equal((await graphWrites()).filter((w) => w.method === 'PATCH').length, 1);
+    });
+
+    it('a decision sent from another conversation than the helpdesk channel is refused, even with the role', async () => {
+      const elsewhere = await invoke(julien, julienChat, execute('resetApprove', { requestId }));
+      assert.match(JSON.stringify(elsewhere.body.value), /depuis le canal du support/);
+      assert.deepEqual(await graphWrites(), []);
+      const fromChannel = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
+      assert.match(JSON.stringify(fromChannel.body.value), /Approuvée par Julien Moreau/);
+    });
+
+    it('a reset that fails in Graph leaves the request pending, so it can be approved again', async () => {
+      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 500, count: 10, method: 'PATCH', path: `^/users/${ORDINARY.id}$` }] }) });
+      try {
+        const failed = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
+        assert.equal(failed.status, 200);
+        assert.match(JSON.stringify(failed.body.value), /Microsoft 365 ne répond pas pour le moment/);
+        assert.match(JSON.stringify(failed.body.value), /En attente d'un technicien/);
+      } finally {
+        await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
+      }
+      const approved = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
+      assert.match(JSON.stringify(approved.body.value), /Approuvée par Julien Moreau/);
+    });
+  });
+
+  describe('every card action and every activity is checked', () => {
+    it('an object where a request id is expected gets « cette carte n\'est pas valide », not an error', async () => {
+      const answer = await invoke(julien, helpdeskChannel, { action: { type: 'Action.Execute', verb: 'resetApprove', data: { requestId: { $ne: null } } } });
+      assert.equal(answer.status, 200);
+      assert.match(JSON.stringify(answer.body.value), /Cette carte n'est pas valide/);
+    });
+
+    it('an unknown verb, or an invoke without an action, gets the same answer', async () => {
+      for (const value of [{ action: { type: 'Action.Execute', verb: 'grantEverything', data: {} } }, {}, { action: 'x' }]) {
+        const answer = await invoke(julien, helpdeskChannel, value);
+        assert.equal(answer.status, 200, JSON.stringify(value));
+        assert.match(JSON.stringify(answer.body.value), /Cette carte n'est pas valide/);
+      }
+    });
+
+    it('a submit whose fields are not what our cards send is refused before any dialog runs', async () => {
+      for (const value of [{ confirm: 'yes', token: { length: 1 } }, { confirm: 'maybe' }, { pick: 'plan', choice: 'x'.repeat(5000) }, { grantRole: 'Global Administrator' }, ['confirm']]) {
+        capture.clear();
+        await click(camille, { id: 'a:camille-trust', conversationType: 'personal', tenantId: TENANT_ID }, value);
+        assert.deepEqual(capture.texts(), ["Cette carte n'est pas valide : rien n'a été fait. Refaites votre demande."], JSON.stringify(value));
+      }
+    });
+
+    it('refuses with 400 an activity without from, conversation or serviceUrl, and sends nothing anywhere', async () => {
+      const base = teamsActivity(capture.url, { text: 'licences' });
+      for (const missing of ['from', 'conversation', 'serviceUrl']) {
+        const { [missing]: _gone, ...activity } = base;
+        const response = await bot.post(activity);
+        assert.equal(response.status, 400, missing);
+      }
+      const elsewhere = await bot.post({ ...base, serviceUrl: 'not a url' });
+      assert.equal(elsewhere.status, 400);
+      assert.equal(capture.activities.length, 0);
+    });
+  });
+});
