@@ -1,7 +1,7 @@
 import { BotState, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, UserState } from 'botbuilder';
 import { BotIdentity } from './config';
 import { userMessageFor } from './errorMessages';
-import { AppError, rootCause } from './errors';
+import { AppError, rootCause, StorageFault } from './errors';
 import { Localizer } from './i18n';
 import { Logger } from './logger';
 import { correlationIdOf, localeOf, loggerOf } from './turn';
@@ -31,6 +31,8 @@ export function createAdapter(identity: BotIdentity, states: BotState[], localiz
     } catch (sendError) {
       turnLogger.error('could not tell the user about the failure', { error: sendError });
     }
+    // Storage failed: clearing the state would fail too, and the stored state is still the one from before this turn.
+    if (error instanceof StorageFault) return;
     try {
       // A dialog stack left mid-way by a failure would trap the user: start afresh next time.
       for (const state of states) if (!(state instanceof UserState)) await state.delete(context);

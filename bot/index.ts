@@ -48,8 +48,9 @@ import { KnowledgeBase } from './knowledge';
 import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from './nlu/nlpRecognizer';
 import { PersonMentions } from './nlu/personMentions';
-import { ChildService } from './process/childService';
+import { SupervisedService } from './process/supervisor';
 import type { Recognition, Recognizer } from './recognizer';
+import { Readiness } from './readiness';
 import { createServer } from './server';
 import { ConversationDirectory } from './storage/conversationDirectory';
 import { openStorage } from './storage';
@@ -61,19 +62,26 @@ export interface RunningBot {
   graphBaseUrl: string;
   storageConnectionString: string;
   tenant: TenantInfo;
+  /** The child processes the bot started and supervises (the embedded Azurite, the demo tenant), by name. */
+  childProcesses(): Record<string, number | undefined>;
   close(): Promise<void>;
 }
 
-/** Starts the demo tenant as a separate process (the bot only ever speaks HTTP to it). */
-async function startDemoTenant(port: number, logger: Logger): Promise<{ url: string; stop(): Promise<void> }> {
-  const { service, matches } = await ChildService.start({
+/**
+ * Starts the demo tenant as a separate process (the bot only ever speaks HTTP to it), supervised:
+ * restarted on the same port if it dies.
+ */
+async function startDemoTenant(port: number, logger: Logger): Promise<{ url: string; service: SupervisedService }> {
+  const service = await SupervisedService.start({
     name: 'Demo tenant',
-    script: resolve(__dirname, '../demo/main.js'),
-    env: { DEMO_GRAPH_PORT: String(port) },
-    readyLine: /listening at (http:\/\/\S+)/,
     logger,
+    startOptions: (first) => ({
+      script: resolve(__dirname, '../demo/main.js'),
+      env: { DEMO_GRAPH_PORT: first ? new URL(first[0][1]).port : String(port) },
+      readyLine: /listening at (http:\/\/\S+)/,
+    }),
   });
-  return { url: matches[0][1], stop: () => service.stop() };
+  return { url: service.matches[0][1], service };
 }
 
 function graphCredential(config: Config): TokenCredential | undefined {
@@ -175,9 +183,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     }
 
     let graphBaseUrl: string;
+    let demo: Awaited<ReturnType<typeof startDemoTenant>> | undefined;
     if (config.graph.mode === 'demo') {
-      const demo = await startDemoTenant(config.graph.demoPort, logger);
-      closers.push(() => demo.stop());
+      demo = await startDemoTenant(config.graph.demoPort, logger);
+      const started = demo;
+      closers.push(() => started.service.stop());
       graphBaseUrl = demo.url;
       logger.info('demo tenant started', { url: demo.url });
     } else {
@@ -237,9 +247,20 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     adapter.use(new TeamsGuard(() => policy, logger));
     adapter.use(new ConversationLanguage(conversationState));
     attach(adapter, (context) => bot.run(context));
+    const organization = new OrganizationService(graph);
+    http.setReadiness(
+      new Readiness({
+        storage: () => storage.probe(),
+        graph: async () => {
+          if (demo && !demo.service.up) throw new Error('the demo tenant is restarting');
+          await organization.describe();
+        },
+      }),
+    );
     http.setReady(true);
     logger.info('ready', { port, graph: graphBaseUrl, storage: config.storage.mode });
-    return { port, graphBaseUrl, storageConnectionString: storage.connectionString, tenant, close };
+    const childProcesses = () => ({ azurite: storage.azuritePid(), demoTenant: demo?.service.pid });
+    return { port, graphBaseUrl, storageConnectionString: storage.connectionString, tenant, childProcesses, close };
   } catch (error) {
     await close();
     throw error;

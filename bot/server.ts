@@ -1,10 +1,13 @@
 import * as restify from 'restify';
 import { CloudAdapter, TurnContext } from 'botbuilder';
 import { Logger } from './logger';
+import { Readiness } from './readiness';
 
 export interface BotServer {
   server: restify.Server;
   setReady(ready: boolean): void;
+  /** What /readyz asks, once the bot has started. */
+  setReadiness(readiness: Readiness): void;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -15,10 +18,22 @@ export function createServer(logger: Logger): { http: BotServer; attach(adapter:
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
   let ready = false;
   let handler: ((req: restify.Request, res: restify.Response) => Promise<void>) | undefined;
+  let readiness: Readiness | undefined;
 
+  // Liveness: the process serves requests (200 once started). A platform restarts the bot when it fails.
   server.get('/healthz', (_req, res, next) => {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'starting' });
     next();
+  });
+
+  // Readiness: storage and Graph answer now. A platform stops sending traffic while it is 503.
+  server.get('/readyz', async (_req, res) => {
+    if (!ready || !readiness) {
+      res.send(503, { status: 'starting' });
+      return;
+    }
+    const report = await readiness.report();
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
   });
 
   server.post('/api/messages', async (req, res) => {
@@ -38,6 +53,7 @@ export function createServer(logger: Logger): { http: BotServer; attach(adapter:
   const http: BotServer = {
     server,
     setReady: (value) => (ready = value),
+    setReadiness: (value) => (readiness = value),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

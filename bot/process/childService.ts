@@ -1,5 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { Logger } from '../logger';
+
+/** Loaded first in every child: it exits when its parent is gone (see parentWatch.ts). */
+const PARENT_WATCH = resolve(__dirname, 'parentWatch.js');
 
 export interface ChildServiceOptions {
   name: string;
@@ -22,7 +26,9 @@ export interface ChildServiceOptions {
 
 /**
  * A helper process the bot owns (the demo tenant, Azurite): started, waited for until it says it
- * is ready, its output kept for the error message if it dies, and stopped with the bot.
+ * is ready, its output kept for the error message if it dies, and stopped with the bot. It never
+ * outlives the bot: it is started with parentWatch, which ends it when its parent's IPC channel
+ * closes (the parent exited, crashed or was killed).
  */
 export class ChildService {
   private exited = false;
@@ -37,11 +43,13 @@ export class ChildService {
   }
 
   static start(options: ChildServiceOptions): Promise<{ service: ChildService; matches: RegExpMatchArray[] }> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script, ...(options.args ?? [])], {
+    // The IPC channel is how a child knows its parent is alive: it closes when the parent dies, even by SIGKILL.
+    const child = spawn(process.execPath, ['--require', PARENT_WATCH, ...(options.nodeArgs ?? []), options.script, ...(options.args ?? [])], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    child.channel?.unref(); // the parent's side must not keep the bot alive either
     const service = new ChildService(child, options.name, options.logger);
     const wanted = options.readyCount ?? 1;
     const matches: RegExpMatchArray[] = [];
@@ -81,6 +89,10 @@ export class ChildService {
         else if (!service.stopping) options.logger.error(`${options.name} exited unexpectedly`, { code, signal });
       });
     });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Called if the process ends without being asked to. */

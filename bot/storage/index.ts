@@ -2,6 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import { Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageSettings } from '../config';
+import { StorageFault } from '../errors';
 import { Logger } from '../logger';
 import { startAzurite } from './azurite';
 import { RecordTable } from './recordTable';
@@ -16,6 +17,10 @@ export interface OpenedStorage {
   /** Records, in Table Storage. */
   table<T extends object>(name: TableName): RecordTable<T>;
   connectionString: string;
+  /** Resolves when storage answers now (the embedded Azurite is up and a table can be read). */
+  probe(): Promise<void>;
+  /** The embedded Azurite's process, when there is one. */
+  azuritePid(): number | undefined;
   close(): Promise<void>;
 }
 
@@ -23,20 +28,30 @@ export interface OpenedStorage {
 export async function openStorage(settings: StorageSettings, stateContainer: string, logger: Logger): Promise<OpenedStorage> {
   let connectionString: string;
   let close = async () => {};
+  let up = () => true;
+  let azuritePid = (): number | undefined => undefined;
   if (settings.mode === 'azure') {
     connectionString = settings.connectionString;
   } else {
     const azurite = await startAzurite({ location: settings.location, inMemory: settings.inMemory, logger });
     connectionString = azurite.connectionString;
     close = azurite.stop;
+    up = () => azurite.up;
+    azuritePid = () => azurite.pid;
   }
   const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:/i.test(connectionString);
-  const state = new ReportingStorage(new BlobsStorage(connectionString, stateContainer));
-  return {
-    state,
-    connectionString,
-    table: <T extends object>(name: TableName) =>
-      new RecordTable<T>(TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure })),
-    close,
+  // Few, short tries: while storage is down a turn fails in seconds and says so, instead of waiting half a minute.
+  const state = new ReportingStorage(
+    () => new BlobsStorage(connectionString, stateContainer, { storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } } }),
+  );
+  const table = <T extends object>(name: TableName) =>
+    new RecordTable<T>(
+      TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure, retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } }),
+    );
+  const probeTable = table('conversations');
+  const probe = async () => {
+    if (!up()) throw new StorageFault('the embedded Azurite is restarting');
+    await probeTable.get('probe', 'probe');
   };
+  return { state, connectionString, table, probe, azuritePid, close };
 }

@@ -3,6 +3,12 @@ import { StorageFault } from '../errors';
 
 export type Indexed = Record<string, string | number | boolean>;
 
+/** How long one storage call may take before the turn is told storage is unavailable. */
+const CALL_DEADLINE_MS = 4000;
+
+/** Options for each call: a deadline, so that a storage that hangs fails the turn in seconds, not minutes. */
+const call = () => ({ abortSignal: AbortSignal.timeout(CALL_DEADLINE_MS) });
+
 /**
  * One Azure Table of records (audit entries, incidents, requests, conversation references).
  * A record is kept whole as JSON, with a few scalar columns beside it to filter on.
@@ -20,7 +26,7 @@ export class RecordTable<T extends object> {
   async put(partition: string, row: string, record: T, indexed: Indexed = {}): Promise<void> {
     await this.guard('writing', async () => {
       await this.ensureTable();
-      await this.client.upsertEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) }, 'Replace');
+      await this.client.upsertEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) }, 'Replace', call());
     });
   }
 
@@ -29,7 +35,7 @@ export class RecordTable<T extends object> {
     return this.guard('writing', async () => {
       await this.ensureTable();
       try {
-        await this.client.createEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) });
+        await this.client.createEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) }, call());
         return true;
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode === 409) return false;
@@ -42,7 +48,7 @@ export class RecordTable<T extends object> {
     await this.guard('deleting', async () => {
       await this.ensureTable();
       try {
-        await this.client.deleteEntity(partition, row);
+        await this.client.deleteEntity(partition, row, call());
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;
       }
@@ -53,7 +59,7 @@ export class RecordTable<T extends object> {
     return this.guard('reading', async () => {
       await this.ensureTable();
       try {
-        const entity = await this.client.getEntity<{ json: string }>(partition, row);
+        const entity = await this.client.getEntity<{ json: string }>(partition, row, call());
         return JSON.parse(entity.json) as T;
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode === 404) return undefined;
@@ -67,7 +73,7 @@ export class RecordTable<T extends object> {
     return this.guard('reading', async () => {
       await this.ensureTable();
       const records: T[] = [];
-      const pages = this.client.listEntities<{ json: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } });
+      const pages = this.client.listEntities<{ json: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` }, ...call() });
       for await (const entity of pages) {
         records.push(JSON.parse(entity.json) as T);
         if (records.length >= limit) break;
@@ -77,16 +83,26 @@ export class RecordTable<T extends object> {
   }
 
   private ensureTable(): Promise<void> {
-    this.created ??= this.client.createTable().catch((error) => {
+    this.created ??= this.client.createTable(call()).catch((error) => {
       this.created = undefined;
       throw error;
     });
     return this.created;
   }
 
+  /**
+   * Runs one storage call; any failure becomes a StorageFault. A table that disappeared (the
+   * storage was restarted empty) is created again and the call tried once more.
+   */
   private async guard<R>(doing: string, work: () => Promise<R>): Promise<R> {
     try {
-      return await work();
+      try {
+        return await work();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'TableNotFound') throw error;
+        this.created = undefined;
+        return await work();
+      }
     } catch (error) {
       throw new StorageFault(`Table ${this.name}: failed ${doing}: ${(error as Error).message}`);
     }

@@ -53,7 +53,7 @@ describe('Storage faults', () => {
   }
 
   it('surface as StorageFault, never silently', async () => {
-    const storage = new ReportingStorage(new BrokenStorage());
+    const storage = new ReportingStorage(() => new BrokenStorage());
     await assert.rejects(storage.read(['a']), StorageFault);
     await assert.rejects(storage.write({ a: {} }), (e: unknown) => e instanceof StorageFault && /container is being deleted/.test(e.message));
     await assert.rejects(storage.delete(['a']), StorageFault);
@@ -69,7 +69,7 @@ describe('Storage faults', () => {
   });
 
   it('let a working storage through unchanged', async () => {
-    const storage = new ReportingStorage(new MemoryStorage());
+    const storage = new ReportingStorage(() => new MemoryStorage());
     await storage.write({ a: { value: 1 } });
     assert.equal((await storage.read(['a'])).a.value, 1);
   });
