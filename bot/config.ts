@@ -17,6 +17,9 @@ export interface BotIdentity {
   appId: string;
   appPassword: string;
   appTenantId: string;
+  /** Where the Bot Framework publishes its signing keys (empty: the SDK's public-cloud defaults). For sovereign clouds, and tests. */
+  channelOpenIdMetadataUrl: string;
+  emulatorOpenIdMetadataUrl: string;
 }
 
 export type GraphSettings =
@@ -112,7 +115,14 @@ function readBotIdentity(env: Env): BotIdentity {
   } else if (appPassword !== '') {
     throw new ConfigError('MicrosoftAppId', 'is required when MicrosoftAppPassword is set');
   }
-  return { appType, appId, appPassword, appTenantId };
+  return {
+    appType,
+    appId,
+    appPassword,
+    appTenantId,
+    channelOpenIdMetadataUrl: url(env, 'ToBotFromChannelOpenIdMetadataUrl'),
+    emulatorOpenIdMetadataUrl: url(env, 'ToBotFromEmulatorOpenIdMetadataUrl'),
+  };
 }
 
 function readGraph(env: Env): GraphSettings {

@@ -213,7 +213,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const localizer = new Localizer();
     const cards = new CardRenderer();
 
-    const adapter = createAdapter(config.bot, states, localizer, logger);
+    const { adapter, endpoint } = createAdapter(config.bot, states, localizer, logger);
     const conversations = new ConversationDirectory(storage.table('conversations'));
     const { mainDialog, resetRequests } = createDialogs({
       graph,
@@ -246,7 +246,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     adapter.use(new TurnSetup(logger, config.defaultLocale));
     adapter.use(new TeamsGuard(() => policy, logger));
     adapter.use(new ConversationLanguage(conversationState));
-    attach(adapter, (context) => bot.run(context));
+    attach(endpoint, (context) => bot.run(context));
     const organization = new OrganizationService(graph);
     http.setReadiness(
       new Readiness({

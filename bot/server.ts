@@ -1,5 +1,6 @@
 import * as restify from 'restify';
-import { CloudAdapter, TurnContext } from 'botbuilder';
+import { Activity, TurnContext } from 'botbuilder';
+import { BotEndpoint } from './adapter';
 import { Logger } from './logger';
 import { Readiness } from './readiness';
 
@@ -13,7 +14,7 @@ export interface BotServer {
 }
 
 /** restify: POST /api/messages through the CloudAdapter, GET /healthz (200 once ready, 503 before). */
-export function createServer(logger: Logger): { http: BotServer; attach(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>): void } {
+export function createServer(logger: Logger): { http: BotServer; attach(endpoint: BotEndpoint, logic: (context: TurnContext) => Promise<void>): void } {
   const server = restify.createServer({ name: 'assistant-admin-365', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
   let ready = false;
@@ -47,7 +48,13 @@ export function createServer(logger: Logger): { http: BotServer; attach(adapter:
       res.send(400, { error: `The body must be a Bot Framework activity: ${malformed}.` });
       return;
     }
-    await handler(req, res);
+    try {
+      await handler(req, res);
+    } catch (error) {
+      // The turn's own errors are answered by onTurnError; what reaches here failed outside any turn.
+      logger.error('request failed', { error });
+      if (!res.headersSent) res.send(500, { error: 'Internal Server Error' });
+    }
   });
 
   const http: BotServer = {
@@ -63,8 +70,13 @@ export function createServer(logger: Logger): { http: BotServer; attach(adapter:
   };
   return {
     http,
-    attach(adapter, logic) {
-      handler = (req, res) => adapter.process(req, res as never, logic);
+    attach(endpoint, logic) {
+      handler = async (req, res) => {
+        const activity = withDates(req.body as Activity);
+        const { status, body } = await endpoint.handle(activity, req.header('authorization') ?? '', logic);
+        if (body === undefined) res.send(status);
+        else res.send(status, body);
+      };
     },
   };
 }
@@ -82,4 +94,13 @@ export function whatIsMissing(body: unknown): string | undefined {
   if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') return 'conversation.id is missing';
   if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/i.test(activity.serviceUrl)) return 'serviceUrl is missing or not an http(s) URL';
   return undefined;
+}
+
+/** The activity's timestamps as dates, as the Bot Framework's own adapter reads them. */
+function withDates(activity: Activity): Activity {
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value: unknown = activity[field];
+    if (typeof value === 'string') (activity as unknown as Record<string, unknown>)[field] = new Date(value);
+  }
+  return activity;
 }
