@@ -5,7 +5,7 @@ import type { Intent } from './recognizer';
  * for each task). The help card shows each caller what their roles allow.
  */
 /** An intent, or an operation reached otherwise (the audit log is asked for by name, not by an intent). */
-export type Operation = Intent | 'audit.read' | 'helpdesk.configure';
+export type Operation = Intent | 'audit.read' | 'helpdesk.configure' | 'helpdesk.pending';
 
 export interface Capability {
   intent: Operation;
@@ -37,6 +37,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { intent: 'mail.setup', roles: 'everyone' },
   { intent: 'support.contact', roles: 'everyone' },
   { intent: 'helpdesk.configure', roles: ['Global Administrator', 'User Administrator', 'Helpdesk Administrator'] },
+  { intent: 'helpdesk.pending', roles: PASSWORD_ROLES },
   { intent: 'audit.read', roles: ['Global Administrator', 'Global Reader', 'Privileged Role Administrator', ...LICENSE_ROLES] },
 ];
 

@@ -53,6 +53,8 @@ export interface Config {
   stateContainer: string;
   /** The Azure Bot OAuth connection for Teams SSO (delegated Graph token); empty: no in-chat password change. */
   oauthConnectionName: string;
+  /** How often requests the helpdesk channel refused are posted again. */
+  helpdeskRetrySeconds: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -176,6 +178,7 @@ export function readConfig(env: Env): Config {
     storage: readStorage(env, nodeEnv),
     stateContainer: text(env, 'STATE_CONTAINER') || 'botstate',
     oauthConnectionName: text(env, 'OAUTH_CONNECTION_NAME'),
+    helpdeskRetrySeconds: integer(env, 'HELPDESK_RETRY_SECONDS', 60, 1, 3600),
   };
 }
 

@@ -60,6 +60,10 @@ export class GraphTimeout extends AppError {
 export class StorageFault extends AppError {
   readonly messageKey = 'error.storage';
 }
+/** Teams did not take a proactive message (the bot was removed from the team, the conversation is gone, or no answer). */
+export class DeliveryFailed extends AppError {
+  readonly messageKey = 'error.deliveryFailed';
+}
 /** The message came from a tenant other than the one this bot administers. */
 export class ForeignTenant extends AppError {
   readonly messageKey = 'error.foreignTenant';

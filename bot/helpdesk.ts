@@ -5,7 +5,7 @@ import { ActionClaims } from './actionClaims';
 import { AuditLog } from './audit';
 import { CardRenderer } from './cards';
 import { roleNames, userMessageFor } from './errorMessages';
-import { AppError, NotFound } from './errors';
+import { AppError, DeliveryFailed, NotFound } from './errors';
 import type { DirectoryService } from './graph/directory';
 import { PasswordService } from './graph/passwordService';
 import { Locale, Localizer } from './i18n';
@@ -59,8 +59,11 @@ export class ResetRequests {
     private readonly localizer: Localizer,
   ) {}
 
-  /** Files a request from the user of this turn: 'filed', or why not. */
-  async file(context: TurnContext, toManager = false): Promise<'filed' | 'noChannel' | 'noManager'> {
+  /**
+   * Files a request from the user of this turn: 'filed' (in the helpdesk channel), 'saved' (kept,
+   * but the channel refused it: delivery is retried and its designator told), or why not.
+   */
+  async file(context: TurnContext, toManager = false): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'> {
     const channel = await this.conversations.helpdeskChannel();
     if (!channel) return 'noChannel';
     const from = context.activity.from;
@@ -74,11 +77,56 @@ export class ResetRequests {
       createdAt: new Date().toISOString(),
       status: 'pending',
     };
-    await this.table.put('reset', request.id, request);
-    request.cardActivityId = await this.messenger.sendTo(channel, { attachments: [this.card(request, 'fr')] });
+    await this.save(request);
+    return (await this.deliver(request)) ? 'filed' : 'saved';
+  }
+
+  async hasChannel(): Promise<boolean> {
+    return (await this.conversations.helpdeskChannel()) !== undefined;
+  }
+
+  /** Requests still waiting for a decision, oldest first (for « demandes en attente »). */
+  async pending(): Promise<ResetRequest[]> {
+    const pending = await this.table.list('reset', 1000, { status: 'pending' });
+    return pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Kept whole, with its status as a column to find the pending ones by. */
+  private save(request: ResetRequest): Promise<void> {
+    return this.table.put('reset', request.id, request, { status: request.status });
+  }
+
+  /** Posts the requests the helpdesk channel has not received yet; how many it took. Stops at the first refusal. */
+  async deliverPending(): Promise<number> {
+    let delivered = 0;
+    for (const request of (await this.pending()).filter((r) => !r.cardActivityId)) {
+      if (!(await this.deliver(request))) break;
+      delivered++;
+    }
+    return delivered;
+  }
+
+  /**
+   * Posts a request's card in the helpdesk channel (in the language of the admin who designated
+   * it). False when there is no channel or it refused the post: the request stays saved, and the
+   * designator is told privately, once, that the channel no longer works.
+   */
+  private async deliver(request: ResetRequest): Promise<boolean> {
+    const [channel, designator] = await Promise.all([this.conversations.helpdeskChannel(), this.conversations.helpdeskDesignator()]);
+    if (!channel) return false;
+    try {
+      request.cardActivityId = await this.messenger.sendTo(channel, { attachments: [this.card(request, designator?.locale ?? 'fr')] });
+    } catch (error) {
+      if (!(error instanceof DeliveryFailed)) throw error;
+      if (designator && (await this.conversations.helpdeskBroken())) {
+        await this.messenger.send(designator.id, { text: this.localizer.t(designator.locale, 'helpdesk.broken') });
+      }
+      return false;
+    }
     request.cardConversationId = channel.conversation?.id;
-    await this.table.put('reset', request.id, request);
-    return 'filed';
+    await this.save(request);
+    await this.conversations.helpdeskWorks();
+    return true;
   }
 
   /**
@@ -126,7 +174,7 @@ export class ResetRequests {
     const audit = { correlationId: correlationIdOf(context), caller: decider, target: request.requester.upn, parameters: { requestId: request.id } };
     if (invoke.verb === 'resetRefuse') {
       Object.assign(request, { status: 'refused', ...decided, reason: invoke.data.reason?.trim() || undefined });
-      await this.table.put('reset', request.id, request);
+      await this.save(request);
       await this.audit.record({ ...audit, operation: 'password.request.refuse', outcome: 'refused' });
       const why = request.reason ?? this.localizer.t(request.requester.locale, 'request.noReason');
       await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.refusedNotice', { by: decider.name, reason: why }) }).catch(() => false);
@@ -134,7 +182,7 @@ export class ResetRequests {
     }
     if (target === undefined) {
       Object.assign(request, { status: 'refused', ...decided, reason: this.localizer.t(locale, 'request.requesterGone', { name: request.requester.name }) });
-      await this.table.put('reset', request.id, request);
+      await this.save(request);
       return this.respondToAll(context, request, locale);
     }
     const password = temporaryPassword();
@@ -144,7 +192,7 @@ export class ResetRequests {
     const card = passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password);
     // The password exists only in this turn: if it cannot be delivered, the card says so and it is lost, never stored.
     request.delivered = await this.messenger.send(request.deliverTo.id, { attachments: [card] }).catch(() => false);
-    await this.table.put('reset', request.id, request);
+    await this.save(request);
     if (request.delivered && request.deliverTo.manager) {
       await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) }).catch(() => false);
     }

@@ -16,6 +16,7 @@ import { RecognizedInterruptions } from '../dialogs/interruptions';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { GrantRoleDialog, asksToGrant } from '../dialogs/grantRoleDialog';
 import { HelpdeskChannelDialog } from '../dialogs/helpdeskChannelDialog';
+import { PendingRequestsDialog } from '../dialogs/pendingRequestsDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { RevokeRoleDialog, asksToRevoke } from '../dialogs/revokeRoleDialog';
 import { ResetPasswordDialog } from '../dialogs/resetPasswordDialog';
@@ -119,7 +120,7 @@ export function createDialogs(deps: DialogDependencies) {
   const authorizer = new Authorizer(roles);
   const names = new PersonMentions(loadCorpus());
   const licenses = new LicenseService(graph);
-  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read', 'helpdesk.configure'];
+  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read', 'helpdesk.configure', 'helpdesk.pending'];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer, names);
   const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
@@ -133,7 +134,8 @@ export function createDialogs(deps: DialogDependencies) {
     { intent: 'license.assign', dialog: bulk, when: isBulk },
     { intent: 'license.remove', dialog: bulk, when: isBulk },
     { intent: 'audit.read', dialog: new AuditLogDialog(authorizer, audit, names, cards, localizer) },
-    { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(authorizer, conversations, localizer) },
+    { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(authorizer, conversations, resetRequests, localizer) },
+    { intent: 'helpdesk.pending', dialog: new PendingRequestsDialog(authorizer, resetRequests, cards, localizer) },
     { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
     { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
     { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
@@ -230,6 +232,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       cards,
       localizer,
     });
+
+    // Requests the helpdesk channel refused are posted again until it takes them.
+    const retry = setInterval(() => void resetRequests.deliverPending().catch((error: unknown) => logger.warn('helpdesk delivery retry failed', { error })), config.helpdeskRetrySeconds * 1000);
+    retry.unref();
+    closers.push(async () => clearInterval(retry));
 
     const bot = new AssistantBot(
       states,

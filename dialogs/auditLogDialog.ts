@@ -3,7 +3,7 @@ import { AuditEntry, AuditLog } from '../bot/audit';
 import { Authorizer } from '../bot/authorization';
 import { CardRenderer } from '../bot/cards';
 import { Localizer } from '../bot/i18n';
-import { auditedOperation } from '../bot/nlu/auditRequest';
+import { auditedOperation } from '../bot/nlu/namedRequests';
 import type { Recognition } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 import type { NameFinder } from './resolveUserDialog';

@@ -1,19 +1,27 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Authorizer } from '../bot/authorization';
 import { Localizer } from '../bot/i18n';
-import { fold } from '../bot/nlu/entities';
 import { ConversationDirectory } from '../bot/storage/conversationDirectory';
-import { localeOf } from '../bot/turn';
+import { callerOf, localeOf } from '../bot/turn';
 
 export const HELPDESK_CHANNEL_DIALOG = 'helpdeskChannelDialog';
 
-/** « ce canal est le canal du support », "this is the helpdesk channel": said by an administrator, in that channel. */
-export function designatesHelpdeskChannel(text: string): boolean {
-  return /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/.test(fold(text));
+/** The requests the helpdesk channel has not received yet (it refused them, or none was designated). */
+export interface UndeliveredRequests {
+  deliverPending(): Promise<number>;
 }
 
+/**
+ * Designates the channel where the helpdesk receives requests. Whoever designates it is told
+ * privately if it stops working; requests that could not be posted before are posted now.
+ */
 export class HelpdeskChannelDialog extends ComponentDialog {
-  constructor(private readonly authorizer: Authorizer, private readonly conversations: ConversationDirectory, private readonly localizer: Localizer) {
+  constructor(
+    private readonly authorizer: Authorizer,
+    private readonly conversations: ConversationDirectory,
+    private readonly undelivered: UndeliveredRequests,
+    private readonly localizer: Localizer,
+  ) {
     super(HELPDESK_CHANNEL_DIALOG);
     this.addDialog(new WaterfallDialog('designate', [this.designateStep.bind(this)]));
     this.initialDialogId = 'designate';
@@ -26,8 +34,10 @@ export class HelpdeskChannelDialog extends ComponentDialog {
       await step.context.sendActivity(this.localizer.t(locale, 'helpdesk.notAChannel'));
       return step.endDialog();
     }
-    await this.conversations.setHelpdeskChannel(step.context);
+    await this.conversations.setHelpdeskChannel(step.context, { ...callerOf(step.context), locale });
     await step.context.sendActivity(this.localizer.t(locale, 'helpdesk.configured'));
+    const delivered = await this.undelivered.deliverPending();
+    if (delivered > 0) await step.context.sendActivity(this.localizer.t(locale, 'helpdesk.deliveredPending', { count: delivered }));
     return step.endDialog();
   }
 }

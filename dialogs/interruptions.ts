@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Localizer } from '../bot/i18n';
+import { operationNamedIn } from '../bot/nlu/namedRequests';
 import { Recognizer } from '../bot/recognizer';
 import { localeOf } from '../bot/turn';
 import { Interruptions, reroute } from './cancelAndHelpDialog';
@@ -39,6 +40,7 @@ export class RecognizedInterruptions implements Interruptions {
   async isNewRequest(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
     if (context.activity.value !== undefined || text.trim() === '') return false;
+    if (operationNamedIn(text)) return true;
     const { intent, score } = await this.recognizer.recognize(text);
     if (intent === 'none' || intent === 'cancel' || intent === 'help' || score < NEW_REQUEST_SCORE) return false;
     return this.requestWords.requestWordsIn(text).length > 0;

@@ -16,8 +16,7 @@ import { passwordCard } from '../bot/passwordCard';
 import { Localizer, Params } from '../bot/i18n';
 import { extractEntities } from '../bot/nlu/entities';
 import type { Operation } from '../bot/capabilities';
-import { asksForAuditLog } from '../bot/nlu/auditRequest';
-import { designatesHelpdeskChannel } from './helpdeskChannelDialog';
+import { operationNamedIn } from '../bot/nlu/namedRequests';
 import { Intent, isIntent, Recognition, Recognizer } from '../bot/recognizer';
 import { callerOf, localeOf } from '../bot/turn';
 import { REROUTE_EVENT, takeReroute } from './cancelAndHelpDialog';
@@ -96,9 +95,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
-    const asked = value?.action === 'audit.read' || (value === undefined && asksForAuditLog(recognition.text))
-      ? 'audit.read'
-      : value === undefined && designatesHelpdeskChannel(recognition.text) ? 'helpdesk.configure' : undefined;
+    const asked = this.askedByName(recognition.text, value?.action);
     const { intent } = recognition;
     const dialogId = this.routes.find((r) => r.intent === (asked ?? intent) && (!r.when || r.when(recognition)))?.dialogId;
     if (dialogId) return step.beginDialog(dialogId, recognition);
@@ -114,6 +111,13 @@ export class MainDialog extends ComponentDialog {
       default:
         return step.beginDialog(KNOWLEDGE_DIALOG, { intent, notYet: !EXPLAINED.includes(intent) });
     }
+  }
+
+  /** The operations asked for by name rather than through an intent label (the labels are a contract). */
+  private askedByName(text: string, action: unknown): Operation | undefined {
+    if (action === 'audit.read' || action === 'helpdesk.pending') return action;
+    if (action !== undefined) return undefined;
+    return operationNamedIn(text);
   }
 
   /**

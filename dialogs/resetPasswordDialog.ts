@@ -27,7 +27,7 @@ interface ResetState {
 }
 
 export interface ResetRequestDesk {
-  file(context: TurnContext, toManager?: boolean): Promise<'filed' | 'noChannel' | 'noManager'>;
+  file(context: TurnContext, toManager?: boolean): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'>;
 }
 
 export interface ResetServices extends WriteServices {
@@ -125,7 +125,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       // Anything but a click on the offer is a message of its own: the main dialog takes it.
       if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return reroute(step);
       const outcome = await this.services.requests.file(step.context, value.text === 'request-manager');
-      const key = { filed: 'reset.filed', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
+      const key = { filed: 'reset.filed', saved: 'reset.saved', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
       await step.context.sendActivity(this.steps.t(step.context, key));
       return step.endDialog();
     }

@@ -50,6 +50,13 @@ const SAMPLES: Record<string, object[]> = {
     },
   ],
   notice: [{ text: 'Cette demande n\'existe plus.' }],
+  pendingRequests: [
+    {
+      title: 'Demandes en attente', subtitle: '1 demande', note: '',
+      requests: [{ requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', line: 'reçue le 25/11/2026, pas encore remise', delivered: false }],
+    },
+    { title: 'Demandes en attente', subtitle: 'Aucune', note: 'Aucun canal', requests: [] },
+  ],
   resetRequest: [
     {
       title: 'Demande de réinitialisation', fromLabel: 'De', requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', atLabel: 'Reçue le', at: '25/11/2026 15:00', deliverLabel: 'Remis à', deliverTo: 'Camille Martin, son responsable',

@@ -1,14 +1,24 @@
 import { ConversationReference, TurnContext } from 'botbuilder';
+import type { Locale } from '../i18n';
 import { RecordTable } from './recordTable';
+
+type Reference = Partial<ConversationReference>;
+
+/** The administrator who designated the helpdesk channel: told privately when it stops working. */
+export interface HelpdeskDesignator {
+  id: string;
+  name: string;
+  locale: Locale;
+}
 
 /**
  * Where to reach each user and each conversation later (proactive messages: an incident taken,
- * a reset approved). Written when it changes, not on every turn.
+ * a reset approved), and the helpdesk channel. Written when it changes, not on every turn.
  */
 export class ConversationDirectory {
   private readonly known = new Map<string, string>();
 
-  constructor(private readonly table: RecordTable<Partial<ConversationReference>>) {}
+  constructor(private readonly table: RecordTable<object>) {}
 
   async remember(context: TurnContext): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
@@ -25,21 +35,37 @@ export class ConversationDirectory {
   }
 
   /** The 1:1 conversation with a user (by Entra object id), if they ever talked to the bot. */
-  personalChatOf(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
-    return this.table.get('personal', aadObjectId);
+  async personalChatOf(aadObjectId: string): Promise<Reference | undefined> {
+    return (await this.table.get('personal', aadObjectId)) as Reference | undefined;
   }
 
-  /** The channel where the helpdesk receives requests, as an admin designated it there. */
-  async setHelpdeskChannel(context: TurnContext): Promise<void> {
+  /** The channel where the helpdesk receives requests, as an admin designated it there; and who did. */
+  async setHelpdeskChannel(context: TurnContext, designator: HelpdeskDesignator): Promise<void> {
     await this.table.put('helpdesk', 'channel', TurnContext.getConversationReference(context.activity));
+    await this.table.put('helpdesk', 'designator', designator);
+    await this.helpdeskWorks();
   }
 
-  helpdeskChannel(): Promise<Partial<ConversationReference> | undefined> {
-    return this.table.get('helpdesk', 'channel');
+  async helpdeskChannel(): Promise<Reference | undefined> {
+    return (await this.table.get('helpdesk', 'channel')) as Reference | undefined;
   }
 
-  conversation(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
-    return this.table.get('conversation', safeKey(conversationId));
+  async helpdeskDesignator(): Promise<HelpdeskDesignator | undefined> {
+    return (await this.table.get('helpdesk', 'designator')) as HelpdeskDesignator | undefined;
+  }
+
+  /** Records that the helpdesk channel refused a post: true the first time (so that its designator is told once). */
+  helpdeskBroken(): Promise<boolean> {
+    return this.table.create('helpdesk', 'broken', { at: new Date().toISOString() });
+  }
+
+  /** The helpdesk channel took a post again (or a new one was designated). */
+  helpdeskWorks(): Promise<void> {
+    return this.table.remove('helpdesk', 'broken');
+  }
+
+  async conversation(conversationId: string): Promise<Reference | undefined> {
+    return (await this.table.get('conversation', safeKey(conversationId))) as Reference | undefined;
   }
 }
 

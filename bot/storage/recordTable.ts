@@ -68,12 +68,16 @@ export class RecordTable<T extends object> {
     });
   }
 
-  /** The records of one partition, newest row keys last (Table Storage sorts by row key). */
-  async list(partition: string, limit = 1000): Promise<T[]> {
+  /**
+   * The records of one partition, newest row keys last (Table Storage sorts by row key); with
+   * `where`, only those whose indexed columns hold these values.
+   */
+  async list(partition: string, limit = 1000, where: Indexed = {}): Promise<T[]> {
     return this.guard('reading', async () => {
       await this.ensureTable();
       const records: T[] = [];
-      const pages = this.client.listEntities<{ json: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` }, ...call() });
+      const filter = [odata`PartitionKey eq ${partition}`, ...Object.entries(where).map(([column, value]) => `${column} eq ${literal(value)}`)].join(' and ');
+      const pages = this.client.listEntities<{ json: string }>({ queryOptions: { filter }, ...call() });
       for await (const entity of pages) {
         records.push(JSON.parse(entity.json) as T);
         if (records.length >= limit) break;
@@ -99,7 +103,7 @@ export class RecordTable<T extends object> {
       try {
         return await work();
       } catch (error) {
-        if ((error as { code?: string }).code !== 'TableNotFound') throw error;
+        if (!/TableNotFound/.test(`${(error as { code?: string }).code} ${(error as Error).message}`)) throw error;
         this.created = undefined;
         return await work();
       }
@@ -107,4 +111,9 @@ export class RecordTable<T extends object> {
       throw new StorageFault(`Table ${this.name}: failed ${doing}: ${(error as Error).message}`);
     }
   }
+}
+
+/** An OData literal: a string quoted (its quotes doubled), a number or a boolean as it is. */
+function literal(value: string | number | boolean): string {
+  return typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : String(value);
 }

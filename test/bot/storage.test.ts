@@ -38,6 +38,24 @@ describe('Storage on Azurite (embedded, in memory)', function () {
     assert.deepEqual((await audit.list('2026-11')).map((r) => r.operation), ['license.assign', 'license.remove']);
   });
 
+  it('lists only the records whose indexed columns hold the values asked for, quotes included', async () => {
+    const requests = storage.table<{ id: string }>('requests');
+    await requests.put('filter', 'a', { id: 'a' }, { status: 'pending' });
+    await requests.put('filter', 'b', { id: 'b' }, { status: 'approved' });
+    await requests.put('filter', 'c', { id: 'c' }, { status: "it's" });
+    assert.deepEqual((await requests.list('filter', 10, { status: 'pending' })).map((r) => r.id), ['a']);
+    assert.deepEqual((await requests.list('filter', 10, { status: "it's" })).map((r) => r.id), ['c']);
+  });
+
+  it('works again when its table disappeared (the storage came back empty)', async () => {
+    const records = storage.table<{ id: string }>('incidents');
+    await records.put('p', '1', { id: '1' });
+    const { TableServiceClient } = await import('@azure/data-tables');
+    await TableServiceClient.fromConnectionString(storage.connectionString, { allowInsecureConnection: true }).deleteTable('incidents');
+    await records.put('p', '2', { id: '2' });
+    assert.deepEqual(await records.get('p', '2'), { id: '2' });
+  });
+
   it('creates a record only once, telling a replay apart', async () => {
     const requests = storage.table<{ by: string }>('requests');
     assert.equal(await requests.create('action', 'card-42', { by: 'camille' }), true);
@@ -66,6 +84,21 @@ describe('Storage faults', () => {
       { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } },
     );
     await assert.rejects(new RecordTable(client).put('p', 'r', { a: 1 }), StorageFault);
+  });
+
+  it('of the state storage heal: after a failure a new client is made, and it works once storage is back', async () => {
+    let made = 0;
+    const storage = new ReportingStorage(() => (++made === 1 ? new BrokenStorage() : new MemoryStorage()));
+    await assert.rejects(storage.read(['a']), StorageFault);
+    await storage.write({ a: { value: 1 } });
+    assert.equal((await storage.read(['a'])).a.value, 1);
+    assert.equal(made, 2);
+  });
+
+  it('of a state storage that hangs end within its deadline', async () => {
+    const hanging: Storage = { read: () => new Promise(() => {}), write: () => new Promise(() => {}), delete: () => new Promise(() => {}) };
+    const storage = new ReportingStorage(() => hanging, 100);
+    await assert.rejects(storage.read(['a']), (e: unknown) => e instanceof StorageFault && /no answer within 100 ms/.test(e.message));
   });
 
   it('let a working storage through unchanged', async () => {

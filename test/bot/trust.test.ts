@@ -19,7 +19,7 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
 
   before(async () => {
     capture = await new CaptureServer().start();
-    bot = await startTestBot();
+    bot = await startTestBot({ HELPDESK_RETRY_SECONDS: '1' });
   });
   beforeEach(async () => {
     capture.clear();
@@ -134,6 +134,60 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       }
       const approved = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
       assert.match(JSON.stringify(approved.body.value), /Approuvée par Julien Moreau/);
+    });
+  });
+
+  describe('a request is never acknowledged as delivered when the helpdesk channel cannot be reached', () => {
+    const brokenChannel = { id: '19:helpdesk-gone@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID };
+    const fileRequest = async () => {
+      await say(lea, leaChat, "j'ai oublié mon mot de passe");
+      const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
+      capture.clear();
+      await click(lea, leaChat, offer.actions[0].data);
+    };
+    const noticesTo = (conversation: { id: string }) => capture.activities.filter((a) => a.conversation?.id === conversation.id).map((a) => a.text ?? '');
+
+    before(async () => {
+      await say(julien, julienChat, 'aide'); // the bot knows Julien's personal chat
+      await say(julien, brokenChannel, 'ce canal est le canal du support', 'channel');
+    });
+    after(() => capture.refusing.clear());
+
+    it('tells the requester the request is saved but not yet delivered, and its designator privately, once', async () => {
+      capture.refusing.set(brokenChannel.id, 403);
+      await fileRequest();
+      assert.match(noticesTo(leaChat).join(' '), /Votre demande est enregistrée, mais le canal du support ne la reçoit pas pour l'instant/);
+      assert.ok(!noticesTo(leaChat).join(' ').includes('transmise'), 'never « transmise au support »');
+      assert.equal(noticesTo(julienChat).filter((t) => /Je n'arrive plus à publier dans le canal du support/.test(t)).length, 1);
+      capture.clear();
+      await fileRequest();
+      assert.equal(noticesTo(julienChat).length, 0, 'the designator is told once, not at every request');
+    });
+
+    it('lists the undelivered requests to the helpdesk (« demandes en attente »), and not to others', async () => {
+      capture.refusing.set(brokenChannel.id, 403);
+      await fileRequest();
+      capture.clear();
+      await say(julien, julienChat, 'demandes en attente');
+      const card = JSON.stringify(capture.cards()[0]);
+      assert.match(card, /Demandes de réinitialisation en attente/);
+      assert.match(card, /Léa Petit \(lea.petit@lumiere-fils.fr\)/);
+      assert.match(card, /pas encore remise au canal du support/);
+      capture.clear();
+      await say(lea, leaChat, 'demandes en attente');
+      assert.match(capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
+    });
+
+    it('delivers the saved requests once the channel takes posts again', async () => {
+      capture.refusing.set(brokenChannel.id, 403);
+      await fileRequest();
+      capture.refusing.clear();
+      capture.clear();
+      const deadline = Date.now() + 20000;
+      while (Date.now() < deadline && !capture.activities.some((a) => a.conversation?.id === brokenChannel.id)) await new Promise((r) => setTimeout(r, 200));
+      const posted = capture.activities.find((a) => a.conversation?.id === brokenChannel.id);
+      assert.ok(posted, 'the request reached the helpdesk channel by itself');
+      assert.match(JSON.stringify(posted.attachments![0].content), /Léa Petit/);
     });
   });
 

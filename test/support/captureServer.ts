@@ -16,6 +16,8 @@ export class CaptureServer {
   readonly activities: CapturedActivity[] = [];
   /** Activities the bot replaced (PUT …/activities/{id}), in order. */
   readonly updates: CapturedActivity[] = [];
+  /** Conversations that refuse posts (the bot was removed from the team, the channel deleted), with the status Teams answers. */
+  readonly refusing = new Map<string, number>();
   private server?: Server;
   url = '';
 
@@ -24,6 +26,13 @@ export class CaptureServer {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
+        const refusal = this.refusing.get(conversation);
+        if (refusal) {
+          res.writeHead(refusal, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+          return;
+        }
         if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
           this.activities.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as CapturedActivity);
         }

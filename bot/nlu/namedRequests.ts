@@ -1,0 +1,30 @@
+import type { Operation } from '../capabilities';
+import { fold } from './entities';
+
+/**
+ * Requests asked for by name rather than through one of DESIGN.md's intent labels (a contract
+ * other scripts read): recognised here, before the intents.
+ */
+const NAMED: [Operation, RegExp][] = [
+  // « journal d'audit », "audit log"
+  ['audit.read', /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b/],
+  // « demandes en attente », "pending requests"
+  ['helpdesk.pending', /\b(demandes? (en attente|en cours|non traitees)|pending (reset )?requests?|open (reset )?requests?)\b/],
+  // « ce canal est le canal du support », "this is the helpdesk channel" (said in that channel)
+  ['helpdesk.configure', /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/],
+];
+
+/** The operation a message asks for by name, if any. */
+export function operationNamedIn(text: string): Operation | undefined {
+  const folded = fold(text);
+  return NAMED.find(([, words]) => words.test(folded))?.[0];
+}
+
+/** The operation an audit request narrows to, from its words. */
+export function auditedOperation(text: string): string | undefined {
+  const t = fold(text);
+  if (/\b(attribu\w*|affect\w*|assign\w*)/.test(t)) return 'license.assign';
+  if (/\b(retir\w*|supprim\w*|remov\w*)/.test(t)) return 'license.remove';
+  if (/\b(chang\w*|upgrad\w*|downgrad\w*|swap\w*)/.test(t)) return 'license.change';
+  return undefined;
+}
