@@ -143,8 +143,13 @@ export class ResetRequests {
     if (!request) return this.message(this.localizer.t(locale, 'request.unknown'));
     if (request.status !== 'pending') return this.respond(request, locale); // decided already: show the decision
     const decider = callerOf(context);
+    const operation = invoke.verb === 'resetApprove' ? 'password.request.approve' : 'password.request.refuse';
+    const refuse = async (why: string, text: string) => {
+      await this.audit.record({ correlationId: correlationIdOf(context), caller: decider, operation, target: request.requester.upn, parameters: { requestId: request.id }, outcome: 'refused', error: why });
+      return this.message(text, request, locale);
+    };
     if (!(await this.fromHelpdesk(context, request))) {
-      return this.message(this.localizer.t(locale, 'request.wrongPlace'), request, locale);
+      return refuse('not from the helpdesk channel', this.localizer.t(locale, 'request.wrongPlace'));
     }
     const target = await this.targetRoles(request);
     const deciderRoles = await this.roles.rolesOf(decider.id);
@@ -152,7 +157,7 @@ export class ResetRequests {
     const needed = approving && target !== undefined ? rolesAbleToReset(target) : [...PASSWORD_RESETTERS];
     if (!deciderRoles.some((role) => needed.includes(role))) {
       const roles = roleNames(needed, locale, this.localizer);
-      return this.message(this.localizer.t(locale, 'request.notAllowed', { by: decider.name, name: request.requester.name, roles }), request, locale);
+      return refuse('roles do not allow it', this.localizer.t(locale, 'request.notAllowed', { by: decider.name, name: request.requester.name, roles }));
     }
     if (!(await this.claims.claim(`reset-${request.id}`, decider.id, invoke.verb))) {
       return this.respond((await this.table.get('reset', request.id)) ?? request, locale);

@@ -194,6 +194,7 @@ export class WriteSteps {
     }
     const clicker = step.context.activity.from?.aadObjectId;
     if (clicker !== pending.asker.id || step.context.activity.conversation.id !== pending.conversationId) {
+      await this.auditRefusal(step.context, operation, pending, 'not the person the card was offered to');
       await step.context.sendActivity(this.t(step.context, 'confirm.notYours', { name: pending.asker.name }));
       return repeatStep(step);
     }
@@ -205,6 +206,7 @@ export class WriteSteps {
       await authorize();
     } catch (error) {
       if (!(error instanceof RoleRequired)) throw error;
+      await this.auditRefusal(step.context, operation, pending, 'roles no longer allow it');
       await step.context.sendActivity(userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context)));
       return step.endDialog();
     }
@@ -213,6 +215,11 @@ export class WriteSteps {
       return step.endDialog();
     }
     return undefined;
+  }
+
+  /** A click refused at the confirmation is kept in the audit log too: who tried, on which card, why it was refused. */
+  private async auditRefusal(context: TurnContext, operation: string, pending: PendingConfirmation, why: string): Promise<void> {
+    await this.s.audit.record({ correlationId: correlationIdOf(context), caller: callerOf(context), operation, target: '', parameters: { card: pending.card.title }, outcome: 'refused', error: why });
   }
 
   /** The check a write makes again at the click: the caller's roles must still allow `intent`. */

@@ -43,6 +43,9 @@ describe('Confirmations and requests in progress', function () {
       assert.match(done[0].text!, /C'est fait : Paul Fontaine a maintenant la licence Microsoft 365 Business Basic/);
       const [entry] = await chat.audit.recent({ user: 'paul.fontaine', operation: 'license.assign' });
       assert.equal(entry.caller.id, ADMIN.id, 'the audit log names the asker who confirmed');
+      const [refusal] = await chat.audit.recent({ user: 'Léa Petit', operation: 'license.assign' });
+      assert.equal(refusal.outcome, 'refused', 'the refused click is audited');
+      assert.equal(refusal.caller.id, ORDINARY.id);
     });
 
     it('ignores a Confirm by another administrator too: the card belongs to its asker', async () => {
