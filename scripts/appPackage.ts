@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { projectPath } from '../bot/paths';
+import { projectPath } from '../bot/host/paths';
 
 /**
  * The Teams app package: manifest/manifest.json with its placeholders filled, its English

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { BulkLicenseService } from '../bot/graph/bulkLicenses';
+import { BulkLicenseService } from '../bot/features/licences/bulkLicenses';
 import { createGraphClient } from '../bot/graph/client';
 import { GraphApi } from '../bot/graph/graphApi';
-import { LicenseService } from '../bot/graph/licenses';
+import { LicenseService } from '../bot/features/licences/licenses';
 import { loadSeed, startDemoTenant } from '../demo/server';
 
 /**

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { projectPath } from '../bot/paths';
+import { projectPath } from '../bot/host/paths';
 import { buildAppPackage } from './appPackage';
 
 /** `npm run package`: writes dist/appPackage/assistant-admin-365.zip, to upload to Teams. */

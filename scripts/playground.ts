@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from '../bot/logger';
-import { ChildService } from '../bot/process/childService';
+import { Logger } from '../bot/host/logger';
+import { ChildService } from '../bot/host/process/childService';
 import { loadSeed } from '../demo/server';
 
 /**

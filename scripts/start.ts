@@ -1,6 +1,6 @@
-import { projectPath } from '../bot/paths';
-import { Logger } from '../bot/logger';
-import { ChildService } from '../bot/process/childService';
+import { projectPath } from '../bot/host/paths';
+import { Logger } from '../bot/host/logger';
+import { ChildService } from '../bot/host/process/childService';
 import { ChatAs, startPlayground } from './playground';
 
 /**
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   const bot = await ChildService.start({
     name: 'Bot',
-    script: projectPath('dist', 'bot', 'main.js'),
+    script: projectPath('dist', 'bot', 'host', 'main.js'),
     nodeArgs: ['--disable-warning=DEP0111'],
     env: { PORT: botPort, AZURITE_LOCATION: env.AZURITE_LOCATION ?? projectPath('.local', 'azurite') },
     readyLine: /"msg":"ready"/,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { projectPath } from '../bot/paths';
+import { projectPath } from '../bot/host/paths';
 import { NlpRecognizer } from '../bot/nlu/nlpRecognizer';
 import { buildAppPackage, fillManifest, validatePackage } from '../scripts/appPackage';
 

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import { isValidSubmit, validInvoke } from '../bot/cardData';
-import { CardRenderer } from '../bot/cards';
-import { Localizer } from '../bot/i18n';
-import { projectPath } from '../bot/paths';
-import { welcomeCard } from '../bot/welcome';
+import { isValidSubmit, validInvoke } from '../bot/policy/cardData';
+import { CardRenderer } from '../bot/presentation/cardRenderer';
+import { CardData, CardName } from '../bot/presentation/cardTypes';
+import { Localizer } from '../bot/presentation/i18n';
+import { projectPath } from '../bot/host/paths';
+import { welcomeCard } from '../bot/presentation/welcome';
 
 /** The official Adaptive Cards 1.5 schema, from ../shared/schemas (what Teams renders). */
 function cardValidator() {
@@ -25,7 +26,7 @@ function cardValidator() {
 }
 
 /** Sample data for each template: one entry per file in cards/, the test fails when a template has none. */
-const SAMPLES: Record<string, object[]> = {
+const SAMPLES: { [N in CardName]: CardData[N][] } = {
   welcome: [
     { lead: '', title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a', 'b'], actions: [{ title: 'Licences', action: 'license.list', text: '' }] },
     { lead: "Je n'ai pas compris", title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a'], actions: [] },
@@ -50,6 +51,13 @@ const SAMPLES: Record<string, object[]> = {
     },
   ],
   notice: [{ text: 'Cette demande n\'existe plus.' }],
+  resetOffer: [
+    {
+      title: 'Mot de passe oublié', text: 'Demandez au support',
+      actions: [{ title: 'Demander au support', action: 'password.reset', text: 'request' }, { title: 'Remis à mon responsable', action: 'password.reset', text: 'request-manager' }],
+    },
+  ],
+  continueInPrivate: [{ title: 'Continuons ici', request: '« réinitialise le mot de passe de Léa »', action: { title: 'Continuer', action: 'password.reset', text: 'réinitialise le mot de passe de Léa' } }],
   pendingRequests: [
     {
       title: 'Demandes en attente', subtitle: '1 demande', note: '',
@@ -135,31 +143,32 @@ describe('Adaptive Card templates', () => {
   const validate = cardValidator();
 
   it('each has sample data in this test', () => {
-    assert.deepEqual(cards.names().filter((n) => !SAMPLES[n]), []);
+    assert.deepEqual(cards.names().filter((n) => !(n in SAMPLES)), []);
+    assert.deepEqual(Object.keys(SAMPLES).filter((n) => !cards.names().includes(n)), [], 'every typed card has its template');
   });
 
-  for (const [name, samples] of Object.entries(SAMPLES)) {
-    samples.forEach((data, i) => {
-      it(`${name} (sample ${i + 1}) binds into a valid Adaptive Card 1.5`, () => {
-        const card = cards.bind(name, data);
-        assert.equal(card.version, '1.5');
-        assert.deepEqual(validate(card), []);
-        assert.ok(!JSON.stringify(card).includes('${'), 'no unbound template expression is left');
-      });
+  /** Every sample, each with its card's name (the record's types pair them; the loop cannot see it). */
+  const samples = (Object.keys(SAMPLES) as CardName[]).flatMap((name) => (SAMPLES[name] as CardData[CardName][]).map((data) => ({ name, data })));
+  const bind = (name: CardName, data: CardData[CardName]) => cards.bind(name, data as never);
+
+  for (const [i, { name, data }] of samples.entries()) {
+    it(`${name} (sample ${i + 1}) binds into a valid Adaptive Card 1.5`, () => {
+      const card = bind(name, data);
+      assert.equal(card.version, '1.5');
+      assert.deepEqual(validate(card), []);
+      assert.ok(!JSON.stringify(card).includes('${'), 'no unbound template expression is left');
     });
   }
 
   it('every button of every card sends data that the card-answer checks accept', () => {
     const refused: string[] = [];
-    for (const [name, samples] of Object.entries(SAMPLES)) {
-      for (const data of samples) {
-        const card = cards.bind(name, data);
-        const inputs = Object.fromEntries(collect(card, 'Input.').map((input) => [input.id as string, 'x']));
-        for (const action of collect(card, 'Action.')) {
-          if (action.type === 'Action.Submit' && !isValidSubmit({ ...inputs, ...(action.data as object) })) refused.push(`${name}: ${JSON.stringify(action.data)}`);
-          if (action.type === 'Action.Execute' && !validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })) {
-            refused.push(`${name}: ${String(action.verb)}`);
-          }
+    for (const { name, data } of samples) {
+      const card = bind(name, data);
+      const inputs = Object.fromEntries(collect(card, 'Input.').map((input) => [input.id as string, 'x']));
+      for (const action of collect(card, 'Action.')) {
+        if (action.type === 'Action.Submit' && !isValidSubmit({ ...inputs, ...(action.data as object) })) refused.push(`${name}: ${JSON.stringify(action.data)}`);
+        if (action.type === 'Action.Execute' && !validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })) {
+          refused.push(`${name}: ${String(action.verb)}`);
         }
       }
     }

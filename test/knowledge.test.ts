@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { KnowledgeBase } from '../bot/knowledge';
-import { INTENTS } from '../bot/recognizer';
+import { KnowledgeBase } from '../bot/nlu/knowledge';
+import { INTENTS } from '../bot/nlu/recognizer';
 
 describe('Knowledge base', () => {
   const kb = new KnowledgeBase();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Localizer, toLocale } from '../bot/i18n';
+import { Localizer, toLocale } from '../bot/presentation/i18n';
 
 describe('Locale files', () => {
   const localizer = new Localizer();

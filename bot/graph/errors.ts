@@ -13,7 +13,7 @@ import {
   Throttled,
   UnknownLicense,
   UsageLocationMissing,
-} from '../errors';
+} from '../policy/errors';
 
 /** Graph's 400 messages that have a meaning of their own, matched the way Microsoft words them. */
 const BAD_REQUEST_RULES: [RegExp, new (message: string, params?: Record<string, string>, requestId?: string) => AppError][] = [

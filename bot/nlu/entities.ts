@@ -1,4 +1,4 @@
-import type { Entity } from '../recognizer';
+import type { Entity } from './recognizer';
 import { ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
 
 /** Lower case, accents removed, « 0365 » read as O365, punctuation around words kept apart. */

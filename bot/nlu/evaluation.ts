@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../paths';
-import { Intent, isIntent } from '../recognizer';
+import { projectPath } from '../host/paths';
+import { Intent, isIntent } from './recognizer';
 
 export interface LabelledUtterance {
   intent: Intent;

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n';
+import type { Locale } from '../presentation/i18n';
 
 /**
  * Which language a message is written in, French or English, from its function words and accents.

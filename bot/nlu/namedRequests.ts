@@ -1,4 +1,4 @@
-import type { Operation } from '../capabilities';
+import type { Operation } from '../policy/capabilities';
 import { fold } from './entities';
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { containerBootstrap } from '@nlpjs/core';
 import { Nlp } from '@nlpjs/nlp';
 import { LangFr } from '@nlpjs/lang-fr';
-import { projectPath } from '../paths';
-import { Intent, isIntent, Recognition, Recognizer } from '../recognizer';
+import { projectPath } from '../host/paths';
+import { Intent, isIntent, Recognition, Recognizer } from './recognizer';
 import { extractEntities, fold } from './entities';
 import { detectLanguage } from './language';
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Logger } from '../logger';
-import { SupervisedService } from '../process/supervisor';
+import { Logger } from '../host/logger';
+import { SupervisedService } from '../host/process/supervisor';
 
 /** Azurite's well-known development account (public, documented by Microsoft; not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';

@@ -1,5 +1,5 @@
 import { ConversationReference, TurnContext } from 'botbuilder';
-import type { Locale } from '../i18n';
+import type { Locale } from '../presentation/i18n';
 import { RecordTable } from './recordTable';
 
 type Reference = Partial<ConversationReference>;

@@ -1,9 +1,9 @@
 import { TableClient } from '@azure/data-tables';
 import { Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { StorageSettings } from '../config';
-import { StorageFault } from '../errors';
-import { Logger } from '../logger';
+import { StorageSettings } from '../host/config';
+import { StorageFault } from '../policy/errors';
+import { Logger } from '../host/logger';
 import { startAzurite } from './azurite';
 import { RecordTable } from './recordTable';
 import { ReportingStorage } from './reportingStorage';

@@ -1,5 +1,5 @@
 import { odata, TableClient } from '@azure/data-tables';
-import { StorageFault } from '../errors';
+import { StorageFault } from '../policy/errors';
 
 export type Indexed = Record<string, string | number | boolean>;
 

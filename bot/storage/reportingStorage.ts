@@ -1,5 +1,5 @@
 import { Storage, StoreItems } from 'botbuilder';
-import { StorageFault } from '../errors';
+import { StorageFault } from '../policy/errors';
 
 /**
  * Bot state storage whose failures surface as StorageFault, so the user hears what happened, and

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { LicenseUnavailable, UsageLocationMissing } from '../../bot/errors';
-import { BulkLicenseService, BulkProgress } from '../../bot/graph/bulkLicenses';
+import { LicenseUnavailable, UsageLocationMissing } from '../../bot/policy/errors';
+import { BulkLicenseService, BulkProgress } from '../../bot/features/licences/bulkLicenses';
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphApi } from '../../bot/graph/graphApi';
 import { DemoTenant, loadSeed, startDemoTenant } from '../../demo/server';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { ConfigError, readConfig } from '../../bot/config';
-import { projectPath } from '../../bot/paths';
+import { ConfigError, readConfig } from '../../bot/host/config';
+import { projectPath } from '../../bot/host/paths';
 
 describe('Configuration', () => {
   const failsOn = (env: Record<string, string>, variable: string) => {
@@ -74,7 +74,7 @@ describe('Configuration', () => {
   });
 
   it('stops `npm run serve` at start-up with a message naming the variable at fault', () => {
-    const result = spawnSync(process.execPath, [projectPath('dist', 'bot', 'main.js')], {
+    const result = spawnSync(process.execPath, [projectPath('dist', 'bot', 'host', 'main.js')], {
       env: { PATH: process.env.PATH, PORT: 'not-a-port' },
       cwd: projectPath('test'), // no .env there
       encoding: 'utf8',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import * as errors from '../../bot/errors';
-import { userMessageFor } from '../../bot/errorMessages';
-import { Localizer } from '../../bot/i18n';
+import * as errors from '../../bot/policy/errors';
+import { userMessageFor } from '../../bot/presentation/errorMessages';
+import { Localizer } from '../../bot/presentation/i18n';
 
 describe('Error messages users read', () => {
   const localizer = new Localizer();

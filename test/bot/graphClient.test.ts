@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { GraphTimeout, GraphUnavailable, InvalidRequest, LicenseInheritedFromGroup, LicenseUnavailable, NotAuthorized, NotFound, Throttled, UnknownLicense, UsageLocationMissing } from '../../bot/errors';
+import { GraphTimeout, GraphUnavailable, InvalidRequest, LicenseInheritedFromGroup, LicenseUnavailable, NotAuthorized, NotFound, Throttled, UnknownLicense, UsageLocationMissing } from '../../bot/policy/errors';
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphApi } from '../../bot/graph/graphApi';
-import { LicenseService } from '../../bot/graph/licenses';
+import { LicenseService } from '../../bot/features/licences/licenses';
 import { GROUP_LICENSED, NO_USAGE_LOCATION, ORDINARY, seed, SKU } from '../support/fixtures';
 import { useDemoTenant } from '../support/demoTenant';
 

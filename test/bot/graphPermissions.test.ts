@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { GRAPH_REQUESTS } from '../../bot/graph/graphRequests';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../bot/host/paths';
 
 interface PermissionMap {
   permissions: Record<string, { pathSets?: { schemeKeys: string[]; methods: string[]; paths: Record<string, string> }[] }>;
 }
 
-/** The Graph calls written in the services: this.graph.get('/path…'), getAll, post, patch, delete. */
+/** The Graph calls written anywhere in bot/: this.graph.get('/path…'), getAll, post, patch, delete. */
 function callsInSource(): { method: string; path: string; file: string }[] {
-  const dir = projectPath('bot', 'graph');
+  const dir = projectPath('bot');
   const verbs: Record<string, string> = { get: 'GET', getAll: 'GET', post: 'POST', patch: 'PATCH', delete: 'DELETE' };
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .flatMap((file) =>
       [

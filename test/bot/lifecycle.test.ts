@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../bot/host/paths';
 
 /** Starts a built entry point and resolves with the first output line matching `ready`. */
 function startProcess(script: string, env: Record<string, string>, ready: RegExp) {
@@ -46,7 +46,7 @@ describe('`npm run serve` as a process', function () {
   this.timeout(60000);
 
   it('starts its demo tenant and storage, becomes ready, and shuts everything down on SIGTERM', async () => {
-    const { child, lines, readyLine, exited } = startProcess('bot/main.js', { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test' }, /"msg":"ready"/);
+    const { child, lines, readyLine, exited } = startProcess('bot/host/main.js', { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test' }, /"msg":"ready"/);
     const readyEntry = JSON.parse(await readyLine) as Record<string, unknown>;
     const health = await fetch(`http://127.0.0.1:${readyEntry.port}/healthz`);
     assert.equal(health.status, 200);

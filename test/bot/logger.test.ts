@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Logger } from '../../bot/logger';
+import { Logger } from '../../bot/host/logger';
 
 describe('JSON logs', () => {
   const capture = () => {

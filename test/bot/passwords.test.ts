@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { temporaryPassword } from '../../bot/passwords';
-import { mayResetPassword, rolesAbleToReset } from '../../bot/resetPolicy';
+import { temporaryPassword } from '../../bot/features/passwords/temporaryPassword';
+import { mayResetPassword, rolesAbleToReset } from '../../bot/features/passwords/resetPolicy';
 import { meetsComplexity } from '../../demo/passwords';
 
 describe('Temporary passwords', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../bot/host/paths';
 import { teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
 import { startTestBot, TestBot } from '../support/testBot';
@@ -105,7 +105,7 @@ describe('Child processes never outlive the bot', function () {
   this.timeout(90000);
 
   it('when the bot process is killed, its demo tenant and Azurite exit too', async () => {
-    const bot = spawn(process.execPath, ['--disable-warning=DEP0111', projectPath('dist', 'bot', 'main.js')], {
+    const bot = spawn(process.execPath, ['--disable-warning=DEP0111', projectPath('dist', 'bot', 'host', 'main.js')], {
       env: { ...process.env, PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Logger } from '../../bot/logger';
+import { Logger } from '../../bot/host/logger';
 import { EmbeddedAzurite, startAzurite } from '../../bot/storage/azurite';
 import { teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';

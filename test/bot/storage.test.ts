@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { TableClient } from '@azure/data-tables';
 import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
-import { StorageFault } from '../../bot/errors';
-import { Logger } from '../../bot/logger';
+import { StorageFault } from '../../bot/policy/errors';
+import { Logger } from '../../bot/host/logger';
 import { OpenedStorage, openStorage } from '../../bot/storage';
 import { RecordTable } from '../../bot/storage/recordTable';
 import { ReportingStorage } from '../../bot/storage/reportingStorage';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rootCause, RoleRequired } from '../../bot/errors';
+import { rootCause, RoleRequired } from '../../bot/policy/errors';
 import { ADMIN, ORDINARY, seededUser } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ADMIN, SKU } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
-import { groupWords, isBulk } from '../../dialogs/bulkLicenseDialog';
+import { groupWords, isBulk } from '../../dialogs/licences/bulkLicenseDialog';
 import { extractEntities } from '../../bot/nlu/entities';
 
 const from = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rootCause, RoleRequired } from '../../bot/errors';
+import { rootCause, RoleRequired } from '../../bot/policy/errors';
 import { ADMIN, GROUP_LICENSED, NO_USAGE_LOCATION, ORDINARY, seededUser, SKU } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';

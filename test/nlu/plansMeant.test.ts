@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LicensePlan, plansMeant } from '../../bot/graph/licenses';
+import { LicensePlan, plansMeant } from '../../bot/features/licences/licenses';
 import { extractEntities } from '../../bot/nlu/entities';
 
 const plan = (skuPartNumber: string, name: string): LicensePlan => ({ skuId: skuPartNumber, skuPartNumber, name, total: 5, used: 1, free: 4, inWarning: 0 });

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { loadEvaluationSet, score } from '../../bot/nlu/evaluation';
 import { fold } from '../../bot/nlu/entities';
 import { loadCorpus, NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
-import { projectPath } from '../../bot/paths';
-import { INTENTS } from '../../bot/recognizer';
+import { projectPath } from '../../bot/host/paths';
+import { INTENTS } from '../../bot/nlu/recognizer';
 
 describe('Recognizer (nlp.js, offline)', () => {
   let recognizer: NlpRecognizer;

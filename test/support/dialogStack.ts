@@ -1,19 +1,19 @@
 import { CloudAdapter, ConversationState, MemoryStorage } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { ActionClaims } from '../../bot/actionClaims';
-import { AuditLog } from '../../bot/audit';
-import { CardRenderer } from '../../bot/cards';
-import { ConversationLanguage } from '../../bot/conversationLanguage';
+import { ActionClaims } from '../../bot/policy/actionClaims';
+import { AuditLog } from '../../bot/policy/audit';
+import { CardRenderer } from '../../bot/presentation/cardRenderer';
+import { ConversationLanguage } from '../../bot/turn/conversationLanguage';
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphApi } from '../../bot/graph/graphApi';
-import { Localizer } from '../../bot/i18n';
-import { createDialogs } from '../../bot/index';
-import { Logger } from '../../bot/logger';
+import { Localizer } from '../../bot/presentation/i18n';
+import { createDialogs } from '../../bot/host/compositionRoot';
+import { Logger } from '../../bot/host/logger';
 import { NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
 import { OpenedStorage, openStorage } from '../../bot/storage';
-import { TurnSetup } from '../../bot/turn';
-import { PrivateMessenger } from '../../bot/proactive';
+import { TurnSetup } from '../../bot/turn/turnSetup';
+import { PrivateMessenger } from '../../bot/host/proactive';
 import { ConversationDirectory } from '../../bot/storage/conversationDirectory';
 
 /**

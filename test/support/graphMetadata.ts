@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../../bot/paths';
+import { projectPath } from '../../bot/host/paths';
 
 /**
  * Microsoft Graph v1.0's own CSDL (../shared/graph/v1.0-cleanMetadata.xml), read just enough to

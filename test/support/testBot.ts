@@ -1,6 +1,6 @@
-import { readConfig } from '../../bot/config';
-import { RunningBot, startBot } from '../../bot/index';
-import { Logger } from '../../bot/logger';
+import { readConfig } from '../../bot/host/config';
+import { RunningBot, startBot } from '../../bot/host/compositionRoot';
+import { Logger } from '../../bot/host/logger';
 
 export interface TestBot {
   bot: RunningBot;

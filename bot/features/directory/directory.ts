@@ -1,0 +1,112 @@
+import { NotFound } from '../../policy/errors';
+import { fold } from '../../nlu/entities';
+import { GraphApi } from '../../graph/graphApi';
+
+/** A person of the directory, as the dialogs show and choose them. */
+export interface Person {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  jobTitle: string | null;
+  department: string | null;
+}
+
+const SELECT = '$select=id,displayName,userPrincipalName,jobTitle,department,givenName,surname';
+const quote = (value: string) => value.replace(/'/g, "''");
+
+export class DirectoryService {
+  constructor(private readonly graph: GraphApi) {}
+
+  /** By e-mail (UPN) or object id; NotFound names what was asked for. */
+  async person(upnOrId: string): Promise<Person> {
+    try {
+      return toPerson(await this.graph.get<GraphUser>(`/users/${encodeURIComponent(upnOrId)}?${SELECT}`, `looking up ${upnOrId}`));
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFound(`No user ${upnOrId}`, { who: upnOrId }, error.requestId);
+      throw error;
+    }
+  }
+
+  /** The user's manager, or undefined when the directory names none. */
+  async managerOf(userId: string): Promise<Person | undefined> {
+    try {
+      return toPerson(await this.graph.get<GraphUser>(`/users/${encodeURIComponent(userId)}/manager?${SELECT}`, 'reading the manager'));
+    } catch (error) {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** The group best named by these words (each word must start a word of its name), or undefined. */
+  async group(words: string[]): Promise<Group | undefined> {
+    const terms = words.filter((w) => w.length >= 3).slice(0, 3);
+    if (terms.length === 0) return undefined;
+    const search = terms.map((t) => `"displayName:${t.replace(/"/g, '')}"`).join(' OR ');
+    const groups = await this.graph.getAll<Group>(`/groups?$search=${encodeURIComponent(search)}&$select=id,displayName&$top=10`, 'searching the groups', { ConsistencyLevel: 'eventual' }, 10);
+    const folded = terms.map(fold);
+    const score = (g: Group) => folded.filter((t) => fold(g.displayName).split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(t))).length;
+    return groups.sort((a, b) => score(b) - score(a))[0];
+  }
+
+  /** The people of a department (the user property), matched whole, case ignored: « ventes » finds "Ventes". */
+  async department(name: string): Promise<Person[]> {
+    const users = await this.graph.getAll<GraphUser>(
+      `/users?$filter=${encodeURIComponent(`department eq '${quote(name)}'`)}&${SELECT}&$top=999`,
+      `listing the ${name} department`,
+    );
+    return users.map(toPerson);
+  }
+
+  /** The people of a group (its direct members that are users). */
+  async members(group: Group): Promise<Person[]> {
+    const members = await this.graph.getAll<GraphUser & { '@odata.type'?: string }>(
+      `/groups/${group.id}/members?${SELECT}&$top=999`,
+      `listing the members of ${group.displayName}`,
+    );
+    return members.filter((m) => !m['@odata.type'] || m['@odata.type'] === '#microsoft.graph.user').map(toPerson);
+  }
+
+  /**
+   * People whose first name, last name or display name starts with the words given
+   * (« Julie » finds Julie Roux and Julien Moreau). Exact first or last names come first.
+   */
+  async findPeople(words: string[], limit = 10): Promise<Person[]> {
+    const terms = [...new Set(words.map((w) => w.trim()).filter((w) => w.length >= 2))].slice(0, 4);
+    if (terms.length === 0) return [];
+    const clause = terms
+      .flatMap((t) => [`startswith(givenName,'${quote(t)}')`, `startswith(surname,'${quote(t)}')`, `startswith(displayName,'${quote(t)}')`])
+      .join(' or ');
+    const users = await this.graph.getAll<GraphUser>(`/users?$filter=${encodeURIComponent(clause)}&${SELECT}&$top=25`, 'searching the directory', {}, 25);
+    const folded = terms.map(fold);
+    const names = (u: GraphUser) => [u.givenName, u.surname, u.displayName].flatMap((n) => (n ? fold(n).split(/\s+/) : []));
+    const named = (u: GraphUser) => folded.filter((t) => names(u).some((part) => part.startsWith(t))).length;
+    const exact = (u: GraphUser) => folded.filter((t) => [u.givenName, u.surname].some((n) => n && fold(n) === t)).length;
+    // « Julie Roux » keeps only those matching both words; a stray word that names nobody does not empty the list.
+    const best = Math.max(0, ...users.map(named));
+    return users
+      .filter((u) => named(u) === best)
+      .sort((a, b) => exact(b) - exact(a) || a.displayName.localeCompare(b.displayName))
+      .slice(0, limit)
+      .map(toPerson);
+  }
+}
+
+export interface Group {
+  id: string;
+  displayName: string;
+}
+
+interface GraphUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  givenName?: string | null;
+  surname?: string | null;
+  jobTitle?: string | null;
+  department?: string | null;
+}
+
+function toPerson(u: GraphUser): Person {
+  return { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, jobTitle: u.jobTitle ?? null, department: u.department ?? null };
+}
+

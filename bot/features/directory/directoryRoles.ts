@@ -1,0 +1,66 @@
+import { GraphApi } from '../../graph/graphApi';
+
+interface RoleAssignment {
+  principalId: string;
+  roleDefinitionId: string;
+}
+
+interface RoleDefinition {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * The Entra directory roles a user holds, read through Graph (never taken from a message),
+ * cached briefly per user: a role granted or removed in Entra counts within a minute.
+ */
+export class DirectoryRoleService {
+  private definitions?: Promise<Map<string, string>>;
+  private readonly cache = new Map<string, { at: number; roles: Promise<string[]> }>();
+
+  constructor(private readonly graph: GraphApi, private readonly ttlMs = 60_000, private readonly now: () => number = () => Date.now()) {}
+
+  /** Role display names (e.g. "Global Administrator") held by the user with this object id. */
+  rolesOf(userId: string): Promise<string[]> {
+    const cached = this.cache.get(userId);
+    if (cached && this.now() - cached.at < this.ttlMs) return cached.roles;
+    const roles = this.read(userId);
+    this.cache.set(userId, { at: this.now(), roles });
+    roles.catch(() => this.cache.delete(userId)); // a failure is not remembered
+    return roles;
+  }
+
+  /** Every principal holding a directory role, with the names of its roles. */
+  async holders(): Promise<Map<string, string[]>> {
+    const [names, assignments] = await Promise.all([
+      this.roleNames(),
+      this.graph.getAll<RoleAssignment>('/roleManagement/directory/roleAssignments?$select=principalId,roleDefinitionId', 'listing the administrators'),
+    ]);
+    const holders = new Map<string, string[]>();
+    for (const a of assignments) {
+      const role = names.get(a.roleDefinitionId.toLowerCase()) ?? a.roleDefinitionId;
+      holders.set(a.principalId, [...(holders.get(a.principalId) ?? []), role].sort());
+    }
+    return holders;
+  }
+
+  private async read(userId: string): Promise<string[]> {
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) return [];
+    const [names, assignments] = await Promise.all([
+      this.roleNames(),
+      this.graph.getAll<RoleAssignment>(`/roleManagement/directory/roleAssignments?$filter=principalId eq '${userId}'&$select=roleDefinitionId`, 'reading your directory roles'),
+    ]);
+    return [...new Set(assignments.map((a) => names.get(a.roleDefinitionId.toLowerCase()) ?? a.roleDefinitionId))].sort();
+  }
+
+  private roleNames(): Promise<Map<string, string>> {
+    this.definitions ??= this.graph
+      .getAll<RoleDefinition>('/roleManagement/directory/roleDefinitions?$select=id,displayName', 'reading the directory roles')
+      .then((all) => new Map(all.map((d) => [d.id.toLowerCase(), d.displayName])))
+      .catch((error) => {
+        this.definitions = undefined;
+        throw error;
+      });
+    return this.definitions;
+  }
+}

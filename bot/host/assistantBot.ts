@@ -1,0 +1,88 @@
+import { ActivityHandler, AdaptiveCardInvokeResponse, BotState, InvokeResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogState } from 'botbuilder-dialogs';
+import { CardInvoke, isValidSubmit, validInvoke } from '../policy/cardData';
+import { CardRenderer } from '../presentation/cardRenderer';
+import { Localizer } from '../presentation/i18n';
+import { Logger } from './logger';
+import { ConversationDirectory } from '../storage/conversationDirectory';
+import { localeOf, loggerOf } from '../turn/turnSetup';
+import { welcomeCard } from '../presentation/welcome';
+
+/** What the bot runs for each message: the main dialog, seen through this small interface. */
+export interface DialogRunner {
+  run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void>;
+}
+
+/** Universal Actions (Action.Execute) the bot answers: the helpdesk's decisions on requests. */
+export interface CardActions {
+  decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse>;
+}
+
+/**
+ * The ActivityHandler: welcomes whoever adds the bot, runs the dialogs for every message,
+ * remembers where to reach each user later (proactive messages), and saves state at the end of the turn.
+ *
+ * Dialogs are kept per person and per conversation (PrivateConversationState): in a group chat or
+ * a channel, each member has their own requests in progress, and nobody's message or click can
+ * answer a question the bot asked someone else.
+ */
+export class AssistantBot extends ActivityHandler {
+  private readonly dialogState;
+
+  constructor(
+    /** Every state the turn may change, saved at its end (the conversation's, each member's dialogs, the user's). */
+    private readonly states: BotState[],
+    dialogStates: BotState,
+    private readonly dialogs: DialogRunner,
+    private readonly conversations: ConversationDirectory,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+    private readonly logger: Logger,
+    private readonly cardActions: CardActions,
+  ) {
+    super();
+    this.dialogState = dialogStates.createProperty<DialogState>('dialogState');
+
+    this.onMessage(async (context, next) => {
+      if (!isValidSubmit(context.activity.value)) {
+        loggerOf(context, this.logger).warn('card answer refused: not what our cards send');
+        await context.sendActivity(this.localizer.t(localeOf(context), 'card.invalid'));
+        return;
+      }
+      await this.conversations.remember(context);
+      await this.dialogs.run(context, this.dialogState);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((member) => member.id === context.activity.recipient.id);
+      const userAddedToPersonalChat =
+        context.activity.conversation.conversationType === 'personal' && added.some((m) => m.id !== context.activity.recipient.id);
+      if (botAdded || userAddedToPersonalChat) {
+        loggerOf(context, this.logger).info('sending the welcome card');
+        await context.sendActivity({ attachments: [welcomeCard(this.cards, this.localizer, localeOf(context))] });
+      }
+      await next();
+    });
+  }
+
+  /** adaptiveCard/action invokes (Action.Execute): checked here, whatever their shape, before any service reads them. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const invoke = validInvoke(context.activity.value);
+    let response: AdaptiveCardInvokeResponse;
+    if (invoke) {
+      response = await this.cardActions.decide(context, invoke);
+    } else {
+      loggerOf(context, this.logger).warn('card action refused: unknown verb or data');
+      response = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.cards.bind('notice', { text: this.localizer.t(localeOf(context), 'card.invalid') }) };
+    }
+    return { status: response.statusCode, body: response };
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    for (const state of this.states) await state.saveChanges(context, false);
+  }
+}

@@ -1,0 +1,275 @@
+import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import { ConversationState, PrivateConversationState, UserState } from 'botbuilder';
+import { Dialog } from 'botbuilder-dialogs';
+import { LicenseInventoryDialog } from '../../dialogs/licences/licenseInventoryDialog';
+import { AdminRolesDialog } from '../../dialogs/admins/adminRolesDialog';
+import { AssignLicenseDialog } from '../../dialogs/licences/assignLicenseDialog';
+import { AuditLogDialog } from '../../dialogs/audit/auditLogDialog';
+import { ChangePasswordDialog } from '../../dialogs/passwords/changePasswordDialog';
+import { BulkLicenseDialog, isBulk } from '../../dialogs/licences/bulkLicenseDialog';
+import { ChangeLicenseDialog } from '../../dialogs/licences/changeLicenseDialog';
+import { coverageOf } from '../../dialogs/core/coverage';
+import { FallbackDialog } from '../../dialogs/core/fallbackDialog';
+import { HelpCard } from '../../dialogs/core/helpCard';
+import { RecognizedInterruptions } from '../../dialogs/core/interruptions';
+import { KnowledgeDialog } from '../../dialogs/core/knowledgeDialog';
+import { GrantRoleDialog, asksToGrant } from '../../dialogs/admins/grantRoleDialog';
+import { HelpdeskChannelDialog } from '../../dialogs/helpdesk/helpdeskChannelDialog';
+import { PendingRequestsDialog } from '../../dialogs/helpdesk/pendingRequestsDialog';
+import { MainDialog } from '../../dialogs/core/mainDialog';
+import { RevokeRoleDialog, asksToRevoke } from '../../dialogs/admins/revokeRoleDialog';
+import { ResetPasswordDialog } from '../../dialogs/passwords/resetPasswordDialog';
+import { RemoveLicenseDialog } from '../../dialogs/licences/removeLicenseDialog';
+import { ResolveUserDialog } from '../../dialogs/core/resolveUserDialog';
+import { ActionClaims } from '../policy/actionClaims';
+import { ResetRequest, ResetRequests } from '../features/helpdesk/resetRequests';
+import { RecordTable } from '../storage/recordTable';
+import { PrivateMessenger } from './proactive';
+import { createAdapter } from './adapter';
+import { AuditLog } from '../policy/audit';
+import { Authorizer } from '../policy/authorization';
+import { AssistantBot } from './assistantBot';
+import { CAPABILITIES, Operation } from '../policy/capabilities';
+import { CardRenderer } from '../presentation/cardRenderer';
+import { ConversationLanguage } from '../turn/conversationLanguage';
+import { Config } from './config';
+import { createGraphClient } from '../graph/client';
+import { AdminRoleService } from '../features/admins/adminRoles';
+import { BulkLicenseService } from '../features/licences/bulkLicenses';
+import { DirectoryService } from '../features/directory/directory';
+import { DirectoryRoleService } from '../features/directory/directoryRoles';
+import { GraphApi } from '../graph/graphApi';
+import { LicenseService } from '../features/licences/licenses';
+import { MyAccountService } from '../features/passwords/myAccount';
+import { PasswordService } from '../features/passwords/passwordService';
+import { OrganizationService, TenantInfo } from '../features/directory/organization';
+import { Localizer } from '../presentation/i18n';
+import { KnowledgeBase } from '../nlu/knowledge';
+import { Logger } from './logger';
+import { loadCorpus, NlpRecognizer } from '../nlu/nlpRecognizer';
+import { PersonMentions } from '../nlu/personMentions';
+import { SupervisedService } from './process/supervisor';
+import type { Recognition, Recognizer } from '../nlu/recognizer';
+import { Readiness } from './readiness';
+import { projectPath } from './paths';
+import { createServer } from './server';
+import { ConversationDirectory } from '../storage/conversationDirectory';
+import { openStorage } from '../storage';
+import { TeamsGuard, TenantPolicy } from '../turn/teamsGuard';
+import { TurnSetup } from '../turn/turnSetup';
+
+export interface RunningBot {
+  port: number;
+  graphBaseUrl: string;
+  storageConnectionString: string;
+  tenant: TenantInfo;
+  /** The child processes the bot started and supervises (the embedded Azurite, the demo tenant), by name. */
+  childProcesses(): Record<string, number | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the demo tenant as a separate process (the bot only ever speaks HTTP to it), supervised:
+ * restarted on the same port if it dies.
+ */
+async function startDemoTenant(port: number, logger: Logger): Promise<{ url: string; service: SupervisedService }> {
+  const service = await SupervisedService.start({
+    name: 'Demo tenant',
+    logger,
+    startOptions: (first) => ({
+      script: projectPath('dist', 'demo', 'main.js'),
+      env: { DEMO_GRAPH_PORT: first ? new URL(first[0][1]).port : String(port) },
+      readyLine: /listening at (http:\/\/\S+)/,
+    }),
+  });
+  return { url: service.matches[0][1], service };
+}
+
+function graphCredential(config: Config): TokenCredential | undefined {
+  const graph = config.graph;
+  if (graph.mode !== 'tenant') return undefined;
+  return graph.clientSecret
+    ? new ClientSecretCredential(graph.tenantId, graph.clientId, graph.clientSecret)
+    : new ManagedIdentityCredential({ clientId: graph.clientId });
+}
+
+export interface DialogDependencies {
+  graph: GraphApi;
+  recognizer: Recognizer;
+  audit: AuditLog;
+  claims: ActionClaims;
+  messenger: PrivateMessenger;
+  conversations: ConversationDirectory;
+  resetRequestTable: RecordTable<ResetRequest>;
+  /** For /me calls made with the user's own token (the app's Graph client would swap it for the app's). */
+  graphBaseUrl: string;
+  /** Teams SSO connection name; empty: password changes are explained, not done in chat. */
+  oauthConnectionName: string;
+  tenantName: () => string;
+  verifiedDomains: () => string[];
+  cards: CardRenderer;
+  localizer: Localizer;
+}
+
+/** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
+export function createDialogs(deps: DialogDependencies) {
+  const { graph, recognizer, audit, claims, messenger, conversations, tenantName, verifiedDomains, cards, localizer } = deps;
+  const knowledge = new KnowledgeBase();
+  const roles = new DirectoryRoleService(graph);
+  const directory = new DirectoryService(graph);
+  const authorizer = new Authorizer(roles);
+  const names = new PersonMentions(loadCorpus());
+  const licenses = new LicenseService(graph);
+  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read', 'helpdesk.configure', 'helpdesk.pending'];
+  const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
+  const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer, names);
+  const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
+  const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
+  const bulk = new BulkLicenseDialog({ ...licenceServices, bulk: new BulkLicenseService(graph), directory });
+  const passwords = new PasswordService(graph);
+  const resetRequests = new ResetRequests(deps.resetRequestTable, conversations, messenger, directory, roles, passwords, audit, claims, cards, localizer);
+  const roleServices = { ...licenceServices, adminRoles: new AdminRoleService(graph), roles, directory, messenger, verifiedDomains };
+  const grantRole = new GrantRoleDialog(roleServices, resolveUser());
+  const routed: { intent: Operation; dialog: Dialog; when?: (r: Recognition) => boolean }[] = [
+    { intent: 'license.assign', dialog: bulk, when: isBulk },
+    { intent: 'license.remove', dialog: bulk, when: isBulk },
+    { intent: 'audit.read', dialog: new AuditLogDialog(authorizer, audit, names, cards, localizer) },
+    { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(authorizer, conversations, resetRequests, localizer) },
+    { intent: 'helpdesk.pending', dialog: new PendingRequestsDialog(authorizer, resetRequests, cards, localizer) },
+    { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
+    { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
+    { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
+    { intent: 'license.change', dialog: new ChangeLicenseDialog(licenceServices, resolveUser()) },
+    { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
+    { intent: 'admin.roles', dialog: new RevokeRoleDialog(roleServices, resolveUser()), when: asksToRevoke },
+    { intent: 'admin.create', dialog: grantRole },
+    {
+      intent: 'password.reset',
+      dialog: new ResetPasswordDialog({ ...licenceServices, passwords, roles, messenger, requests: resetRequests }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
+    },
+    { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
+    {
+      intent: 'password.change',
+      dialog: new ChangePasswordDialog(deps.oauthConnectionName, new MyAccountService(deps.graphBaseUrl), audit, cards, localizer, new KnowledgeDialog(knowledge, cards, localizer), interruptions),
+    },
+  ];
+  const mainDialog = new MainDialog(
+    recognizer,
+    helpCard,
+    localizer,
+    cards,
+    new KnowledgeDialog(knowledge, cards, localizer),
+    new FallbackDialog(knowledge, cards, localizer),
+    claims,
+    routed,
+  );
+  return { mainDialog, resolveUser, resetRequests };
+}
+
+/**
+ * The composition root: configuration, Graph, storage, services, dialogs, bot, adapter and server,
+ * created once here and handed to each other through constructors.
+ */
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error) => logger.error('shutdown step failed', { error }));
+  };
+  const { http, attach } = createServer(logger);
+  try {
+    const port = await http.listen(config.port, config.host);
+    closers.push(() => http.close());
+    logger.info('listening', { url: `http://${config.host}:${port}/api/messages` });
+    if (config.unauthenticated) {
+      logger.warn('MicrosoftAppId is not set: activities are accepted WITHOUT authentication. Use this only with local clients.');
+    }
+
+    let graphBaseUrl: string;
+    let demo: Awaited<ReturnType<typeof startDemoTenant>> | undefined;
+    if (config.graph.mode === 'demo') {
+      demo = await startDemoTenant(config.graph.demoPort, logger);
+      const started = demo;
+      closers.push(() => started.service.stop());
+      graphBaseUrl = demo.url;
+      logger.info('demo tenant started', { url: demo.url });
+    } else {
+      graphBaseUrl = config.graph.baseUrl;
+    }
+    const graph = new GraphApi(
+      createGraphClient({ baseUrl: graphBaseUrl, credential: graphCredential(config), timeoutMs: config.graphTimeoutMs, maxRetries: config.graphMaxRetries }),
+      graphBaseUrl,
+    );
+    const tenant = await new OrganizationService(graph).describe();
+    if (config.graph.mode === 'tenant' && tenant.id.toLowerCase() !== config.graph.tenantId.toLowerCase()) {
+      throw new Error(`GRAPH_TENANT_ID is ${config.graph.tenantId} but Graph answers for tenant ${tenant.id}`);
+    }
+    logger.info('tenant', { id: tenant.id, name: tenant.displayName });
+
+    const storage = await openStorage(config.storage, config.stateContainer, logger);
+    closers.push(() => storage.close());
+    const conversationState = new ConversationState(storage.state);
+    const dialogStates = new PrivateConversationState(storage.state);
+    const userState = new UserState(storage.state);
+    const states = [conversationState, dialogStates, userState];
+
+    const localizer = new Localizer();
+    const cards = new CardRenderer();
+
+    const { adapter, endpoint } = createAdapter(config.bot, states, localizer, logger);
+    const conversations = new ConversationDirectory(storage.table('conversations'));
+    const { mainDialog, resetRequests } = createDialogs({
+      graph,
+      recognizer: await NlpRecognizer.train(),
+      audit: new AuditLog(storage.table('audit')),
+      claims: new ActionClaims(storage.table('requests')),
+      messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
+      conversations,
+      resetRequestTable: storage.table('requests'),
+      graphBaseUrl,
+      oauthConnectionName: config.oauthConnectionName,
+      tenantName: () => tenant.displayName,
+      verifiedDomains: () => tenant.domains,
+      cards,
+      localizer,
+    });
+
+    // Requests the helpdesk channel refused are posted again until it takes them.
+    const retry = setInterval(() => void resetRequests.deliverPending().catch((error: unknown) => logger.warn('helpdesk delivery retry failed', { error })), config.helpdeskRetrySeconds * 1000);
+    retry.unref();
+    closers.push(async () => clearInterval(retry));
+
+    const bot = new AssistantBot(
+      states,
+      dialogStates,
+      mainDialog,
+      conversations,
+      cards,
+      localizer,
+      logger,
+      resetRequests,
+    );
+
+    const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
+    adapter.use(new TurnSetup(logger, config.defaultLocale));
+    adapter.use(new TeamsGuard(() => policy, logger));
+    adapter.use(new ConversationLanguage(conversationState));
+    attach(endpoint, (context) => bot.run(context));
+    const organization = new OrganizationService(graph);
+    http.setReadiness(
+      new Readiness({
+        storage: () => storage.probe(),
+        graph: async () => {
+          if (demo && !demo.service.up) throw new Error('the demo tenant is restarting');
+          await organization.describe();
+        },
+      }),
+    );
+    http.setReady(true);
+    logger.info('ready', { port, graph: graphBaseUrl, storage: config.storage.mode });
+    const childProcesses = () => ({ azurite: storage.azuritePid(), demoTenant: demo?.service.pid });
+    return { port, graphBaseUrl, storageConnectionString: storage.connectionString, tenant, childProcesses, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

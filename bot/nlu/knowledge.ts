@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import MiniSearch from 'minisearch';
+import { Locale } from '../presentation/i18n';
+import { projectPath } from '../host/paths';
+import { fold } from './entities';
+import { Intent, isIntent } from './recognizer';
+
+type Bilingual = Record<Locale, string>;
+
+/** Words that say nothing about a topic, in either language. */
+const STOP_WORDS = new Set(
+  ('une des les sur pas par que qui quoi fait faut est sont avec dans pour mon mes ton tes son ses nos vos leur cette ces tout tous plus moins comme ' +
+    'elle ils nous vous mais donc puis aussi bien tres peu faire avoir etre the and for with you your are was can how what who this that from have not ' +
+    'any all out our they them will would should could into also just very').split(' '),
+);
+
+export interface Article {
+  id: string;
+  intent: Intent;
+  title: Bilingual;
+  body: Bilingual;
+  keywords: Bilingual;
+  links: { title: Bilingual; url: string }[];
+  next?: { action: Intent; title: Bilingual };
+}
+
+/**
+ * The bilingual knowledge base (knowledge/articles.json, written from the administrators' guide):
+ * found by intent, or searched with MiniSearch (prefix and typo tolerant, accents ignored).
+ */
+export class KnowledgeBase {
+  private readonly articles: Article[];
+  private readonly indexes: Record<Locale, MiniSearch>;
+
+  constructor(path = projectPath('knowledge', 'articles.json')) {
+    this.articles = JSON.parse(readFileSync(path, 'utf8')) as Article[];
+    for (const article of this.articles) {
+      if (!isIntent(article.intent)) throw new Error(`knowledge/articles.json: ${article.id} names an unknown intent ${article.intent}`);
+      if (article.next && !isIntent(article.next.action)) throw new Error(`knowledge/articles.json: ${article.id} offers an unknown action`);
+    }
+    const index = (locale: Locale) => {
+      const search = new MiniSearch({
+        fields: ['title', 'keywords', 'body'],
+        storeFields: ['id'],
+        processTerm: (term) => {
+          const folded = fold(term);
+          return folded.length < 3 || STOP_WORDS.has(folded) ? null : folded;
+        },
+        searchOptions: { boost: { title: 3, keywords: 2 }, prefix: true, fuzzy: 0.2 },
+      });
+      search.addAll(this.articles.map((a) => ({ id: a.id, title: a.title[locale], keywords: a.keywords[locale], body: a.body[locale] })));
+      return search;
+    };
+    this.indexes = { fr: index('fr'), en: index('en') };
+  }
+
+  get(id: string): Article | undefined {
+    return this.articles.find((a) => a.id === id);
+  }
+
+  /** The articles that answer an intent, in file order. */
+  forIntent(intent: Intent): Article[] {
+    return this.articles.filter((a) => a.intent === intent);
+  }
+
+  /** The best answers to free text, best first; nothing when nothing is relevant. */
+  search(text: string, locale: Locale, limit = 2): Article[] {
+    const results = this.indexes[locale].search(text, { combineWith: 'OR' });
+    const best = results[0]?.score ?? 0;
+    return results
+      .filter((r) => r.score >= Math.max(5, best / 3))
+      .slice(0, limit)
+      .map((r) => this.get(String(r.id))!)
+      .filter(Boolean);
+  }
+}

@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { Attachment, CardFactory } from 'botbuilder';
+import { projectPath } from '../host/paths';
+import { CardData, CardName } from './cardTypes';
+
+/**
+ * Binds the Adaptive Card templates of cards/ (one JSON file each, in a folder per feature) with
+ * their typed data (cardTypes.ts). A template's name is its file name, unique across folders.
+ */
+export class CardRenderer {
+  private readonly templates = new Map<string, object>();
+
+  constructor(directory = projectPath('cards')) {
+    for (const file of readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) {
+      const name = basename(file, '.json');
+      if (this.templates.has(name)) throw new Error(`Two card templates are named "${name}" in cards/`);
+      this.templates.set(name, JSON.parse(readFileSync(join(directory, file), 'utf8')) as object);
+    }
+  }
+
+  names(): string[] {
+    return [...this.templates.keys()];
+  }
+
+  /** The card as JSON, the template bound with `data` ($root). */
+  bind<N extends CardName>(name: N, data: CardData[N]): Record<string, unknown> {
+    const template = this.templates.get(name);
+    if (!template) throw new Error(`No card template named "${name}" in cards/`);
+    return new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
+  }
+
+  attachment<N extends CardName>(name: N, data: CardData[N]): Attachment {
+    return CardFactory.adaptiveCard(this.bind(name, data));
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The data each template of cards/ is bound with: one entry a template, named as its file
+ * (cards/<feature>/<name>.json). CardRenderer accepts only these names, each with its own data,
+ * and a test binds every template with sample data and validates it against the Adaptive Card schema.
+ */
+
+type Text = string;
+interface Fact {
+  title: Text;
+  value: Text;
+}
+/** A button that starts a request (Action.Submit { action, text }). */
+interface RequestButton {
+  title: Text;
+  action: string;
+  text: Text;
+}
+/** Who a card waiting for an answer was offered to (for the notice anyone else's click gets). */
+interface OfferedTo {
+  asker: string;
+  askerName: Text;
+}
+
+export interface CardData {
+  // core
+  welcome: { lead: Text; title: Text; intro: Text; examplesTitle: Text; examples: Text[]; actions: RequestButton[] };
+  help: { title: Text; intro: Text; note: Text; sections: { title: Text; items: { title: Text; example: Text }[] }[]; actions: { title: Text; action: string }[] };
+  fallback: {
+    lead: Text;
+    choicesTitle: Text;
+    choices: RequestButton[];
+    articlesTitle: Text;
+    articles: { title: Text; id: string }[];
+    nothing: Text;
+    helpTitle: Text;
+  };
+  knowledgeArticle: {
+    lead: Text;
+    title: Text;
+    paragraphs: Text[];
+    relatedTitle: Text;
+    related: { title: Text; id: string }[];
+    links: { title: Text; url: string }[];
+    next: { title: Text; action: string }[];
+  };
+  notice: { text: Text };
+  choose: { pick: string; title: Text; label: Text; choices: Fact[]; confirmTitle: Text; cancelTitle: Text; nonce: string } & OfferedTo;
+  confirmAction: { title: Text; facts: Fact[]; note: Text; confirmTitle: Text; cancelTitle: Text; token: string } & OfferedTo;
+  // licences
+  licenseInventory: {
+    title: Text;
+    subtitle: Text;
+    emptyText: Text;
+    refreshTitle: Text;
+    plans: { name: Text; skuPartNumber: string; assignTitle: Text; usage: Text; freeText: Text; full: boolean; fullText: Text; warningText: Text }[];
+  };
+  bulkReport: { title: Text; summary: Text; failed: number; failedTitle: Text; failures: { user: string; reason: Text }[]; succeededTitle: Text; succeededList: Text };
+  // passwords
+  temporaryPassword: { title: Text; password: string; text: Text; hideActions: { title: Text }[] };
+  changePassword: { title: Text; currentLabel: Text; newLabel: Text; confirmLabel: Text; rules: Text; submitTitle: Text; cancelTitle: Text; nonce: string };
+  resetOffer: { title: Text; text: Text; actions: RequestButton[] };
+  continueInPrivate: { title: Text; request: Text; action: RequestButton };
+  // helpdesk
+  resetRequest: {
+    title: Text;
+    fromLabel: Text;
+    requester: Text;
+    atLabel: Text;
+    at: Text;
+    deliverLabel: Text;
+    deliverTo: Text;
+    status: Text;
+    statusColor: 'Default' | 'Good' | 'Attention';
+    pending: boolean;
+    reasonLabel: Text;
+    actions: { title: Text; verb: string; style: 'positive' | 'destructive'; requestId: string }[];
+  };
+  pendingRequests: { title: Text; subtitle: Text; note: Text; requests: { requester: Text; line: Text; delivered: boolean }[] };
+  // admins
+  adminRoles: { title: Text; subtitle: Text; emptyText: Text; people: { name: Text; upn: string; roles: Text }[] };
+  // audit
+  auditLog: { title: Text; subtitle: Text; emptyText: Text; entries: { operation: Text; line: Text; details: Text; outcome: Text; ok: boolean; when: Text }[] };
+}
+
+export type CardName = keyof CardData;

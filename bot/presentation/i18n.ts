@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath } from '../host/paths';
+
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+
+type Strings = Record<string, string>;
+export type Params = Record<string, string | number>;
+
+/** The texts users read, loaded from locales/{fr,en}.json. A missing key is a bug, reported loudly. */
+export class Localizer {
+  private readonly strings: Record<Locale, Strings>;
+
+  constructor(directory = projectPath('locales')) {
+    this.strings = {
+      fr: JSON.parse(readFileSync(join(directory, 'fr.json'), 'utf8')) as Strings,
+      en: JSON.parse(readFileSync(join(directory, 'en.json'), 'utf8')) as Strings,
+    };
+  }
+
+  t(locale: Locale, key: string, params: Params = {}): string {
+    const template = this.strings[locale][key] ?? this.strings.fr[key];
+    if (template === undefined) throw new Error(`Missing text "${key}" in locale files`);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  }
+
+  keys(locale: Locale): string[] {
+    return Object.keys(this.strings[locale]);
+  }
+}
+
+/** fr-FR, fr-CA, fr → fr; en-US, en-GB → en; anything else → the configured default. */
+export function toLocale(tag: string | undefined, fallback: Locale): Locale {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : fallback;
+}

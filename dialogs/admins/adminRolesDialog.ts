@@ -1,0 +1,74 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Authorizer } from '../../bot/policy/authorization';
+import { CardRenderer } from '../../bot/presentation/cardRenderer';
+import { roleNames } from '../../bot/presentation/errorMessages';
+import type { Person } from '../../bot/features/directory/directory';
+import { Localizer } from '../../bot/presentation/i18n';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { localeOf } from '../../bot/turn/turnSetup';
+import { CancelAndHelpDialog, Interruptions } from '../core/cancelAndHelpDialog';
+import { NameFinder, PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
+
+export const ADMIN_ROLES_DIALOG = 'adminRolesDialog';
+
+export interface RoleDirectory {
+  rolesOf(userId: string): Promise<string[]>;
+  holders(): Promise<Map<string, string[]>>;
+}
+
+/**
+ * « quels rôles a Nadia ? » shows one person's directory roles; « liste des administrateurs » shows
+ * everyone holding one. Read-only; open to the roles that manage roles (the permission table).
+ */
+export class AdminRolesDialog extends CancelAndHelpDialog {
+  constructor(
+    private readonly authorizer: Authorizer,
+    private readonly roles: RoleDirectory,
+    private readonly directory: PeopleDirectory,
+    private readonly names: NameFinder,
+    private readonly tenantName: () => string,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+    resolveUser: ResolveUserDialog,
+    interruptions: Interruptions,
+  ) {
+    super(ADMIN_ROLES_DIALOG, interruptions);
+    this.addDialog(resolveUser);
+    this.addDialog(new WaterfallDialog('adminRoles', [this.authorizeStep.bind(this), this.whoStep.bind(this), this.showStep.bind(this)]));
+    this.initialDialogId = 'adminRoles';
+  }
+
+  private async authorizeStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    await this.authorizer.require('admin.roles', step.context.activity.from?.aadObjectId);
+    return step.next();
+  }
+
+  /** The person asked about, if any: by e-mail, or by the name in the request. */
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const email = step.options.entities.find((e) => e.type === 'email')?.value;
+    const words = email ? [] : this.names.in(step.options.text);
+    if (!email && words.length === 0) return step.next(undefined);
+    return step.beginDialog(RESOLVE_USER_DIALOG, { email, words });
+  }
+
+  private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
+    const person = step.result as Person | undefined;
+    const row = (p: Person, roles: string[]) => ({ name: p.displayName, upn: p.userPrincipalName, roles: roles.length ? roleNames(roles, locale, this.localizer) : t('adminRoles.none', { name: p.displayName }) });
+    let data;
+    if (person) {
+      data = { title: t('adminRoles.personTitle', { name: person.displayName }), subtitle: '', people: [row(person, await this.roles.rolesOf(person.id))] };
+    } else {
+      const holders = await this.roles.holders();
+      const people = await Promise.all([...holders.keys()].map((id) => this.directory.person(id)));
+      data = {
+        title: t('adminRoles.title', { tenant: this.tenantName() }),
+        subtitle: t('adminRoles.count', { count: people.length }),
+        people: people.sort((a, b) => a.displayName.localeCompare(b.displayName)).map((p) => row(p, holders.get(p.id) ?? [])),
+      };
+    }
+    await step.context.sendActivity({ attachments: [this.cards.attachment('adminRoles', { ...data, emptyText: t('adminRoles.empty') })] });
+    return step.endDialog();
+  }
+}

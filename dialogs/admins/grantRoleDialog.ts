@@ -1,0 +1,163 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { roleNames } from '../../bot/presentation/errorMessages';
+import { NotFound } from '../../bot/policy/errors';
+import { AdminRoleService, GRANTABLE_ROLES } from '../../bot/features/admins/adminRoles';
+import type { DirectoryService, Person } from '../../bot/features/directory/directory';
+import { fold } from '../../bot/nlu/entities';
+import { passwordCard } from '../../bot/presentation/passwordCard';
+import { temporaryPassword } from '../../bot/features/passwords/temporaryPassword';
+import { PrivateMessenger } from '../../bot/host/proactive';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { isPersonalChat } from '../../bot/turn/teamsGuard';
+import { localeOf } from '../../bot/turn/turnSetup';
+import type { RoleDirectory } from './adminRolesDialog';
+import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
+import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
+
+
+export const GRANT_ROLE_DIALOG = 'grantRoleDialog';
+
+/** « ajoute le rôle … à », "give … the role": a role change asked under admin.roles. */
+export function asksToGrant(recognition: Recognition): boolean {
+  return recognition.entities.some((e) => e.type === 'role') && /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|add|give|grant|make)\b/.test(fold(recognition.text));
+}
+
+export interface RoleServices extends WriteServices {
+  adminRoles: AdminRoleService;
+  roles: RoleDirectory;
+  directory: DirectoryService;
+  messenger: PrivateMessenger;
+  verifiedDomains: () => string[];
+}
+
+interface GrantState {
+  role?: string;
+  person?: Person;
+  newAccount?: string;
+}
+
+/**
+ * « crée un administrateur des licences pour Nadia »: a role from the allow-list, for an existing
+ * user or a new account (UPN on a verified domain, no licence), confirmed, granted, audited; a new
+ * account's sign-in details go to the caller privately. Global or Privileged Role Administrators only.
+ */
+export class GrantRoleDialog extends CancelAndHelpDialog {
+  private readonly steps: WriteSteps;
+
+  constructor(private readonly services: RoleServices, resolveUser: ResolveUserDialog) {
+    super(GRANT_ROLE_DIALOG, services.interruptions);
+    this.steps = new WriteSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(new WaterfallDialog('grant', [this.whoStep.bind(this), this.roleStep.bind(this), this.confirmStep.bind(this), this.grantStep.bind(this)]));
+    this.initialDialogId = 'grant';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    await this.steps.authorize(step, 'admin.create');
+    const state = step.values as GrantState;
+    const email = step.options.entities.find((e) => e.type === 'email')?.value;
+    if (!email) return step.beginDialog(RESOLVE_USER_DIALOG, this.steps.whoFrom(step.options));
+    try {
+      return await step.next(await this.services.directory.person(email));
+    } catch (error) {
+      if (!(error instanceof NotFound)) throw error;
+    }
+    if (!this.services.verifiedDomains().includes(email.split('@')[1])) {
+      await step.context.sendActivity(this.steps.t(step.context, 'role.newAccountDomain', { who: email }));
+      return step.endDialog();
+    }
+    state.newAccount = email;
+    return step.next();
+  }
+
+  private async roleStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as GrantState;
+    state.person = personPassedOn(step);
+    if (!state.person && !state.newAccount) return step.endDialog();
+    const named = step.options.entities.find((e) => e.type === 'role')?.value;
+    const locale = localeOf(step.context);
+    if (named && GRANTABLE_ROLES[named]) {
+      state.role = named;
+      return step.next();
+    }
+    if (named) await step.context.sendActivity(this.steps.t(step.context, 'role.notGrantable', { roles: roleNames(Object.keys(GRANTABLE_ROLES), locale, this.services.localizer) }));
+    return this.askRole(step);
+  }
+
+  private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as GrantState;
+    if (!state.role) {
+      const chosen = this.steps.choice(step, 'role');
+      if (!chosen || !GRANTABLE_ROLES[chosen]) return this.steps.askAgain(step, () => this.askRole(step));
+      state.role = chosen;
+    }
+    const locale = localeOf(step.context);
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    const role = roleNames([state.role], locale, this.services.localizer);
+    const name = state.person?.displayName ?? state.newAccount!;
+    if (state.person && (await this.services.roles.rolesOf(state.person.id)).includes(state.role)) {
+      await step.context.sendActivity(t('role.already', { name, role }));
+      return step.endDialog();
+    }
+    return this.steps.askToConfirm(step, {
+      title: t('confirm.title.grant', { role, name }),
+      facts: [
+        { title: t('fact.account'), value: state.person ? `${name} (${state.person.userPrincipalName})` : t('role.newAccount', { who: state.newAccount }) },
+        { title: t('fact.role'), value: role },
+      ],
+      note: t('confirm.note.grant'),
+    });
+  }
+
+  private async grantStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as GrantState;
+    const role = state.role!;
+    const locale = localeOf(step.context);
+    const upn = state.person?.userPrincipalName ?? state.newAccount!;
+    const displayName = state.person?.displayName ?? upn.split('@')[0];
+    let password = '';
+    return this.steps.actOnConfirmation(step, {
+      operation: state.person ? 'admin.grant' : 'admin.create',
+      authorize: this.steps.requireRole(step, 'admin.create'),
+      target: state.person ?? { id: '', displayName, userPrincipalName: upn, jobTitle: null, department: null },
+      parameters: { role, newAccount: !state.person },
+      run: async () => {
+        let id = state.person?.id;
+        const receipts = [];
+        if (!id) {
+          password = temporaryPassword();
+          const created = await this.services.adminRoles.createAccount({ displayName, userPrincipalName: upn, password });
+          id = created.id;
+          receipts.push(created.receipt);
+        }
+        receipts.push(await this.services.adminRoles.grant(id, role));
+        return receipts;
+      },
+      done: async () => {
+        const said = this.steps.t(step.context, 'role.granted', { name: displayName, role: roleNames([role], locale, this.services.localizer) });
+        if (!password) return said;
+        const card = passwordCard(this.services.cards, this.services.localizer, locale, displayName, password);
+        if (isPersonalChat(step.context)) {
+          await step.context.sendActivity(said);
+          await step.context.sendActivity({ attachments: [card] });
+          return undefined;
+        }
+        const sent = await this.services.messenger.send(step.context.activity.from.aadObjectId ?? '', { attachments: [card] });
+        return `${said} ${this.steps.t(step.context, sent ? 'role.credentialsPrivate' : 'role.credentialsNoChat')}`;
+      },
+    });
+  }
+
+  private askRole(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.values as GrantState;
+    const locale = localeOf(step.context);
+    return this.steps.askChoice(
+      step,
+      'role',
+      this.steps.t(step.context, 'role.ask', { name: state.person?.displayName ?? state.newAccount ?? '' }),
+      'role.label',
+      Object.keys(GRANTABLE_ROLES).map((r) => ({ title: roleNames([r], locale, this.services.localizer), value: r })),
+    );
+  }
+}

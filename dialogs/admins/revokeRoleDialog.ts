@@ -1,0 +1,92 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { roleNames } from '../../bot/presentation/errorMessages';
+import { LastGlobalAdministrator } from '../../bot/features/admins/adminRoles';
+import type { Person } from '../../bot/features/directory/directory';
+import { fold } from '../../bot/nlu/entities';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { localeOf } from '../../bot/turn/turnSetup';
+import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import type { RoleServices } from './grantRoleDialog';
+import { WriteSteps } from '../core/writeSteps';
+import { ResolveUserDialog } from '../core/resolveUserDialog';
+
+export const REVOKE_ROLE_DIALOG = 'revokeRoleDialog';
+
+/** « retire le rôle administrateur Exchange à Sophie », "revoke …": a role removal asked under admin.roles. */
+export function asksToRevoke(recognition: Recognition): boolean {
+  return recognition.entities.some((e) => e.type === 'role') && /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|remove|revoke|take)\b/.test(fold(recognition.text));
+}
+
+interface RevokeState {
+  person?: Person;
+  role?: string;
+}
+
+/**
+ * Removes a directory role after confirmation, audited; the last Global Administrator keeps the role
+ * whatever is asked. Global or Privileged Role Administrators only.
+ */
+export class RevokeRoleDialog extends CancelAndHelpDialog {
+  private readonly steps: WriteSteps;
+
+  constructor(private readonly services: RoleServices, resolveUser: ResolveUserDialog) {
+    super(REVOKE_ROLE_DIALOG, services.interruptions);
+    this.steps = new WriteSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(new WaterfallDialog('revoke', [this.whoStep.bind(this), this.confirmStep.bind(this), this.revokeStep.bind(this)]));
+    this.initialDialogId = 'revoke';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    return this.steps.findTarget(step, 'admin.roles');
+  }
+
+  private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as RevokeState;
+    state.person = step.result as Person | undefined;
+    if (!state.person) return step.endDialog();
+    const locale = localeOf(step.context);
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    const role = step.options.entities.find((e) => e.type === 'role')!.value;
+    const shown = roleNames([role], locale, this.services.localizer);
+    const name = state.person.displayName;
+    if (!(await this.services.roles.rolesOf(state.person.id)).includes(role)) {
+      await step.context.sendActivity(t('role.notHeld', { name, role: shown }));
+      return step.endDialog();
+    }
+    if (role === 'Global Administrator' && (await this.services.adminRoles.holders(role)) <= 1) {
+      await step.context.sendActivity(t('role.lastGlobal', { name }));
+      return step.endDialog();
+    }
+    state.role = role;
+    return this.steps.askToConfirm(step, {
+      title: t('confirm.title.revoke', { role: shown, name }),
+      facts: [
+        { title: t('fact.account'), value: `${name} (${state.person.userPrincipalName})` },
+        { title: t('fact.role'), value: shown },
+      ],
+    });
+  }
+
+  private async revokeStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as RevokeState;
+    const person = state.person!;
+    const role = state.role!;
+    const shown = roleNames([role], localeOf(step.context), this.services.localizer);
+    try {
+      return await this.steps.actOnConfirmation(step, {
+        operation: 'admin.revoke',
+        authorize: this.steps.requireRole(step, 'admin.roles'),
+        target: person,
+        parameters: { role },
+        run: () => this.services.adminRoles.revoke(person.id, role),
+        done: async () => this.steps.t(step.context, 'role.revoked', { name: person.displayName, role: shown }),
+      });
+    } catch (error) {
+      // Checked again at the moment of the write: another admin may have removed a Global Administrator meanwhile.
+      if (!(error instanceof LastGlobalAdministrator)) throw error;
+      await step.context.sendActivity(this.steps.t(step.context, 'role.lastGlobal', { name: person.displayName }));
+      return step.endDialog();
+    }
+  }
+}

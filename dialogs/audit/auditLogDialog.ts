@@ -1,0 +1,54 @@
+import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { AuditEntry, AuditLog } from '../../bot/policy/audit';
+import { Authorizer } from '../../bot/policy/authorization';
+import { CardRenderer } from '../../bot/presentation/cardRenderer';
+import { Localizer } from '../../bot/presentation/i18n';
+import { auditedOperation } from '../../bot/nlu/namedRequests';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { localeOf } from '../../bot/turn/turnSetup';
+import type { NameFinder } from '../core/resolveUserDialog';
+
+export const AUDIT_LOG_DIALOG = 'auditLogDialog';
+
+/** « journal d'audit », « journal d'audit de julie », "audit log of licence removals": the latest writes, as a card. */
+export class AuditLogDialog extends ComponentDialog {
+  constructor(
+    private readonly authorizer: Authorizer,
+    private readonly audit: AuditLog,
+    private readonly names: NameFinder,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+  ) {
+    super(AUDIT_LOG_DIALOG);
+    this.addDialog(new WaterfallDialog('audit', [this.showStep.bind(this)]));
+    this.initialDialogId = 'audit';
+  }
+
+  private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    await this.authorizer.require('audit.read', step.context.activity.from?.aadObjectId);
+    const locale = localeOf(step.context);
+    const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
+    const email = step.options.entities.find((e) => e.type === 'email')?.value;
+    const user = email ?? this.names.in(step.options.text).filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w)).join(' ');
+    const operation = auditedOperation(step.options.text);
+    const entries = await this.audit.recent({ user: user || undefined, operation, limit: 15 });
+    const filter = `${user ? t('audit.filterUser', { user }) : ''}${operation ? t('audit.filterOperation', { operation: t(`operation.${operation}`) }) : ''}`;
+    const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
+    const row = (e: AuditEntry) => ({
+      operation: this.localizer.keys(locale).includes(`operation.${e.operation}`) ? t(`operation.${e.operation}`) : e.operation,
+      line: t('audit.line', { caller: e.caller.name || e.caller.id, target: e.target }),
+      details: [Object.entries(e.parameters).map(([k, v]) => `${k}=${v}`).join(', '), e.error ?? ''].filter(Boolean).join(' · '),
+      outcome: t(`audit.outcome.${e.outcome}`),
+      ok: e.outcome === 'succeeded',
+      when: when.format(new Date(e.time)),
+    });
+    const card = this.cards.attachment('auditLog', {
+      title: t('audit.title'),
+      subtitle: t('audit.subtitle', { count: entries.length, filter }),
+      entries: entries.map(row),
+      emptyText: t('audit.empty'),
+    });
+    await step.context.sendActivity({ attachments: [card] });
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,39 @@
+import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { CardRenderer } from '../../bot/presentation/cardRenderer';
+import { Localizer } from '../../bot/presentation/i18n';
+import { KnowledgeBase } from '../../bot/nlu/knowledge';
+import { Recognition } from '../../bot/nlu/recognizer';
+import { localeOf } from '../../bot/turn/turnSetup';
+
+export const FALLBACK_DIALOG = 'fallbackDialog';
+
+/** Never a dead end: a message not understood gets the likeliest intents as buttons and the best articles. */
+export class FallbackDialog extends ComponentDialog {
+  constructor(private readonly knowledge: KnowledgeBase, private readonly cards: CardRenderer, private readonly localizer: Localizer) {
+    super(FALLBACK_DIALOG);
+    this.addDialog(new WaterfallDialog('offer', [this.offerStep.bind(this)]));
+    this.initialDialogId = 'offer';
+  }
+
+  private async offerStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const recognition = step.options;
+    const locale = localeOf(step.context);
+    const t = (key: string) => this.localizer.t(locale, key);
+    const choices = (recognition.alternatives ?? [])
+      .filter((a) => a.score >= 0.1 && a.intent !== 'cancel' && a.intent !== 'none')
+      .slice(0, 3)
+      .map((a) => ({ title: t(`intent.${a.intent}`), action: a.intent, text: recognition.text }));
+    const articles = this.knowledge.search(recognition.text, locale, 2).map((a) => ({ title: a.title[locale], id: a.id }));
+    const card = this.cards.attachment('fallback', {
+      lead: t('fallback.lead'),
+      choicesTitle: t('fallback.choices'),
+      choices,
+      articlesTitle: t('fallback.articles'),
+      articles,
+      nothing: t('fallback.nothing'),
+      helpTitle: t('intent.help'),
+    });
+    await step.context.sendActivity({ attachments: [card] });
+    return step.endDialog();
+  }
+}

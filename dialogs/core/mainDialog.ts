@@ -1,0 +1,151 @@
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogContext,
+  DialogEvent,
+  DialogSet,
+  DialogState,
+  DialogTurnResult,
+  DialogTurnStatus,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { CardRenderer } from '../../bot/presentation/cardRenderer';
+import { passwordCard } from '../../bot/presentation/passwordCard';
+import { Localizer, Params } from '../../bot/presentation/i18n';
+import { extractEntities } from '../../bot/nlu/entities';
+import type { Operation } from '../../bot/policy/capabilities';
+import { operationNamedIn } from '../../bot/nlu/namedRequests';
+import { Intent, isIntent, Recognition, Recognizer } from '../../bot/nlu/recognizer';
+import { callerOf, localeOf } from '../../bot/turn/turnSetup';
+import { REROUTE_EVENT, takeReroute } from './cancelAndHelpDialog';
+import { EXPLAINED } from './coverage';
+import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
+import { HelpCard } from './helpCard';
+import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
+
+export const MAIN_DIALOG = 'mainDialog';
+
+/** Whether a confirmation card has acted already (its token claimed). */
+export interface UsedCards {
+  wasUsed(token: string): Promise<boolean>;
+}
+
+/**
+ * Routes what the user asked to the dialog that does it. A card button sends its intent (and the
+ * original words) directly. What no dialog does yet is explained from the knowledge base; what is
+ * not understood gets choices (FallbackDialog), never a dead end.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly routes: { intent: Operation; dialogId: string; when?: (recognition: Recognition) => boolean }[] = [];
+
+  constructor(
+    private readonly recognizer: Recognizer,
+    private readonly helpCard: HelpCard,
+    private readonly localizer: Localizer,
+    private readonly cards: CardRenderer,
+    knowledgeDialog: KnowledgeDialog,
+    fallbackDialog: FallbackDialog,
+    private readonly usedCards: UsedCards,
+    /** In order: the first route of the intent whose `when` accepts the request (or has none) takes it. */
+    capabilities: { intent: Operation; dialog: Dialog; when?: (recognition: Recognition) => boolean }[],
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(knowledgeDialog);
+    this.addDialog(fallbackDialog);
+    for (const { intent, dialog, when } of capabilities) {
+      if (!this.findDialog(dialog.id)) this.addDialog(dialog);
+      this.routes.push({ intent, dialogId: dialog.id, when });
+    }
+    this.addDialog(new WaterfallDialog('route', [this.understandStep.bind(this), this.finishStep.bind(this)]));
+    this.initialDialogId = 'route';
+  }
+
+  /** Runs the dialog stack for one turn, starting this dialog when nothing is active. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** A dialog in progress handed this message back (a new request): the dialogs under this one are gone, and it is routed afresh. */
+  protected override async onPreBubbleEvent(dc: DialogContext, event: DialogEvent): Promise<boolean> {
+    return event.name === REROUTE_EVENT || super.onPreBubbleEvent(dc, event);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const result = await super.onContinueDialog(innerDc);
+    return takeReroute(innerDc.context) ? innerDc.beginDialog('route') : result;
+  }
+
+  private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const value = step.context.activity.value as { action?: unknown; text?: unknown; article?: unknown; confirm?: unknown; pick?: unknown } | undefined;
+    if (typeof value?.article === 'string') return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: value.article });
+    if ((value as { hide?: unknown } | undefined)?.hide === 'password' && step.context.activity.replyToId) {
+      // « Masquer » on a temporary password card: the card is replaced by its hidden form.
+      const hidden = passwordCard(this.cards, this.localizer, localeOf(step.context), '', '');
+      await step.context.updateActivity({ id: step.context.activity.replyToId, type: 'message', attachments: [hidden] });
+      return step.endDialog();
+    }
+    if (value && (value.confirm !== undefined || value.pick !== undefined) && value.action === undefined) {
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), ...(await this.strayAnswer(step.context))));
+      return step.endDialog();
+    }
+    const recognition = await this.understand(step.context);
+    const asked = this.askedByName(recognition.text, value?.action);
+    const { intent } = recognition;
+    const dialogId = this.routes.find((r) => r.intent === (asked ?? intent) && (!r.when || r.when(recognition)))?.dialogId;
+    if (dialogId) return step.beginDialog(dialogId, recognition);
+    switch (intent) {
+      case 'help':
+        await this.helpCard.show(step.context);
+        return step.endDialog();
+      case 'cancel':
+        await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'cancel.nothing'));
+        return step.endDialog();
+      case 'none':
+        return step.beginDialog(FALLBACK_DIALOG, recognition);
+      default:
+        return step.beginDialog(KNOWLEDGE_DIALOG, { intent, notYet: !EXPLAINED.includes(intent) });
+    }
+  }
+
+  /** The operations asked for by name rather than through an intent label (the labels are a contract). */
+  private askedByName(text: string, action: unknown): Operation | undefined {
+    if (action === 'audit.read' || action === 'helpdesk.pending') return action;
+    if (action !== undefined) return undefined;
+    return operationNamedIn(text);
+  }
+
+  /**
+   * A confirmation or a choice that no dialog of this person waits for: a card offered to someone
+   * else (in a group chat or a channel everyone sees it), a card already used, or one whose request
+   * ended (cancelled, replaced, or the conversation started afresh).
+   */
+  private async strayAnswer(context: TurnContext): Promise<[string, Params?]> {
+    const value = context.activity.value as { confirm?: string; token?: string; asker?: string; askerName?: string };
+    if (value.asker && value.asker !== callerOf(context).id) return ['confirm.notYours', { name: value.askerName ?? '' }];
+    if (value.confirm === undefined) return ['card.expired'];
+    return value.token && (await this.usedCards.wasUsed(value.token)) ? ['confirm.stale'] : ['confirm.nothingPending'];
+  }
+
+  private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+
+  /** A card button names its intent (an unknown one counts as not understood); a message goes to the recognizer. */
+  private async understand(context: TurnContext): Promise<Recognition> {
+    const value = context.activity.value as { action?: unknown; text?: unknown; sku?: unknown } | undefined;
+    if (value && value.action !== undefined) {
+      const text = typeof value.text === 'string' ? value.text : '';
+      const intent: Intent = isIntent(value.action) ? value.action : 'none';
+      const entities = extractEntities(text);
+      if (typeof value.sku === 'string') entities.push({ type: 'sku', value: value.sku });
+      return { text, intent, score: 1, entities };
+    }
+    return this.recognizer.recognize(context.activity.text ?? '');
+  }
+}

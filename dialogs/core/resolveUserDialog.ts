@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { CardRenderer } from '../../bot/presentation/cardRenderer';
+import { NotFound } from '../../bot/policy/errors';
+import type { Person } from '../../bot/features/directory/directory';
+import { Localizer } from '../../bot/presentation/i18n';
+import { extractEntities } from '../../bot/nlu/entities';
+import { askerOf, localeOf } from '../../bot/turn/turnSetup';
+import { CancelAndHelpDialog, Interruptions } from './cancelAndHelpDialog';
+
+export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
+const LOOKUP = 'lookup';
+const MAX_CHOICES = 8;
+
+export interface PeopleDirectory {
+  person(upnOrId: string): Promise<Person>;
+  findPeople(words: string[]): Promise<Person[]>;
+}
+
+export interface NameFinder {
+  in(text: string): string[];
+}
+
+export interface ResolveUserOptions {
+  email?: string;
+  words?: string[];
+}
+
+interface LookupState {
+  candidates?: Person[];
+  nonce?: string;
+}
+
+/**
+ * Finds the person a request is about: by e-mail, or by name through the directory; when several
+ * people match, a card to choose from; when none, asks again. Ends with the Person.
+ */
+export class ResolveUserDialog extends CancelAndHelpDialog {
+  constructor(
+    private readonly directory: PeopleDirectory,
+    private readonly names: NameFinder,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+    interruptions: Interruptions,
+  ) {
+    super(RESOLVE_USER_DIALOG, interruptions);
+    this.addDialog(new WaterfallDialog(LOOKUP, [this.lookupStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = LOOKUP;
+  }
+
+  private async lookupStep(step: WaterfallStepContext<ResolveUserOptions>): Promise<DialogTurnResult> {
+    const { email, words = [] } = step.options ?? {};
+    const locale = localeOf(step.context);
+    const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
+    const state = step.values as LookupState;
+    if (email) {
+      try {
+        return await step.endDialog(await this.directory.person(email));
+      } catch (error) {
+        if (!(error instanceof NotFound)) throw error;
+        return this.ask(step, t('resolveUser.notFound', { who: email }));
+      }
+    }
+    if (words.length === 0) return this.ask(step, t('resolveUser.ask'));
+    const people = await this.directory.findPeople(words);
+    if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
+    if (people.length === 1) return step.endDialog(people[0]);
+    if (people.length > MAX_CHOICES) return this.ask(step, t('resolveUser.tooMany'));
+    state.candidates = people;
+    state.nonce = randomUUID();
+    const card = this.cards.attachment('choose', {
+      pick: 'user',
+      title: t('resolveUser.choose', { count: people.length }),
+      label: t('resolveUser.chooseLabel'),
+      choices: people.map((p) => ({ title: describe(p), value: p.id })),
+      confirmTitle: t('resolveUser.confirm'),
+      cancelTitle: t('resolveUser.cancel'),
+      nonce: state.nonce,
+      ...askerOf(step.context),
+    });
+    await step.context.sendActivity({ attachments: [card] });
+    return Dialog.EndOfTurn;
+  }
+
+  /** The user picked someone on the card, or typed a name or an address instead. */
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.values as LookupState;
+    const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
+    if (value?.pick === 'user') {
+      const chosen = state.candidates?.find((p) => p.id === value.choice);
+      if (chosen && value.nonce === state.nonce) return step.endDialog(chosen);
+      return step.replaceDialog(LOOKUP, {});
+    }
+    const text = step.context.activity.text ?? '';
+    const email = extractEntities(text).find((e) => e.type === 'email')?.value;
+    if (!email && (await this.interruptions.isNewRequest(step.context))) return this.interruptions.dropAndReroute(step);
+    return step.replaceDialog(LOOKUP, email ? { email } : { words: this.names.in(text) });
+  }
+
+  private async ask(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
+    await step.context.sendActivity(question);
+    return Dialog.EndOfTurn;
+  }
+}
+
+function describe(person: Person): string {
+  const detail = [person.jobTitle, person.department].filter(Boolean).join(', ');
+  return `${person.displayName} (${person.userPrincipalName})${detail ? ` · ${detail}` : ''}`;
+}

@@ -1,0 +1,159 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { userMessageFor } from '../../bot/presentation/errorMessages';
+import { LicenseUnavailable } from '../../bot/policy/errors';
+import type { Person } from '../../bot/features/directory/directory';
+import type { LicensePlan } from '../../bot/features/licences/licenses';
+import { productName } from '../../bot/features/licences/skuCatalog';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
+import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { WriteServices, WriteSteps, planPassedOn } from '../core/writeSteps';
+import { ResolveUserDialog } from '../core/resolveUserDialog';
+
+export const ASSIGN_LICENSE_DIALOG = 'assignLicenseDialog';
+
+/** Countries offered when a user has no usage location (ISO 3166 codes, named in the user's language). */
+export const USAGE_COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC', 'CA', 'DE', 'ES', 'IT', 'PT', 'NL', 'GB', 'IE', 'US', 'MA', 'TN', 'SN', 'CI'];
+
+interface AssignState {
+  person?: Person;
+  inventory?: LicensePlan[];
+  plan?: LicensePlan;
+  country?: string;
+  countryAsked?: boolean;
+}
+
+/**
+ * « affecte une licence Business Standard à julie@… »: who (by e-mail or name), which plan (a chooser
+ * showing free units when the request did not say, or said « E3 » and the tenant has two), the usage
+ * location when Graph would refuse without one, a confirmation card, then one assignLicense call,
+ * audited, and the units left.
+ */
+export class AssignLicenseDialog extends CancelAndHelpDialog {
+  private readonly steps: WriteSteps;
+
+  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
+    super(ASSIGN_LICENSE_DIALOG, services.interruptions);
+    this.steps = new WriteSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(
+      new WaterfallDialog('assign', [
+        this.whoStep.bind(this),
+        this.whichPlanStep.bind(this),
+        this.planChosenStep.bind(this),
+        this.usageLocationStep.bind(this),
+        this.confirmStep.bind(this),
+        this.assignStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = 'assign';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    return this.steps.findTarget(step, 'license.assign');
+  }
+
+  private async whichPlanStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as AssignState;
+    state.person = step.result as Person | undefined;
+    if (!state.person) return step.endDialog();
+    state.inventory = await this.services.licenses.inventory();
+    const named = this.steps.plansNamed(step.options, state.inventory);
+    const name = state.person.displayName;
+    if (named.length > 0 && named[0].length === 1) return step.next(named[0][0]);
+    if (named.length > 0 && named[0].length > 1) return this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name }), named[0]);
+    if (step.options.entities.some((e) => e.type === 'sku')) {
+      await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: skuWords(step.options) }));
+    }
+    return this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name }), state.inventory);
+  }
+
+  private async planChosenStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as AssignState;
+    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
+    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!));
+    state.plan = plan;
+    const held = await this.services.licenses.licensesOf(state.person!.id, state.inventory);
+    if (held.licenses.some((l) => l.plan.skuId === plan.skuId)) {
+      await step.context.sendActivity(this.steps.t(step.context, 'license.assign.already', { name: state.person!.displayName, plan: plan.name }));
+      return step.endDialog();
+    }
+    if (plan.free <= 0) {
+      // Refused before calling Graph: nothing to undo.
+      await step.context.sendActivity(userMessageFor(new LicenseUnavailable(plan.name), localeOf(step.context), this.services.localizer, correlationIdOf(step.context)));
+      return step.endDialog();
+    }
+    if (held.usageLocation) return step.next();
+    return this.askCountry(step);
+  }
+
+  private async usageLocationStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as AssignState;
+    if (state.countryAsked) {
+      const country = this.steps.choice(step, 'country') ?? typedCountry(step.context.activity.text);
+      if (!country || !USAGE_COUNTRIES.includes(country)) return this.steps.askAgain(step, () => this.askCountry(step));
+      state.country = country;
+    }
+    return step.next();
+  }
+
+  private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as AssignState;
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    const plan = state.plan!;
+    const facts = [
+      { title: t('fact.user'), value: `${state.person!.displayName} (${state.person!.userPrincipalName})` },
+      { title: t('fact.plan'), value: plan.name },
+      { title: t('fact.freeAfter'), value: String(plan.free - 1) },
+      ...(state.country ? [{ title: t('fact.country'), value: countryName(state.country, localeOf(step.context)) }] : []),
+    ];
+    return this.steps.askToConfirm(step, { title: t('confirm.title.assign', { plan: plan.name, name: state.person!.displayName }), facts });
+  }
+
+  private async assignStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as AssignState;
+    const person = state.person!;
+    const plan = state.plan!;
+    return this.steps.actOnConfirmation(step, {
+      operation: 'license.assign',
+      authorize: this.steps.requireRole(step, 'license.assign'),
+      target: person,
+      parameters: { sku: plan.skuPartNumber, ...(state.country ? { usageLocation: state.country } : {}) },
+      run: async () => {
+        const receipts = state.country ? [await this.services.licenses.setUsageLocation(person.id, state.country)] : [];
+        return [...receipts, await this.services.licenses.assign(person.id, plan)];
+      },
+      done: async () => this.steps.t(step.context, 'license.assign.done', { name: person.displayName, plan: plan.name, free: await this.steps.freeNow(plan) }),
+    });
+  }
+
+  private askCountry(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.values as AssignState;
+    state.countryAsked = true;
+    const locale = localeOf(step.context);
+    return this.steps.askChoice(
+      step,
+      'country',
+      this.steps.t(step.context, 'license.assign.askCountry', { name: state.person!.displayName }),
+      'license.country.label',
+      USAGE_COUNTRIES.map((code) => ({ title: countryName(code, locale), value: code })),
+    );
+  }
+}
+
+function countryName(code: string, locale: string): string {
+  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+}
+
+/** « France », « belgique », "FR": a country typed instead of picked. */
+function typedCountry(text: string | undefined): string | undefined {
+  const wanted = (text ?? '').trim().toLowerCase();
+  if (wanted === '') return undefined;
+  return USAGE_COUNTRIES.find(
+    (code) => code.toLowerCase() === wanted || ['fr', 'en'].some((l) => countryName(code, l).toLowerCase() === wanted),
+  );
+}
+
+function skuWords(recognition: Recognition): string {
+  return recognition.entities.filter((e) => e.type === 'sku').map((e) => productName(e.value)).join(', ');
+}

@@ -1,0 +1,158 @@
+import { Attachment, TurnContext } from 'botbuilder';
+import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { roleNames } from '../../bot/presentation/errorMessages';
+import { RoleRequired } from '../../bot/policy/errors';
+import type { Person } from '../../bot/features/directory/directory';
+import { PasswordService } from '../../bot/features/passwords/passwordService';
+import { passwordCard } from '../../bot/presentation/passwordCard';
+import { temporaryPassword } from '../../bot/features/passwords/temporaryPassword';
+import { PrivateMessenger } from '../../bot/host/proactive';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { mayResetPassword, PASSWORD_RESETTERS, rolesAbleToReset } from '../../bot/features/passwords/resetPolicy';
+import { isPersonalChat } from '../../bot/turn/teamsGuard';
+import { callerOf, localeOf } from '../../bot/turn/turnSetup';
+import { CancelAndHelpDialog, reroute } from '../core/cancelAndHelpDialog';
+import { KNOWLEDGE_DIALOG, KnowledgeDialog } from '../core/knowledgeDialog';
+import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
+import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
+import type { RoleDirectory } from '../admins/adminRolesDialog';
+
+export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
+
+interface ResetState {
+  callerRoles?: string[];
+  person?: Person;
+  /** The user was offered to pass a request to the helpdesk. */
+  offered?: boolean;
+}
+
+export interface ResetRequestDesk {
+  file(context: TurnContext, toManager?: boolean): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'>;
+}
+
+export interface ResetServices extends WriteServices {
+  passwords: PasswordService;
+  roles: RoleDirectory;
+  messenger: PrivateMessenger;
+  requests: ResetRequestDesk;
+}
+
+/**
+ * « réinitialise le mot de passe de Julie », by an administrator: Entra's rules decide whom the
+ * caller may reset; a confirmation; a temporary password from crypto randomness, to change at next
+ * sign-in, shown only in a 1:1 chat (asked in a channel, the bot writes to the caller privately),
+ * on a card that offers to hide it; audited without the password. A user without such a role who
+ * forgot their own password gets the self-service reset explained.
+ */
+export class ResetPasswordDialog extends CancelAndHelpDialog {
+  private readonly steps: WriteSteps;
+
+  constructor(private readonly services: ResetServices, resolveUser: ResolveUserDialog, knowledge: KnowledgeDialog) {
+    super(RESET_PASSWORD_DIALOG, services.interruptions);
+    this.steps = new WriteSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(knowledge);
+    this.addDialog(new WaterfallDialog('reset', [this.whoStep.bind(this), this.mayStep.bind(this), this.resetStep.bind(this)]));
+    this.initialDialogId = 'reset';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as ResetState;
+    const callerId = step.context.activity.from?.aadObjectId;
+    state.callerRoles = callerId ? await this.services.roles.rolesOf(callerId) : [];
+    const target = this.steps.whoFrom(step.options);
+    const namesSomeone = Boolean(target.email) || (target.words ?? []).length > 0;
+    if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
+      // Their own password, or no role to reset anyone's: self-service, or a request to the helpdesk.
+      state.offered = true;
+      return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: 'password.selfService' });
+    }
+    if (!isPersonalChat(step.context)) {
+      const moved = await this.services.messenger.send(callerId!, {
+        attachments: [this.continueCard(step.context, step.options.text)],
+      });
+      await step.context.sendActivity(this.steps.t(step.context, moved ? 'reset.privateOnly' : 'reset.privateOnlyNoChat'));
+      return step.endDialog();
+    }
+    return step.beginDialog(RESOLVE_USER_DIALOG, target);
+  }
+
+  private async mayStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as ResetState;
+    if (state.offered) {
+      const t = (key: string) => this.steps.t(step.context, key);
+      const offer = this.services.cards.attachment('resetOffer', {
+        title: t('reset.offerTitle'),
+        text: t('reset.offerText'),
+        actions: [
+          { title: t('reset.offerButton'), action: 'password.reset', text: 'request' },
+          { title: t('reset.offerManagerButton'), action: 'password.reset', text: 'request-manager' },
+        ],
+      });
+      await step.context.sendActivity({ attachments: [offer] });
+      return Dialog.EndOfTurn;
+    }
+    state.person = personPassedOn(step);
+    if (!state.person) return step.endDialog(); // cancelled
+    const locale = localeOf(step.context);
+    const targetRoles = await this.services.roles.rolesOf(state.person.id);
+    const name = state.person.displayName;
+    if (!mayResetPassword(state.callerRoles!, targetRoles)) {
+      await step.context.sendActivity(
+        this.steps.t(step.context, 'reset.notAllowed', {
+          name,
+          targetRoles: roleNames(targetRoles, locale, this.services.localizer),
+          roles: roleNames(rolesAbleToReset(targetRoles), locale, this.services.localizer),
+        }),
+      );
+      return step.endDialog();
+    }
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    return this.steps.askToConfirm(step, {
+      title: t('confirm.title.reset', { name }),
+      facts: [{ title: t('fact.user'), value: `${name} (${state.person.userPrincipalName})` }],
+      note: t('confirm.note.reset', { name }),
+    });
+  }
+
+  private async resetStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as ResetState;
+    if (state.offered) {
+      const value = step.context.activity.value as { action?: string; text?: string } | undefined;
+      // Anything but a click on the offer is a message of its own: the main dialog takes it.
+      if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return reroute(step);
+      const outcome = await this.services.requests.file(step.context, value.text === 'request-manager');
+      const key = { filed: 'reset.filed', saved: 'reset.saved', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
+      await step.context.sendActivity(this.steps.t(step.context, key));
+      return step.endDialog();
+    }
+    const person = state.person!;
+    let password = '';
+    return this.steps.actOnConfirmation(step, {
+      operation: 'password.reset',
+      // Entra's reach rules again at the click: the caller's roles, and the target's, as they are now.
+      authorize: async () => {
+        const [callerRoles, targetRoles] = await Promise.all([this.services.roles.rolesOf(callerOf(step.context).id), this.services.roles.rolesOf(person.id)]);
+        if (!mayResetPassword(callerRoles, targetRoles)) throw new RoleRequired(`may no longer reset ${person.id}`, { roles: rolesAbleToReset(targetRoles).join(',') });
+      },
+      target: person,
+      parameters: { mustChangeAtNextSignIn: true },
+      run: async () => {
+        password = temporaryPassword();
+        return [await this.services.passwords.resetTo(person.id, password)];
+      },
+      done: async () => {
+        await step.context.sendActivity({ attachments: [passwordCard(this.services.cards, this.services.localizer, localeOf(step.context), person.displayName, password)] });
+        return undefined;
+      },
+    });
+  }
+
+  private continueCard(context: TurnContext, text: string): Attachment {
+    return this.services.cards.attachment('continueInPrivate', {
+      title: this.steps.t(context, 'reset.continueHere'),
+      request: `« ${text} »`,
+      action: { title: this.steps.t(context, 'reset.continueButton'), action: 'password.reset', text },
+    });
+  }
+}
