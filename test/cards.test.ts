@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import { isValidSubmit, validInvoke } from '../bot/policy/cardData';
+import { cardAnswerRules } from '../bot/features';
 import { CardRenderer } from '../bot/presentation/cardRenderer';
 import { CardData, CardName } from '../bot/presentation/cardTypes';
 import { Localizer } from '../bot/presentation/i18n';
@@ -161,13 +161,14 @@ describe('Adaptive Card templates', () => {
   }
 
   it('every button of every card sends data that the card-answer checks accept', () => {
+    const rules = cardAnswerRules();
     const refused: string[] = [];
     for (const { name, data } of samples) {
       const card = bind(name, data);
       const inputs = Object.fromEntries(collect(card, 'Input.').map((input) => [input.id as string, 'x']));
       for (const action of collect(card, 'Action.')) {
-        if (action.type === 'Action.Submit' && !isValidSubmit({ ...inputs, ...(action.data as object) })) refused.push(`${name}: ${JSON.stringify(action.data)}`);
-        if (action.type === 'Action.Execute' && !validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })) {
+        if (action.type === 'Action.Submit' && !rules.isValidSubmit({ ...inputs, ...(action.data as object) })) refused.push(`${name}: ${JSON.stringify(action.data)}`);
+        if (action.type === 'Action.Execute' && !rules.validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })) {
           refused.push(`${name}: ${String(action.verb)}`);
         }
       }

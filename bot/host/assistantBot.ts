@@ -1,6 +1,6 @@
 import { ActivityHandler, AdaptiveCardInvokeResponse, BotState, InvokeResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
-import { CardInvoke, isValidSubmit, validInvoke } from '../policy/cardData';
+import { CardAnswerRules, CardInvoke } from '../policy/cardData';
 import { CardRenderer } from '../presentation/cardRenderer';
 import { Localizer } from '../presentation/i18n';
 import { Logger } from './logger';
@@ -39,12 +39,13 @@ export class AssistantBot extends ActivityHandler {
     private readonly localizer: Localizer,
     private readonly logger: Logger,
     private readonly cardActions: CardActions,
+    private readonly cardRules: CardAnswerRules,
   ) {
     super();
     this.dialogState = dialogStates.createProperty<DialogState>('dialogState');
 
     this.onMessage(async (context, next) => {
-      if (!isValidSubmit(context.activity.value)) {
+      if (!this.cardRules.isValidSubmit(context.activity.value)) {
         loggerOf(context, this.logger).warn('card answer refused: not what our cards send');
         await context.sendActivity(this.localizer.t(localeOf(context), 'card.invalid'));
         return;
@@ -70,7 +71,7 @@ export class AssistantBot extends ActivityHandler {
   /** adaptiveCard/action invokes (Action.Execute): checked here, whatever their shape, before any service reads them. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const invoke = validInvoke(context.activity.value);
+    const invoke = this.cardRules.validInvoke(context.activity.value);
     let response: AdaptiveCardInvokeResponse;
     if (invoke) {
       response = await this.cardActions.decide(context, invoke);

@@ -1,25 +1,11 @@
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 import { ConversationState, PrivateConversationState, UserState } from 'botbuilder';
-import { Dialog } from 'botbuilder-dialogs';
-import { LicenseInventoryDialog } from '../../dialogs/licences/licenseInventoryDialog';
-import { AdminRolesDialog } from '../../dialogs/admins/adminRolesDialog';
-import { AssignLicenseDialog } from '../../dialogs/licences/assignLicenseDialog';
-import { AuditLogDialog } from '../../dialogs/audit/auditLogDialog';
-import { ChangePasswordDialog } from '../../dialogs/passwords/changePasswordDialog';
-import { BulkLicenseDialog, isBulk } from '../../dialogs/licences/bulkLicenseDialog';
-import { ChangeLicenseDialog } from '../../dialogs/licences/changeLicenseDialog';
 import { coverageOf } from '../../dialogs/core/coverage';
 import { FallbackDialog } from '../../dialogs/core/fallbackDialog';
 import { HelpCard } from '../../dialogs/core/helpCard';
 import { RecognizedInterruptions } from '../../dialogs/core/interruptions';
 import { KnowledgeDialog } from '../../dialogs/core/knowledgeDialog';
-import { GrantRoleDialog, asksToGrant } from '../../dialogs/admins/grantRoleDialog';
-import { HelpdeskChannelDialog } from '../../dialogs/helpdesk/helpdeskChannelDialog';
-import { PendingRequestsDialog } from '../../dialogs/helpdesk/pendingRequestsDialog';
 import { MainDialog } from '../../dialogs/core/mainDialog';
-import { RevokeRoleDialog, asksToRevoke } from '../../dialogs/admins/revokeRoleDialog';
-import { ResetPasswordDialog } from '../../dialogs/passwords/resetPasswordDialog';
-import { RemoveLicenseDialog } from '../../dialogs/licences/removeLicenseDialog';
 import { ResolveUserDialog } from '../../dialogs/core/resolveUserDialog';
 import { ActionClaims } from '../policy/actionClaims';
 import { ResetRequest, ResetRequests } from '../features/helpdesk/resetRequests';
@@ -29,7 +15,9 @@ import { createAdapter } from './adapter';
 import { AuditLog } from '../policy/audit';
 import { Authorizer } from '../policy/authorization';
 import { AssistantBot } from './assistantBot';
-import { CAPABILITIES, Operation } from '../policy/capabilities';
+import { CAPABILITIES, cardAnswerRules, FEATURE_TABLES, FEATURES } from '../features';
+import { FEATURE_DIALOGS } from '../../dialogs/features';
+import type { DialogServices, Route } from '../../dialogs/core/routes';
 import { CardRenderer } from '../presentation/cardRenderer';
 import { ConversationLanguage } from '../turn/conversationLanguage';
 import { Config } from './config';
@@ -49,7 +37,7 @@ import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from '../nlu/nlpRecognizer';
 import { PersonMentions } from '../nlu/personMentions';
 import { SupervisedService } from './process/supervisor';
-import type { Recognition, Recognizer } from '../nlu/recognizer';
+import type { Recognizer } from '../nlu/recognizer';
 import { Readiness } from './readiness';
 import { projectPath } from './paths';
 import { createServer } from './server';
@@ -111,48 +99,48 @@ export interface DialogDependencies {
   localizer: Localizer;
 }
 
-/** The services over Graph and the dialogs that use them, wired once (startBot, and the dialog tests, use this). */
+/**
+ * The domain services over Graph and storage, then every feature's dialogs (the list in
+ * bot/features/index.ts, in its order), wired once: startBot and the dialog tests use this.
+ */
 export function createDialogs(deps: DialogDependencies) {
-  const { graph, recognizer, audit, claims, messenger, conversations, tenantName, verifiedDomains, cards, localizer } = deps;
+  const { graph, recognizer, audit, claims, messenger, conversations, cards, localizer } = deps;
   const knowledge = new KnowledgeBase();
   const roles = new DirectoryRoleService(graph);
   const directory = new DirectoryService(graph);
-  const authorizer = new Authorizer(roles);
+  const authorizer = new Authorizer(roles, CAPABILITIES);
   const names = new PersonMentions(loadCorpus());
-  const licenses = new LicenseService(graph);
-  const routedIntents: Operation[] = ['license.list', 'license.assign', 'license.remove', 'license.change', 'password.reset', 'admin.create', 'admin.roles', 'audit.read', 'helpdesk.configure', 'helpdesk.pending'];
-  const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(routedIntents, knowledge), cards, localizer);
-  const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer, names);
-  const resolveUser = () => new ResolveUserDialog(directory, names, cards, localizer, interruptions);
-  const licenceServices = { authorizer, licenses, audit, claims, names, cards, localizer, interruptions };
-  const bulk = new BulkLicenseDialog({ ...licenceServices, bulk: new BulkLicenseService(graph), directory });
   const passwords = new PasswordService(graph);
   const resetRequests = new ResetRequests(deps.resetRequestTable, conversations, messenger, directory, roles, passwords, audit, claims, cards, localizer);
-  const roleServices = { ...licenceServices, adminRoles: new AdminRoleService(graph), roles, directory, messenger, verifiedDomains };
-  const grantRole = new GrantRoleDialog(roleServices, resolveUser());
-  const routed: { intent: Operation; dialog: Dialog; when?: (r: Recognition) => boolean }[] = [
-    { intent: 'license.assign', dialog: bulk, when: isBulk },
-    { intent: 'license.remove', dialog: bulk, when: isBulk },
-    { intent: 'audit.read', dialog: new AuditLogDialog(authorizer, audit, names, cards, localizer) },
-    { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(authorizer, conversations, resetRequests, localizer) },
-    { intent: 'helpdesk.pending', dialog: new PendingRequestsDialog(authorizer, resetRequests, cards, localizer) },
-    { intent: 'license.list', dialog: new LicenseInventoryDialog(licenses, tenantName, cards, localizer) },
-    { intent: 'license.assign', dialog: new AssignLicenseDialog(licenceServices, resolveUser()) },
-    { intent: 'license.remove', dialog: new RemoveLicenseDialog(licenceServices, resolveUser()) },
-    { intent: 'license.change', dialog: new ChangeLicenseDialog(licenceServices, resolveUser()) },
-    { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
-    { intent: 'admin.roles', dialog: new RevokeRoleDialog(roleServices, resolveUser()), when: asksToRevoke },
-    { intent: 'admin.create', dialog: grantRole },
-    {
-      intent: 'password.reset',
-      dialog: new ResetPasswordDialog({ ...licenceServices, passwords, roles, messenger, requests: resetRequests }, resolveUser(), new KnowledgeDialog(knowledge, cards, localizer)),
-    },
-    { intent: 'admin.roles', dialog: new AdminRolesDialog(authorizer, roles, directory, names, tenantName, cards, localizer, resolveUser(), interruptions) },
-    {
-      intent: 'password.change',
-      dialog: new ChangePasswordDialog(deps.oauthConnectionName, new MyAccountService(deps.graphBaseUrl), audit, cards, localizer, new KnowledgeDialog(knowledge, cards, localizer), interruptions),
-    },
-  ];
+  // The help card says what is done from the routes; the interruptions show it; both come before the dialogs.
+  let routes: Route[] = [];
+  const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(() => routes.map((r) => r.intent), knowledge), cards, localizer);
+  const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer, names);
+  const services: DialogServices = {
+    authorizer,
+    audit,
+    claims,
+    cards,
+    localizer,
+    interruptions,
+    names,
+    knowledge,
+    resolveUser: () => new ResolveUserDialog(directory, names, cards, localizer, interruptions),
+    directory,
+    roles,
+    messenger,
+    conversations,
+    licenses: new LicenseService(graph),
+    bulk: new BulkLicenseService(graph),
+    passwords,
+    myAccount: new MyAccountService(deps.graphBaseUrl),
+    adminRoles: new AdminRoleService(graph),
+    resetRequests,
+    tenantName: deps.tenantName,
+    verifiedDomains: deps.verifiedDomains,
+    oauthConnectionName: deps.oauthConnectionName,
+  };
+  routes = FEATURES.flatMap((feature) => FEATURE_DIALOGS[feature.name](services));
   const mainDialog = new MainDialog(
     recognizer,
     helpCard,
@@ -161,9 +149,9 @@ export function createDialogs(deps: DialogDependencies) {
     new KnowledgeDialog(knowledge, cards, localizer),
     new FallbackDialog(knowledge, cards, localizer),
     claims,
-    routed,
+    routes,
   );
-  return { mainDialog, resolveUser, resetRequests };
+  return { mainDialog, resolveUser: services.resolveUser, resetRequests };
 }
 
 /**
@@ -205,7 +193,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     }
     logger.info('tenant', { id: tenant.id, name: tenant.displayName });
 
-    const storage = await openStorage(config.storage, config.stateContainer, logger);
+    const storage = await openStorage(config.storage, config.stateContainer, logger, FEATURE_TABLES);
     closers.push(() => storage.close());
     const conversationState = new ConversationState(storage.state);
     const dialogStates = new PrivateConversationState(storage.state);
@@ -221,7 +209,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       graph,
       recognizer: await NlpRecognizer.train(),
       audit: new AuditLog(storage.table('audit')),
-      claims: new ActionClaims(storage.table('requests')),
+      claims: new ActionClaims(storage.table('claims')),
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
       conversations,
       resetRequestTable: storage.table('requests'),
@@ -247,6 +235,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       localizer,
       logger,
       resetRequests,
+      cardAnswerRules(),
     );
 
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };

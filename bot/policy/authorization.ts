@@ -1,4 +1,4 @@
-import { allowed, CAPABILITIES, Capability, Operation } from './capabilities';
+import { allowed, Capability, Operation } from './capabilities';
 import { RoleRequired } from './errors';
 
 export interface RoleSource {
@@ -8,10 +8,10 @@ export interface RoleSource {
 /**
  * Who may do what: the caller is the Entra object id Teams sends (activity.from.aadObjectId, in the
  * tenant TeamsGuard already checked); their roles are read through Graph, never from the message;
- * CAPABILITIES is the one table of which roles allow which operation.
+ * the table (every feature's declared operations) says which roles allow which operation.
  */
 export class Authorizer {
-  constructor(private readonly roles: RoleSource, private readonly table: readonly Capability[] = CAPABILITIES) {}
+  constructor(private readonly roles: RoleSource, private readonly table: readonly Capability[]) {}
 
   /** The caller's roles when they may do it; RoleRequired (naming the roles that would) when not. */
   async require(intent: Operation, callerId: string | undefined): Promise<string[]> {

@@ -8,14 +8,15 @@ import { startAzurite } from './azurite';
 import { RecordTable } from './recordTable';
 import { ReportingStorage } from './reportingStorage';
 
-export const TABLES = ['audit', 'incidents', 'requests', 'conversations'] as const;
-export type TableName = (typeof TABLES)[number];
+/** The tables every bot has, whatever its features: where to reach people later, and the claims that make a card act once. */
+export const CORE_TABLES = ['conversations', 'claims'] as const;
 
 export interface OpenedStorage {
   /** Bot state (dialog stacks, user settings), in Blob Storage. */
   state: Storage;
   /** Records, in Table Storage. */
-  table<T extends object>(name: TableName): RecordTable<T>;
+  /** One of the tables named when opening (the core ones and the features'); any other is a programming error. */
+  table<T extends object>(name: string): RecordTable<T>;
   connectionString: string;
   /** Resolves when storage answers now (the embedded Azurite is up and a table can be read). */
   probe(): Promise<void>;
@@ -25,7 +26,8 @@ export interface OpenedStorage {
 }
 
 /** Azure Storage, or an embedded Azurite when no connection string is configured. */
-export async function openStorage(settings: StorageSettings, stateContainer: string, logger: Logger): Promise<OpenedStorage> {
+export async function openStorage(settings: StorageSettings, stateContainer: string, logger: Logger, tables: readonly string[]): Promise<OpenedStorage> {
+  const known = new Set<string>([...CORE_TABLES, ...tables]);
   let connectionString: string;
   let close = async () => {};
   let up = () => true;
@@ -44,10 +46,12 @@ export async function openStorage(settings: StorageSettings, stateContainer: str
   const state = new ReportingStorage(
     () => new BlobsStorage(connectionString, stateContainer, { storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } } }),
   );
-  const table = <T extends object>(name: TableName) =>
-    new RecordTable<T>(
+  const table = <T extends object>(name: string) => {
+    if (!known.has(name)) throw new Error(`No table "${name}" is declared (core tables, or a feature's tables in bot/features)`);
+    return new RecordTable<T>(
       TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure, retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } }),
     );
+  };
   const probeTable = table('conversations');
   const probe = async () => {
     if (!up()) throw new StorageFault('the embedded Azurite is restarting');

@@ -7,9 +7,9 @@ import type { Coverage } from './helpCard';
 export const EXPLAINED: readonly Intent[] = ['password.change', 'mail.setup', 'support.contact'];
 
 /** How each intent is answered today: by a dialog or an explanation ('done'), a guide only, or not yet. */
-export function coverageOf(routed: readonly Operation[], knowledge: KnowledgeBase): Coverage {
+export function coverageOf(routed: () => readonly Operation[], knowledge: KnowledgeBase): Coverage {
   return (intent) => {
-    if (routed.includes(intent) || (EXPLAINED as readonly string[]).includes(intent)) return 'done';
+    if (routed().includes(intent) || (EXPLAINED as readonly string[]).includes(intent)) return 'done';
     return isIntent(intent) && knowledge.forIntent(intent).length > 0 ? 'guide' : 'soon';
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { GRAPH_REQUESTS } from '../../bot/graph/graphRequests';
+import { GRAPH_REQUESTS } from '../../bot/features';
 import { projectPath } from '../../bot/host/paths';
 
 interface PermissionMap {

@@ -12,7 +12,7 @@ describe('Storage on Azurite (embedded, in memory)', function () {
   let storage: OpenedStorage;
 
   before(async () => {
-    storage = await openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}));
+    storage = await openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}), ['audit', 'requests', 'incidents']);
   });
   after(async () => storage?.close());
 

@@ -1,3 +1,4 @@
+import { FEATURE_TABLES } from '../../bot/features';
 import { CloudAdapter, ConversationState, MemoryStorage } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -25,7 +26,7 @@ export const sharedRecognizer = () => (trained ??= NlpRecognizer.train());
 
 /** One embedded Azurite (in memory) for the dialog tests of this process, closed after them all. */
 let storage: Promise<OpenedStorage> | undefined;
-export const sharedStorage = () => (storage ??= openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {})));
+export const sharedStorage = () => (storage ??= openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}), FEATURE_TABLES));
 after(async () => (await storage)?.close());
 
 export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthConnectionName = '') {
@@ -37,7 +38,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
     graph,
     recognizer: await sharedRecognizer(),
     audit,
-    claims: new ActionClaims(tables.table('requests')),
+    claims: new ActionClaims(tables.table('claims')),
     // A real CloudAdapter (unauthenticated, as locally): it can reach only conversations this process saw.
     messenger: new PrivateMessenger(new CloudAdapter(), '', conversations),
     conversations,

@@ -1,0 +1,60 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { DirectoryService } from '../../bot/features/directory/directory';
+import type { DirectoryRoleService } from '../../bot/features/directory/directoryRoles';
+import type { ResetRequests } from '../../bot/features/helpdesk/resetRequests';
+import type { AdminRoleService } from '../../bot/features/admins/adminRoles';
+import type { BulkLicenseService } from '../../bot/features/licences/bulkLicenses';
+import type { LicenseService } from '../../bot/features/licences/licenses';
+import type { MyAccountService } from '../../bot/features/passwords/myAccount';
+import type { PasswordService } from '../../bot/features/passwords/passwordService';
+import type { PrivateMessenger } from '../../bot/host/proactive';
+import type { KnowledgeBase } from '../../bot/nlu/knowledge';
+import type { PersonMentions } from '../../bot/nlu/personMentions';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import type { ActionClaims } from '../../bot/policy/actionClaims';
+import type { AuditLog } from '../../bot/policy/audit';
+import type { Authorizer } from '../../bot/policy/authorization';
+import type { Operation } from '../../bot/policy/capabilities';
+import type { CardRenderer } from '../../bot/presentation/cardRenderer';
+import type { Localizer } from '../../bot/presentation/i18n';
+import type { ConversationDirectory } from '../../bot/storage/conversationDirectory';
+import type { Interruptions } from './cancelAndHelpDialog';
+import type { ResolveUserDialog } from './resolveUserDialog';
+
+/** A dialog the main dialog routes an operation to; the first route whose `when` accepts the request (or has none) takes it. */
+export interface Route {
+  intent: Operation;
+  dialog: Dialog;
+  when?: (recognition: Recognition) => boolean;
+}
+
+/** Everything a feature's dialogs may be built with: the domain services and the shared steps, made once by the composition root. */
+export interface DialogServices {
+  authorizer: Authorizer;
+  audit: AuditLog;
+  claims: ActionClaims;
+  cards: CardRenderer;
+  localizer: Localizer;
+  interruptions: Interruptions;
+  names: PersonMentions;
+  knowledge: KnowledgeBase;
+  /** A new person-lookup step (each dialog owns its own). */
+  resolveUser(): ResolveUserDialog;
+  directory: DirectoryService;
+  roles: DirectoryRoleService;
+  messenger: PrivateMessenger;
+  conversations: ConversationDirectory;
+  licenses: LicenseService;
+  bulk: BulkLicenseService;
+  passwords: PasswordService;
+  myAccount: MyAccountService;
+  adminRoles: AdminRoleService;
+  resetRequests: ResetRequests;
+  tenantName(): string;
+  verifiedDomains(): string[];
+  /** Teams SSO connection name; empty: password changes are explained, not done in chat. */
+  oauthConnectionName: string;
+}
+
+/** A feature's dialogs and the operations they answer. */
+export type FeatureDialogs = (services: DialogServices) => Route[];

@@ -1,0 +1,22 @@
+import type { FeatureName } from '../bot/features';
+import { adminDialogs } from './admins';
+import { auditDialogs } from './audit';
+import type { FeatureDialogs } from './core/routes';
+import { helpdeskDialogs } from './helpdesk';
+import { licenceDialogs } from './licences';
+import { passwordDialogs } from './passwords';
+
+/**
+ * Each feature's dialogs, by the feature's name (bot/features/index.ts lists the features: the
+ * compiler asks for an entry here for each). The knowledge and directory features route no dialog
+ * of their own: the main dialog answers their intents from the knowledge base.
+ */
+export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
+  directory: () => [],
+  licences: licenceDialogs,
+  passwords: passwordDialogs,
+  admins: adminDialogs,
+  helpdesk: helpdeskDialogs,
+  audit: auditDialogs,
+  knowledge: () => [],
+};
