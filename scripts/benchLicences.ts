@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BulkLicenseService } from '../bot/features/licences/bulkLicenses';
 import { createGraphClient } from '../bot/graph/client';
 import { GraphApi } from '../bot/graph/graphApi';
+import { loadBenchSettings } from '../bot/host/config';
 import { LicenseService } from '../bot/features/licences/licenses';
 import { loadSeed, startDemoTenant } from '../demo/server';
 
@@ -10,8 +11,7 @@ import { loadSeed, startDemoTenant } from '../demo/server';
  * ($batch of 20, 4 batches in flight), against the demo tenant with 100 ms injected latency.
  * Prints both times, the ratio (target: bulk at least 15× faster) and peak memory.
  */
-const USERS = Number(process.env.BENCH_USERS ?? 500);
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const { users: USERS, latencyMs: LATENCY_MS } = loadBenchSettings();
 const BASIC = '3b555118-da6a-4418-894f-7df1e2096870';
 const STANDARD = 'f245ecc8-75af-4f8e-b61f-27d8114de5f3';
 

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { loadBenchSettings } from '../bot/host/config';
 import { detectLanguage } from '../bot/nlu/language';
 import { loadEvaluationSet, score } from '../bot/nlu/evaluation';
 import { NlpRecognizer } from '../bot/nlu/nlpRecognizer';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const scores = score(pairs);
 
   const latencies: number[] = [];
-  const passes = Number(process.env.BENCH_PASSES ?? 20);
+  const { passes } = loadBenchSettings();
   for (let pass = 0; pass < passes; pass++) {
     for (const item of set) {
       const started = performance.now();

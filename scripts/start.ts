@@ -1,4 +1,5 @@
 import { projectPath } from '../bot/host/paths';
+import { loadLauncherSettings } from '../bot/host/config';
 import { Logger } from '../bot/host/logger';
 import { ChildService } from '../bot/host/process/childService';
 import { ChatAs, startPlayground } from './playground';
@@ -11,17 +12,14 @@ import { ChatAs, startPlayground } from './playground';
  * DEMO_CHAT_USER=user chats as Léa Petit, who holds no admin role, so refusals can be tried.
  */
 async function main(): Promise<void> {
-  const env = process.env;
-  const chatAs = (env.DEMO_CHAT_USER ?? 'admin').toLowerCase();
-  if (chatAs !== 'admin' && chatAs !== 'user') throw new Error(`DEMO_CHAT_USER must be "admin" or "user", got "${env.DEMO_CHAT_USER}"`);
-  const botPort = env.PORT ?? '3978';
+  const { chatAs, botPort, playgroundPort, azuriteLocation } = loadLauncherSettings();
   const logger = new Logger('info', { service: 'start' });
 
   const bot = await ChildService.start({
     name: 'Bot',
     script: projectPath('dist', 'bot', 'host', 'main.js'),
     nodeArgs: ['--disable-warning=DEP0111'],
-    env: { PORT: botPort, AZURITE_LOCATION: env.AZURITE_LOCATION ?? projectPath('.local', 'azurite') },
+    env: { PORT: String(botPort), AZURITE_LOCATION: azuriteLocation || projectPath('.local', 'azurite') },
     readyLine: /"msg":"ready"/,
     timeoutMs: 60000,
     logger,
@@ -31,7 +29,7 @@ async function main(): Promise<void> {
   try {
     playground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
-      port: Number(env.PLAYGROUND_PORT ?? 56150),
+      port: playgroundPort,
       workDir: projectPath('.local', 'playground'),
       chatAs: chatAs as ChatAs,
       logger,

@@ -9,6 +9,7 @@ import { MainDialog } from '../../dialogs/core/mainDialog';
 import { ResolveUserDialog } from '../../dialogs/core/resolveUserDialog';
 import { ActionClaims } from '../policy/actionClaims';
 import { ResetRequest, ResetRequests } from '../features/helpdesk/resetRequests';
+import { HelpdeskCards, ResetRequestActions } from '../../dialogs/helpdesk/helpdeskCards';
 import { RecordTable } from '../storage/recordTable';
 import { PrivateMessenger } from './proactive';
 import { createAdapter } from './adapter';
@@ -111,7 +112,8 @@ export function createDialogs(deps: DialogDependencies) {
   const authorizer = new Authorizer(roles, CAPABILITIES);
   const names = new PersonMentions(loadCorpus());
   const passwords = new PasswordService(graph);
-  const resetRequests = new ResetRequests(deps.resetRequestTable, conversations, messenger, directory, roles, passwords, audit, claims, cards, localizer);
+  const helpdeskCards = new HelpdeskCards(messenger, cards, localizer);
+  const resetRequests = new ResetRequests({ table: deps.resetRequestTable, conversations, directory, roles, passwords, audit, claims, messages: helpdeskCards });
   // The help card says what is done from the routes; the interruptions show it; both come before the dialogs.
   let routes: Route[] = [];
   const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(() => routes.map((r) => r.intent), knowledge), cards, localizer);
@@ -151,7 +153,7 @@ export function createDialogs(deps: DialogDependencies) {
     claims,
     routes,
   );
-  return { mainDialog, resolveUser: services.resolveUser, resetRequests };
+  return { mainDialog, resolveUser: services.resolveUser, resetRequests, cardActions: new ResetRequestActions(resetRequests, helpdeskCards, cards, localizer) };
 }
 
 /**
@@ -205,7 +207,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const { adapter, endpoint } = createAdapter(config.bot, states, localizer, logger);
     const conversations = new ConversationDirectory(storage.table('conversations'));
-    const { mainDialog, resetRequests } = createDialogs({
+    const { mainDialog, resetRequests, cardActions } = createDialogs({
       graph,
       recognizer: await NlpRecognizer.train(),
       audit: new AuditLog(storage.table('audit')),
@@ -234,7 +236,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       cards,
       localizer,
       logger,
-      resetRequests,
+      cardActions,
       cardAnswerRules(),
     );
 

@@ -184,7 +184,42 @@ export function readConfig(env: Env): Config {
 
 /** The process's configuration: `.env` (when present) under the real environment, which wins. */
 export function loadConfig(): Config {
+  return readConfig(environment());
+}
+
+/** The environment, with `.env` (when present) under it: the one place process.env is read. */
+function environment(): Env {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('dotenv').config({ quiet: true });
-  return readConfig(process.env);
+  return process.env;
+}
+
+/** `npm start`'s own settings, besides the bot's (which the bot reads itself). */
+export interface LauncherSettings {
+  chatAs: 'admin' | 'user';
+  botPort: number;
+  playgroundPort: number;
+  /** Where the bot's embedded Azurite keeps its data; empty: the bot's default. */
+  azuriteLocation: string;
+}
+
+export function loadLauncherSettings(env: Env = environment()): LauncherSettings {
+  return {
+    chatAs: oneOf(env, 'DEMO_CHAT_USER', ['admin', 'user'] as const, 'admin'),
+    botPort: integer(env, 'PORT', 3978, 1, 65535),
+    playgroundPort: integer(env, 'PLAYGROUND_PORT', 56150, 1, 65535),
+    azuriteLocation: text(env, 'AZURITE_LOCATION'),
+  };
+}
+
+/** `npm run package`: the bot's Entra app id, and the Teams app's own id when it has one. */
+export function loadPackageSettings(env: Env = environment()): { botId: string; teamsAppId?: string } {
+  const botId = guid(env, 'MicrosoftAppId');
+  if (botId === '') throw new ConfigError('MicrosoftAppId', 'is required: the Teams app points at the bot registered with that Entra app id');
+  return { botId, teamsAppId: guid(env, 'TEAMS_APP_ID') || undefined };
+}
+
+/** The benchmarks' sizes: BENCH_USERS, BENCH_LATENCY_MS, BENCH_PASSES. */
+export function loadBenchSettings(env: Env = environment()): { users: number; latencyMs: number; passes: number } {
+  return { users: integer(env, 'BENCH_USERS', 500, 1, 100000), latencyMs: integer(env, 'BENCH_LATENCY_MS', 100, 0, 60000), passes: integer(env, 'BENCH_PASSES', 20, 1, 1000) };
 }

@@ -2,6 +2,7 @@ import { Attachment, TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../../bot/presentation/errorMessages';
 import { RoleRequired } from '../../bot/policy/errors';
+import type { Locale } from '../../bot/presentation/i18n';
 import type { Person } from '../../bot/features/directory/directory';
 import { PasswordService } from '../../bot/features/passwords/passwordService';
 import { passwordCard } from '../../bot/presentation/passwordCard';
@@ -27,7 +28,7 @@ interface ResetState {
 }
 
 export interface ResetRequestDesk {
-  file(context: TurnContext, toManager?: boolean): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'>;
+  file(requester: { id: string; locale: Locale }, toManager?: boolean): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'>;
 }
 
 export interface ResetServices extends WriteServices {
@@ -121,7 +122,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       const value = step.context.activity.value as { action?: string; text?: string } | undefined;
       // Anything but a click on the offer is a message of its own: the main dialog takes it.
       if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return reroute(step);
-      const outcome = await this.services.requests.file(step.context, value.text === 'request-manager');
+      const outcome = await this.services.requests.file({ id: callerOf(step.context).id, locale: localeOf(step.context) }, value.text === 'request-manager');
       const key = { filed: 'reset.filed', saved: 'reset.saved', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
       await step.context.sendActivity(this.steps.t(step.context, key));
       return step.endDialog();

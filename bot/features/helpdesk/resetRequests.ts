@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Activity, AdaptiveCardInvokeResponse, Attachment, TurnContext } from 'botbuilder';
-import { CardInvoke } from '../../policy/cardData';
+import type { ConversationReference } from 'botbuilder';
 import { ActionClaims } from '../../policy/actionClaims';
 import { AuditLog } from '../../policy/audit';
-import { CardRenderer } from '../../presentation/cardRenderer';
-import { roleNames, userMessageFor } from '../../presentation/errorMessages';
 import { AppError, DeliveryFailed, NotFound } from '../../policy/errors';
+import type { Locale } from '../../presentation/i18n';
+import { ConversationDirectory, HelpdeskDesignator } from '../../storage/conversationDirectory';
+import { RecordTable } from '../../storage/recordTable';
 import type { DirectoryService } from '../directory/directory';
 import { PasswordService } from '../passwords/passwordService';
-import { Locale, Localizer } from '../../presentation/i18n';
-import { passwordCard } from '../../presentation/passwordCard';
-import { temporaryPassword } from '../passwords/temporaryPassword';
-import { PrivateMessenger } from '../../host/proactive';
 import { PASSWORD_RESETTERS, rolesAbleToReset } from '../passwords/resetPolicy';
-import { ConversationDirectory } from '../../storage/conversationDirectory';
-import { RecordTable } from '../../storage/recordTable';
-import { callerOf, correlationIdOf, localeOf } from '../../turn/turnSetup';
+import { temporaryPassword } from '../passwords/temporaryPassword';
 
 export interface ResetRequest {
   id: string;
@@ -26,7 +20,10 @@ export interface ResetRequest {
   status: 'pending' | 'approved' | 'refused';
   decidedBy?: string;
   decidedAt?: string;
+  /** The reason a technician gave for a refusal. */
   reason?: string;
+  /** Closed without a decision on the password: the requester's account no longer exists. */
+  requesterGone?: boolean;
   /** The card posted in the helpdesk channel, updated for everyone once decided. */
   cardActivityId?: string;
   /** The conversation the card was posted to: decisions are taken there. */
@@ -35,44 +32,78 @@ export interface ResetRequest {
   delivered?: boolean;
 }
 
+/**
+ * The helpdesk as Teams shows it: posts and messages, each worded and carded by the dialogs
+ * (dialogs/helpdesk/helpdeskCards.ts). The service decides; this says.
+ */
+export interface HelpdeskMessages {
+  /** Posts the request's card in the helpdesk channel; its activity id. DeliveryFailed when the channel refuses. */
+  post(channel: Partial<ConversationReference>, request: ResetRequest, locale: Locale): Promise<string | undefined>;
+  /** The temporary password, privately to whom the request says; false when it cannot reach them. */
+  deliverPassword(request: ResetRequest, password: string): Promise<boolean>;
+  tellRefused(request: ResetRequest): Promise<void>;
+  tellGivenToManager(request: ResetRequest): Promise<void>;
+  /** Tells the administrator who designated the helpdesk channel that it no longer takes posts. */
+  tellChannelBroken(designator: HelpdeskDesignator): Promise<void>;
+}
+
 interface RoleReader {
   rolesOf(userId: string): Promise<string[]>;
 }
 
+export interface ResetRequestServices {
+  table: RecordTable<ResetRequest>;
+  conversations: ConversationDirectory;
+  directory: DirectoryService;
+  roles: RoleReader;
+  passwords: PasswordService;
+  audit: AuditLog;
+  claims: ActionClaims;
+  messages: HelpdeskMessages;
+}
+
+/** Who decides, where, and what. */
+export interface DecisionAsked {
+  decider: { id: string; name: string };
+  /** The conversation the click came from. */
+  conversationId: string;
+  verb: 'resetApprove' | 'resetRefuse';
+  requestId: string;
+  reason?: string;
+  correlationId: string;
+}
+
+export type Decision =
+  | { outcome: 'unknown' }
+  /** Decided already: the decision stands, shown again. */
+  | { outcome: 'shown'; request: ResetRequest }
+  /** Refused before anything was claimed: the request is exactly as it was. */
+  | { outcome: 'refused'; request: ResetRequest; because: 'place' | 'role'; roles: string[] }
+  /** The reset failed in Graph: the claim was given back, the request is still pending. */
+  | { outcome: 'failed'; request: ResetRequest; error: AppError }
+  | { outcome: 'decided'; request: ResetRequest };
+
 /**
  * Password resets asked for by users and decided by the helpdesk: the request is kept in Table
- * Storage (it survives a restart), posted in the helpdesk channel on a card with Approve and Refuse
- * (Action.Execute); the first decision counts, the card is refreshed for everyone with who acted,
- * and the requester hears the outcome privately — with the temporary password when approved.
+ * Storage (it survives a restart) and posted in the helpdesk channel; the first decision counts;
+ * the requester hears the outcome privately, with the temporary password when approved. A request
+ * the channel refuses stays saved and is posted again later.
  */
 export class ResetRequests {
-  constructor(
-    private readonly table: RecordTable<ResetRequest>,
-    private readonly conversations: ConversationDirectory,
-    private readonly messenger: PrivateMessenger,
-    private readonly directory: DirectoryService,
-    private readonly roles: RoleReader,
-    private readonly passwords: PasswordService,
-    private readonly audit: AuditLog,
-    private readonly claims: ActionClaims,
-    private readonly cards: CardRenderer,
-    private readonly localizer: Localizer,
-  ) {}
+  constructor(private readonly s: ResetRequestServices) {}
 
   /**
-   * Files a request from the user of this turn: 'filed' (in the helpdesk channel), 'saved' (kept,
-   * but the channel refused it: delivery is retried and its designator told), or why not.
+   * Files a request for this user: 'filed' (in the helpdesk channel), 'saved' (kept, but the
+   * channel refused it: delivery is retried and its designator told), or why not.
    */
-  async file(context: TurnContext, toManager = false): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'> {
-    const channel = await this.conversations.helpdeskChannel();
-    if (!channel) return 'noChannel';
-    const from = context.activity.from;
-    const person = await this.directory.person(from.aadObjectId ?? '');
-    const manager = toManager ? await this.directory.managerOf(person.id) : undefined;
+  async file(requester: { id: string; locale: Locale }, toManager = false): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'> {
+    if (!(await this.s.conversations.helpdeskChannel())) return 'noChannel';
+    const person = await this.s.directory.person(requester.id);
+    const manager = toManager ? await this.s.directory.managerOf(person.id) : undefined;
     if (toManager && !manager) return 'noManager';
     const request: ResetRequest = {
       id: randomUUID(),
-      requester: { id: person.id, name: person.displayName, upn: person.userPrincipalName, locale: localeOf(context) },
+      requester: { id: person.id, name: person.displayName, upn: person.userPrincipalName, locale: requester.locale },
       deliverTo: manager ? { id: manager.id, name: manager.displayName, manager: true } : { id: person.id, name: person.displayName, manager: false },
       createdAt: new Date().toISOString(),
       status: 'pending',
@@ -82,18 +113,13 @@ export class ResetRequests {
   }
 
   async hasChannel(): Promise<boolean> {
-    return (await this.conversations.helpdeskChannel()) !== undefined;
+    return (await this.s.conversations.helpdeskChannel()) !== undefined;
   }
 
   /** Requests still waiting for a decision, oldest first (for « demandes en attente »). */
   async pending(): Promise<ResetRequest[]> {
-    const pending = await this.table.list('reset', 1000, { status: 'pending' });
+    const pending = await this.s.table.list('reset', 1000, { status: 'pending' });
     return pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  }
-
-  /** Kept whole, with its status as a column to find the pending ones by. */
-  private save(request: ResetRequest): Promise<void> {
-    return this.table.put('reset', request.id, request, { status: request.status });
   }
 
   /** Posts the requests the helpdesk channel has not received yet; how many it took. Stops at the first refusal. */
@@ -107,170 +133,114 @@ export class ResetRequests {
   }
 
   /**
-   * Posts a request's card in the helpdesk channel (in the language of the admin who designated
-   * it). False when there is no channel or it refused the post: the request stays saved, and the
-   * designator is told privately, once, that the channel no longer works.
+   * Approve or Refuse, clicked on a request's card. Everything that can refuse the click is
+   * checked before anything is claimed: the request is still pending, the click comes from the
+   * helpdesk channel (or the conversation that holds the card), and the clicker's Entra roles allow
+   * the decision — for an approval, resetting this requester's password. A refused click leaves the
+   * request exactly as it was (and is audited). Then the first decision claims the request; if the
+   * reset then fails, the claim is given back.
    */
-  private async deliver(request: ResetRequest): Promise<boolean> {
-    const [channel, designator] = await Promise.all([this.conversations.helpdeskChannel(), this.conversations.helpdeskDesignator()]);
-    if (!channel) return false;
-    try {
-      request.cardActivityId = await this.messenger.sendTo(channel, { attachments: [this.card(request, designator?.locale ?? 'fr')] });
-    } catch (error) {
-      if (!(error instanceof DeliveryFailed)) throw error;
-      if (designator && (await this.conversations.helpdeskBroken())) {
-        await this.messenger.send(designator.id, { text: this.localizer.t(designator.locale, 'helpdesk.broken') });
-      }
-      return false;
-    }
-    request.cardConversationId = channel.conversation?.id;
-    await this.save(request);
-    await this.conversations.helpdeskWorks();
-    return true;
-  }
-
-  /**
-   * Approve / Refuse clicked on a request card (adaptiveCard/action invoke, its data already
-   * validated). Everything that can refuse the click is checked before anything is claimed: the
-   * request is still pending, the click comes from the helpdesk channel (or the conversation that
-   * holds the card), and the clicker's Entra roles allow the decision — for an approval, resetting
-   * this requester's password. A refused click leaves the request exactly as it was. Then the
-   * first decision claims the request; if the reset then fails, the claim is released.
-   */
-  async decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
-    const locale = localeOf(context);
-    const request = await this.table.get('reset', invoke.data.requestId);
-    if (!request) return this.message(this.localizer.t(locale, 'request.unknown'));
-    if (request.status !== 'pending') return this.respond(request, locale); // decided already: show the decision
-    const decider = callerOf(context);
-    const operation = invoke.verb === 'resetApprove' ? 'password.request.approve' : 'password.request.refuse';
-    const refuse = async (why: string, text: string) => {
-      await this.audit.record({ correlationId: correlationIdOf(context), caller: decider, operation, target: request.requester.upn, parameters: { requestId: request.id }, outcome: 'refused', error: why });
-      return this.message(text, request, locale);
-    };
-    if (!(await this.fromHelpdesk(context, request))) {
-      return refuse('not from the helpdesk channel', this.localizer.t(locale, 'request.wrongPlace'));
+  async decide(asked: DecisionAsked): Promise<Decision> {
+    const request = await this.s.table.get('reset', asked.requestId);
+    if (!request) return { outcome: 'unknown' };
+    if (request.status !== 'pending') return { outcome: 'shown', request };
+    const operation = asked.verb === 'resetApprove' ? 'password.request.approve' : 'password.request.refuse';
+    const audit = { correlationId: asked.correlationId, caller: asked.decider, operation, target: request.requester.upn, parameters: { requestId: request.id } };
+    if (!(await this.fromHelpdesk(asked.conversationId, request))) {
+      await this.s.audit.record({ ...audit, outcome: 'refused', error: 'not from the helpdesk channel' });
+      return { outcome: 'refused', request, because: 'place', roles: [] };
     }
     const target = await this.targetRoles(request);
-    const deciderRoles = await this.roles.rolesOf(decider.id);
-    const approving = invoke.verb === 'resetApprove';
-    const needed = approving && target !== undefined ? rolesAbleToReset(target) : [...PASSWORD_RESETTERS];
+    const needed = asked.verb === 'resetApprove' && target !== undefined ? rolesAbleToReset(target) : [...PASSWORD_RESETTERS];
+    const deciderRoles = await this.s.roles.rolesOf(asked.decider.id);
     if (!deciderRoles.some((role) => needed.includes(role))) {
-      const roles = roleNames(needed, locale, this.localizer);
-      return refuse('roles do not allow it', this.localizer.t(locale, 'request.notAllowed', { by: decider.name, name: request.requester.name, roles }));
+      await this.s.audit.record({ ...audit, outcome: 'refused', error: 'roles do not allow it' });
+      return { outcome: 'refused', request, because: 'role', roles: needed };
     }
-    if (!(await this.claims.claim(`reset-${request.id}`, decider.id, invoke.verb))) {
-      return this.respond((await this.table.get('reset', request.id)) ?? request, locale);
+    const claim = `reset-${request.id}`;
+    if (!(await this.s.claims.claim(claim, asked.decider.id, asked.verb))) {
+      return { outcome: 'shown', request: (await this.s.table.get('reset', request.id)) ?? request };
     }
     try {
-      return await this.carryOut(context, request, invoke, target, locale);
+      await this.carryOut(asked, request, target, audit);
+      return { outcome: 'decided', request };
     } catch (error) {
       // Nothing was decided: the request stays pending and anyone with the role may decide it.
-      await this.claims.release(`reset-${request.id}`);
+      await this.s.claims.release(claim);
       if (!(error instanceof AppError)) throw error;
-      return this.message(userMessageFor(error, locale, this.localizer, correlationIdOf(context)), request, locale);
+      return { outcome: 'failed', request, error };
     }
   }
 
   /** The decision, once claimed: refuse, close (the requester is gone), or reset and deliver. */
-  private async carryOut(context: TurnContext, request: ResetRequest, invoke: CardInvoke, target: string[] | undefined, locale: Locale): Promise<AdaptiveCardInvokeResponse> {
-    const decider = callerOf(context);
-    const decided = { decidedBy: decider.name, decidedAt: new Date().toISOString() };
-    const audit = { correlationId: correlationIdOf(context), caller: decider, target: request.requester.upn, parameters: { requestId: request.id } };
-    if (invoke.verb === 'resetRefuse') {
-      Object.assign(request, { status: 'refused', ...decided, reason: invoke.data.reason?.trim() || undefined });
+  private async carryOut(asked: DecisionAsked, request: ResetRequest, target: string[] | undefined, audit: Omit<Parameters<AuditLog['record']>[0], 'outcome'>): Promise<void> {
+    const decided = { decidedBy: asked.decider.name, decidedAt: new Date().toISOString() };
+    if (asked.verb === 'resetRefuse') {
+      Object.assign(request, { status: 'refused', ...decided, reason: asked.reason?.trim() || undefined });
       await this.save(request);
-      await this.audit.record({ ...audit, operation: 'password.request.refuse', outcome: 'refused' });
-      const why = request.reason ?? this.localizer.t(request.requester.locale, 'request.noReason');
-      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.refusedNotice', { by: decider.name, reason: why }) }).catch(() => false);
-      return this.respondToAll(context, request, locale);
+      await this.s.audit.record({ ...audit, outcome: 'refused' });
+      await this.s.messages.tellRefused(request);
+      return;
     }
     if (target === undefined) {
-      Object.assign(request, { status: 'refused', ...decided, reason: this.localizer.t(locale, 'request.requesterGone', { name: request.requester.name }) });
+      Object.assign(request, { status: 'refused', ...decided, requesterGone: true });
       await this.save(request);
-      return this.respondToAll(context, request, locale);
+      return;
     }
     const password = temporaryPassword();
-    const receipt = await this.passwords.resetTo(request.requester.id, password);
+    const receipt = await this.s.passwords.resetTo(request.requester.id, password);
     Object.assign(request, { status: 'approved', ...decided });
-    await this.audit.record({ ...audit, operation: 'password.request.approve', outcome: 'succeeded', graphRequestId: receipt.requestId });
-    const card = passwordCard(this.cards, this.localizer, request.requester.locale, request.requester.name, password);
+    await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipt.requestId });
     // The password exists only in this turn: if it cannot be delivered, the card says so and it is lost, never stored.
-    request.delivered = await this.messenger.send(request.deliverTo.id, { attachments: [card] }).catch(() => false);
+    request.delivered = await this.s.messages.deliverPassword(request, password);
     await this.save(request);
-    if (request.delivered && request.deliverTo.manager) {
-      await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) }).catch(() => false);
+    if (request.delivered && request.deliverTo.manager) await this.s.messages.tellGivenToManager(request);
+  }
+
+  /**
+   * Posts a request in the helpdesk channel (in the language of the admin who designated it).
+   * False when there is no channel or it refused the post: the request stays saved, and the
+   * designator is told privately, once, that the channel no longer works.
+   */
+  private async deliver(request: ResetRequest): Promise<boolean> {
+    const [channel, designator] = await Promise.all([this.s.conversations.helpdeskChannel(), this.s.conversations.helpdeskDesignator()]);
+    if (!channel) return false;
+    try {
+      request.cardActivityId = await this.s.messages.post(channel, request, designator?.locale ?? 'fr');
+    } catch (error) {
+      if (!(error instanceof DeliveryFailed)) throw error;
+      if (designator && (await this.s.conversations.helpdeskBroken())) await this.s.messages.tellChannelBroken(designator);
+      return false;
     }
-    return this.respondToAll(context, request, locale);
+    request.cardConversationId = channel.conversation?.id;
+    await this.save(request);
+    await this.s.conversations.helpdeskWorks();
+    return true;
   }
 
   /** The click comes from the channel the helpdesk works in, or from the conversation its card was posted to. */
-  private async fromHelpdesk(context: TurnContext, request: ResetRequest): Promise<boolean> {
-    const here = channelOf(context.activity.conversation?.id);
+  private async fromHelpdesk(conversationId: string, request: ResetRequest): Promise<boolean> {
+    const here = channelOf(conversationId);
     if (!here) return false;
     if (request.cardConversationId && channelOf(request.cardConversationId) === here) return true;
-    const channel = await this.conversations.helpdeskChannel();
+    const channel = await this.s.conversations.helpdeskChannel();
     return channelOf(channel?.conversation?.id) === here;
   }
 
+  /** The requester's roles now; undefined when their account no longer exists. */
   private async targetRoles(request: ResetRequest): Promise<string[] | undefined> {
     try {
-      await this.directory.person(request.requester.id);
+      await this.s.directory.person(request.requester.id);
     } catch (error) {
       if (error instanceof NotFound) return undefined;
       throw error;
     }
-    return this.roles.rolesOf(request.requester.id);
+    return this.s.roles.rolesOf(request.requester.id);
   }
 
-  /** The decided card, for the one who clicked (invoke response) and for everyone (the channel message updated). */
-  private async respondToAll(context: TurnContext, request: ResetRequest, locale: Locale): Promise<AdaptiveCardInvokeResponse> {
-    const id = context.activity.replyToId ?? request.cardActivityId;
-    if (id) await context.updateActivity({ id, type: 'message', attachments: [this.card(request, locale)] } as Partial<Activity>).catch(() => undefined);
-    return this.respond(request, locale);
-  }
-
-  private respond(request: ResetRequest, locale: Locale): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.card(request, locale).content };
-  }
-
-  private message(text: string, request?: ResetRequest, locale?: Locale): AdaptiveCardInvokeResponse {
-    if (request && locale) {
-      const card = this.card(request, locale).content as { body: unknown[] };
-      card.body.push({ type: 'TextBlock', text, wrap: true, color: 'Attention' });
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
-    }
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.cards.bind('notice', { text }) };
-  }
-
-  card(request: ResetRequest, locale: Locale): Attachment {
-    const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
-    const at = (iso?: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso ?? Date.now()));
-    const pending = request.status === 'pending';
-    const status = pending
-      ? t('request.pending')
-      : request.status === 'approved'
-        ? t(request.delivered === false ? 'request.undelivered' : 'request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.deliverTo.name })
-        : t('request.refused', { by: request.decidedBy!, at: at(request.decidedAt), reason: request.reason ?? t('request.noReason') });
-    return this.cards.attachment('resetRequest', {
-      title: t('request.title'),
-      fromLabel: t('request.from'),
-      requester: `${request.requester.name} (${request.requester.upn})`,
-      atLabel: t('request.at'),
-      at: at(request.createdAt),
-      deliverLabel: t('request.deliverTo'),
-      deliverTo: request.deliverTo.manager ? t('request.toManager', { name: request.deliverTo.name }) : t('request.toSelf'),
-      status,
-      statusColor: pending ? 'Default' : request.status === 'approved' ? 'Good' : 'Attention',
-      pending,
-      reasonLabel: t('request.reasonLabel'),
-      actions: pending
-        ? [
-            { title: t('request.approve'), verb: 'resetApprove', style: 'positive', requestId: request.id },
-            { title: t('request.refuse'), verb: 'resetRefuse', style: 'destructive', requestId: request.id },
-          ]
-        : [],
-    });
+  /** Kept whole, with its status as a column to find the pending ones by. */
+  private save(request: ResetRequest): Promise<void> {
+    return this.s.table.put('reset', request.id, request, { status: request.status });
   }
 }
 
