@@ -5,10 +5,19 @@ import tseslint from 'typescript-eslint';
 /** An import pattern and the reason it is refused, for no-restricted-imports. */
 const refuse = (group, message) => ({ group, message });
 
-const DIALOGS = refuse(['**/dialogs/**', '../../dialogs/*', '../dialogs/*'], 'Domain code never imports a dialog: dialogs use services, not the other way round.');
-const CARDS = refuse(['**/presentation/cardRenderer', '**/presentation/passwordCard', '**/presentation/welcome'], 'Services build no card: they speak the domain; dialogs turn it into cards.');
+const DIALOGS = refuse(
+  ['**/dialogs/**', '../../dialogs/*', '../dialogs/*'],
+  'Domain code never imports a dialog: dialogs use services, not the other way round.',
+);
+const CARDS = refuse(
+  ['**/presentation/cardRenderer', '**/presentation/passwordCard', '**/presentation/welcome'],
+  'Services build no card: they speak the domain; dialogs turn it into cards.',
+);
 const DEMO = refuse(['**/demo/**', '../demo/*', '../../demo/*'], 'The bot never imports the demo tenant: it speaks Graph to it over HTTP.');
-const GRAPH_WIRE = refuse(['**/graph/graphApi', '**/graph/client', '@microsoft/microsoft-graph-client'], 'Dialogs never build Graph URLs: they call the feature services.');
+const GRAPH_WIRE = refuse(
+  ['**/graph/graphApi', '**/graph/client', '@microsoft/microsoft-graph-client'],
+  'Dialogs never build Graph URLs: they call the feature services.',
+);
 const FEATURES = refuse(['**/features/**', '../features/*'], 'The Graph transport knows no capability.');
 const ADAPTER = {
   name: 'botbuilder',
@@ -33,7 +42,10 @@ export default tseslint.config(
   },
   { files: ['bot/features/**/*.ts'], rules: { 'no-restricted-imports': restrict([DIALOGS, CARDS, DEMO], [ADAPTER]) } },
   { files: ['bot/graph/**/*.ts'], rules: { 'no-restricted-imports': restrict([DIALOGS, CARDS, DEMO, FEATURES], [ADAPTER]) } },
-  { files: ['bot/policy/**/*.ts', 'bot/storage/**/*.ts', 'bot/nlu/**/*.ts', 'bot/turn/**/*.ts', 'bot/presentation/**/*.ts'], rules: { 'no-restricted-imports': restrict([DIALOGS, DEMO], [ADAPTER]) } },
+  {
+    files: ['bot/policy/**/*.ts', 'bot/storage/**/*.ts', 'bot/nlu/**/*.ts', 'bot/turn/**/*.ts', 'bot/presentation/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([DIALOGS, DEMO], [ADAPTER]) },
+  },
   { files: ['bot/host/**/*.ts'], rules: { 'no-restricted-imports': restrict([DEMO]) } },
   { files: ['dialogs/**/*.ts'], rules: { 'no-restricted-imports': restrict([GRAPH_WIRE, DEMO], [ADAPTER]) } },
   // Where the environment may be read: the configuration, the child processes it is handed on to, and the demo tenant's own server.

@@ -43,9 +43,7 @@ export class FaultInjector {
 
   /** The fault for this request, if one is due (consuming it), with the delay to wait first. */
   take(method: string, path: string): { error?: GraphHttpError; delayMs: number } | undefined {
-    const rule = this.rules.find(
-      (r) => r.count > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || new RegExp(r.path, 'i').test(path)),
-    );
+    const rule = this.rules.find((r) => r.count > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || new RegExp(r.path, 'i').test(path)));
     if (!rule) return undefined;
     rule.count--;
     if (rule.status === 0) return { delayMs: rule.delayMs ?? 0 };

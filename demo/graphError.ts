@@ -1,6 +1,11 @@
 /** An error the demo tenant answers the way Microsoft Graph does: status + {"error":{"code","message"}}. */
 export class GraphHttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }

@@ -18,20 +18,34 @@ function tokenize(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const c = input[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === "'") {
       let value = '';
       i++;
       for (;;) {
         if (i >= input.length) throw badRequest(`Invalid filter clause: unterminated string literal.`, 'BadRequest');
-        if (input[i] === "'" && input[i + 1] === "'") { value += "'"; i += 2; continue; }
-        if (input[i] === "'") { i++; break; }
+        if (input[i] === "'" && input[i + 1] === "'") {
+          value += "'";
+          i += 2;
+          continue;
+        }
+        if (input[i] === "'") {
+          i++;
+          break;
+        }
         value += input[i++];
       }
       tokens.push({ kind: 'string', text: value });
       continue;
     }
-    if ('(),:'.includes(c)) { tokens.push({ kind: 'punct', text: c }); i++; continue; }
+    if ('(),:'.includes(c)) {
+      tokens.push({ kind: 'punct', text: c });
+      i++;
+      continue;
+    }
     const match = /^[A-Za-z0-9_.\-/@$]+/.exec(input.slice(i));
     if (!match) throw badRequest(`Invalid filter clause: syntax error at position ${i} in '${input}'.`, 'BadRequest');
     const text = match[0];
@@ -50,19 +64,30 @@ function compare(op: string, left: unknown, right: Literal): boolean {
   const l = typeof left === 'string' ? left.toLowerCase() : left;
   const r = typeof right === 'string' ? right.toLowerCase() : right;
   switch (op) {
-    case 'eq': return (l ?? null) === r;
-    case 'ne': return (l ?? null) !== r;
-    case 'ge': return l !== null && l !== undefined && r !== null && (l as string | number) >= r;
-    case 'le': return l !== null && l !== undefined && r !== null && (l as string | number) <= r;
-    case 'gt': return l !== null && l !== undefined && r !== null && (l as string | number) > r;
-    case 'lt': return l !== null && l !== undefined && r !== null && (l as string | number) < r;
-    default: throw unsupportedQuery(`Invalid filter clause: unsupported operator '${op}'.`);
+    case 'eq':
+      return (l ?? null) === r;
+    case 'ne':
+      return (l ?? null) !== r;
+    case 'ge':
+      return l !== null && l !== undefined && r !== null && (l as string | number) >= r;
+    case 'le':
+      return l !== null && l !== undefined && r !== null && (l as string | number) <= r;
+    case 'gt':
+      return l !== null && l !== undefined && r !== null && (l as string | number) > r;
+    case 'lt':
+      return l !== null && l !== undefined && r !== null && (l as string | number) < r;
+    default:
+      throw unsupportedQuery(`Invalid filter clause: unsupported operator '${op}'.`);
   }
 }
 
 class FilterParser {
   private pos = 0;
-  constructor(private readonly tokens: Token[], private readonly known: Set<string>, private readonly typeName: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly known: Set<string>,
+    private readonly typeName: string,
+  ) {}
 
   parse(): Predicate {
     const predicate = this.or();
@@ -70,7 +95,9 @@ class FilterParser {
     return predicate;
   }
 
-  private peek(): Token | undefined { return this.tokens[this.pos]; }
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
   private next(): Token {
     const token = this.tokens[this.pos++];
     if (!token) throw this.syntax();
@@ -90,16 +117,30 @@ class FilterParser {
 
   private or(): Predicate {
     let left = this.and();
-    while (this.isWord('or')) { this.pos++; const right = this.and(); const l = left; left = (x) => l(x) || right(x); }
+    while (this.isWord('or')) {
+      this.pos++;
+      const right = this.and();
+      const l = left;
+      left = (x) => l(x) || right(x);
+    }
     return left;
   }
   private and(): Predicate {
     let left = this.unary();
-    while (this.isWord('and')) { this.pos++; const right = this.unary(); const l = left; left = (x) => l(x) && right(x); }
+    while (this.isWord('and')) {
+      this.pos++;
+      const right = this.unary();
+      const l = left;
+      left = (x) => l(x) && right(x);
+    }
     return left;
   }
   private unary(): Predicate {
-    if (this.isWord('not')) { this.pos++; const inner = this.unary(); return (x) => !inner(x); }
+    if (this.isWord('not')) {
+      this.pos++;
+      const inner = this.unary();
+      return (x) => !inner(x);
+    }
     return this.primary();
   }
   private property(name: string): string {
@@ -120,7 +161,11 @@ class FilterParser {
   }
   private primary(): Predicate {
     const token = this.next();
-    if (token.text === '(') { const inner = this.or(); this.expect(')'); return inner; }
+    if (token.text === '(') {
+      const inner = this.or();
+      this.expect(')');
+      return inner;
+    }
     if (token.kind !== 'word') throw this.syntax();
     const name = token.text;
     const fn = name.toLowerCase();
@@ -178,7 +223,10 @@ export function applySelect<T extends Record<string, unknown>>(item: T, select: 
 
 export function parseSelect(raw: string | null, known: Iterable<string>, typeName: string): string[] | undefined {
   if (!raw) return undefined;
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const knownSet = new Set(known);
   for (const name of names) {
     if (!knownSet.has(name)) throw badRequest(`Could not find a property named '${name}' on type '${typeName}'.`, 'BadRequest');
@@ -204,7 +252,7 @@ export function parseSearch(raw: string | null, consistencyLevel: string | undef
     throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
   }
   const clauses = [...raw.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
-  if (clauses.length === 0) throw badRequest('Syntax error: character \'"\' expected in $search.', 'BadRequest');
+  if (clauses.length === 0) throw badRequest("Syntax error: character '\"' expected in $search.", 'BadRequest');
   const tests = clauses.map((clause) => {
     const [field, term] = clause.includes(':') ? clause.split(/:(.*)/s, 2) : [undefined, clause];
     const fields = field ? [field] : [...searchable];

@@ -7,5 +7,4 @@ export function meetsComplexity(password: unknown): boolean {
   return classes >= 3;
 }
 
-export const COMPLEXITY_MESSAGE =
-  'The specified password does not comply with password complexity requirements. Please provide a different password.';
+export const COMPLEXITY_MESSAGE = 'The specified password does not comply with password complexity requirements. Please provide a different password.';

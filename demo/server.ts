@@ -49,7 +49,13 @@ function errorResponse(error: GraphHttpError, requestId: string): DemoResponse {
   return {
     status: error.status,
     headers: error.headers,
-    body: { error: { code: error.code, message: error.message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId } } },
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId },
+      },
+    },
   };
 }
 
@@ -117,7 +123,8 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
 
   const send = (res: ServerResponse, response: DemoResponse) => {
     const headers: Record<string, string> = { ...(response.headers ?? {}) };
-    if (response.body !== undefined) headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+    if (response.body !== undefined)
+      headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
     res.writeHead(response.status, headers);
     res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
   };
@@ -147,7 +154,17 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
         try {
           body = JSON.parse(text);
         } catch {
-          send(res, errorResponse(new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'), randomUUID()));
+          send(
+            res,
+            errorResponse(
+              new GraphHttpError(
+                400,
+                'BadRequest',
+                'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+              ),
+              randomUUID(),
+            ),
+          );
           return;
         }
       }

@@ -7,12 +7,19 @@ export interface Seed {
   organization: Record<string, unknown> & { id: string; displayName: string };
   demoPassword: string;
   domains: (Record<string, unknown> & { id: string; isVerified: boolean; isDefault: boolean; isInitial: boolean })[];
-  skus: (Record<string, unknown> & { skuId: string; skuPartNumber: string; prepaidUnits: { enabled: number; suspended: number; warning: number; lockedOut: number } })[];
+  skus: (Record<string, unknown> & {
+    skuId: string;
+    skuPartNumber: string;
+    prepaidUnits: { enabled: number; suspended: number; warning: number; lockedOut: number };
+  })[];
   users: (Record<string, unknown> & { id: string; userPrincipalName: string; licenses: string[]; manager?: string })[];
   groups: (Record<string, unknown> & { id: string; displayName: string; licenses: string[]; members: string[] })[];
   roleDefinitions: (Record<string, unknown> & { id: string; displayName: string })[];
   roleAssignments: { principal: string; role: string }[];
-  serviceHealth: { overviews: (Record<string, unknown> & { id: string; service: string })[]; issues: (Record<string, unknown> & { id: string; service: string })[] };
+  serviceHealth: {
+    overviews: (Record<string, unknown> & { id: string; service: string })[];
+    issues: (Record<string, unknown> & { id: string; service: string })[];
+  };
 }
 
 interface LicenseAssignment {
@@ -49,12 +56,37 @@ type Domain = Seed['domains'][number];
 
 /** Properties a user has that are not returned unless asked for with $select (as Graph does). */
 export const USER_DEFAULT_PROPERTIES = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
 ] as const;
 
 export const USER_PROPERTIES = [
-  ...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'assignedLicenses', 'licenseAssignmentStates', 'assignedPlans', 'city', 'companyName', 'country', 'createdDateTime',
-  'department', 'employeeId', 'mailNickname', 'usageLocation', 'userType', 'passwordProfile', 'proxyAddresses', 'onPremisesSyncEnabled',
+  ...USER_DEFAULT_PROPERTIES,
+  'accountEnabled',
+  'assignedLicenses',
+  'licenseAssignmentStates',
+  'assignedPlans',
+  'city',
+  'companyName',
+  'country',
+  'createdDateTime',
+  'department',
+  'employeeId',
+  'mailNickname',
+  'usageLocation',
+  'userType',
+  'passwordProfile',
+  'proxyAddresses',
+  'onPremisesSyncEnabled',
 ] as const;
 
 const ISO_COUNTRY = /^[A-Z]{2}$/;
@@ -166,7 +198,7 @@ export class TenantStore {
     const upn = String(body.userPrincipalName);
     const domain = upn.split('@')[1]?.toLowerCase();
     if (!domain || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) {
-      throw badRequest("Property userPrincipalName is invalid.");
+      throw badRequest('Property userPrincipalName is invalid.');
     }
     if (!this.domains.get(domain)?.isVerified) {
       throw badRequest(`The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.`);
@@ -211,8 +243,25 @@ export class TenantStore {
   }
 
   private static readonly PATCHABLE = new Set([
-    'accountEnabled', 'displayName', 'givenName', 'surname', 'jobTitle', 'department', 'officeLocation', 'mobilePhone', 'businessPhones',
-    'preferredLanguage', 'usageLocation', 'city', 'country', 'companyName', 'employeeId', 'mailNickname', 'passwordProfile', 'mail', 'userPrincipalName',
+    'accountEnabled',
+    'displayName',
+    'givenName',
+    'surname',
+    'jobTitle',
+    'department',
+    'officeLocation',
+    'mobilePhone',
+    'businessPhones',
+    'preferredLanguage',
+    'usageLocation',
+    'city',
+    'country',
+    'companyName',
+    'employeeId',
+    'mailNickname',
+    'passwordProfile',
+    'mail',
+    'userPrincipalName',
   ]);
 
   /** PATCH /users/{id}: validated as a whole before anything changes. */
@@ -239,7 +288,9 @@ export class TenantStore {
       const upn = String(body.userPrincipalName);
       const domain = upn.split('@')[1]?.toLowerCase();
       if (!domain || !this.domains.get(domain)?.isVerified) {
-        throw badRequest('The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.');
+        throw badRequest(
+          'The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.',
+        );
       }
       if ([...this.users.values()].some((u) => u !== user && u.userPrincipalName.toLowerCase() === upn.toLowerCase())) {
         throw badRequest('Another object with the same value for property userPrincipalName already exists.');
@@ -262,7 +313,9 @@ export class TenantStore {
   /** POST /me/changePassword: the current password must match, the new one must be complex and new. */
   changePassword(user: StoredUser, body: Record<string, unknown>): void {
     if (typeof body.currentPassword !== 'string' || typeof body.newPassword !== 'string') {
-      throw badRequest('One or more parameters of the function import \'changePassword\' are missing from the request payload. The missing parameters are: currentPassword, newPassword.');
+      throw badRequest(
+        "One or more parameters of the function import 'changePassword' are missing from the request payload. The missing parameters are: currentPassword, newPassword.",
+      );
     }
     if (hash(body.currentPassword) !== user.password) {
       throw new GraphHttpError(403, 'Authorization_RequestDenied', 'The current password is incorrect.');
@@ -278,7 +331,9 @@ export class TenantStore {
 
   // ---- licences ------------------------------------------------------------------------------
 
-  licenseStates(user: StoredUser): { assignedByGroup: string | null; skuId: string; disabledPlans: string[]; state: string; error: string; lastUpdatedDateTime: string }[] {
+  licenseStates(
+    user: StoredUser,
+  ): { assignedByGroup: string | null; skuId: string; disabledPlans: string[]; state: string; error: string; lastUpdatedDateTime: string }[] {
     const direct = user.directLicenses.map((l) => ({ assignedByGroup: null as string | null, ...l }));
     const inherited = [...this.groups.values()]
       .filter((g) => g.members.includes(user.id))
@@ -308,7 +363,9 @@ export class TenantStore {
   assignLicense(user: StoredUser, body: Record<string, unknown>): void {
     const missing = ['addLicenses', 'removeLicenses'].filter((k) => !Array.isArray(body[k]));
     if (missing.length > 0) {
-      throw badRequest(`One or more parameters of the function import 'assignLicense' are missing from the request payload. The missing parameters are: ${missing.join(', ')}.`);
+      throw badRequest(
+        `One or more parameters of the function import 'assignLicense' are missing from the request payload. The missing parameters are: ${missing.join(', ')}.`,
+      );
     }
     const add = body.addLicenses as { skuId?: unknown; disabledPlans?: unknown }[];
     const remove = body.removeLicenses as unknown[];
@@ -454,20 +511,86 @@ export class TenantStore {
   verificationDnsRecords(domain: Domain): Record<string, unknown>[] {
     const code = this.verificationCode(domain.id);
     return [
-      { '@odata.type': '#microsoft.graph.domainDnsTxtRecord', id: `aceff52c-06a5-447f-ac5f-256ad243cc5c`, isOptional: false, label: domain.id, recordType: 'Txt', supportedService: null, ttl: 3600, text: `MS=${code}` },
-      { '@odata.type': '#microsoft.graph.domainDnsMxRecord', id: `5fbde38c-0865-497f-82b1-126f596bcee9`, isOptional: false, label: domain.id, recordType: 'Mx', supportedService: null, ttl: 3600, mailExchange: `${code}.msv1.invalid`, preference: 32767 },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsTxtRecord',
+        id: `aceff52c-06a5-447f-ac5f-256ad243cc5c`,
+        isOptional: false,
+        label: domain.id,
+        recordType: 'Txt',
+        supportedService: null,
+        ttl: 3600,
+        text: `MS=${code}`,
+      },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsMxRecord',
+        id: `5fbde38c-0865-497f-82b1-126f596bcee9`,
+        isOptional: false,
+        label: domain.id,
+        recordType: 'Mx',
+        supportedService: null,
+        ttl: 3600,
+        mailExchange: `${code}.msv1.invalid`,
+        preference: 32767,
+      },
     ];
   }
 
   serviceConfigurationRecords(domain: Domain): Record<string, unknown>[] {
     const mx = `${domain.id.replace(/\./g, '-')}.mail.protection.outlook.com`;
-    const ids = (n: number) => `${hash(domain.id + n).slice(0, 8)}-${hash(domain.id + n).slice(8, 12)}-4${hash(domain.id + n).slice(13, 16)}-8${hash(domain.id + n).slice(17, 20)}-${hash(domain.id + n).slice(20, 32)}`;
+    const ids = (n: number) =>
+      `${hash(domain.id + n).slice(0, 8)}-${hash(domain.id + n).slice(8, 12)}-4${hash(domain.id + n).slice(13, 16)}-8${hash(domain.id + n).slice(17, 20)}-${hash(domain.id + n).slice(20, 32)}`;
     return [
-      { '@odata.type': '#microsoft.graph.domainDnsMxRecord', id: ids(1), isOptional: false, label: domain.id, recordType: 'Mx', supportedService: 'Email', ttl: 3600, mailExchange: mx, preference: 0 },
-      { '@odata.type': '#microsoft.graph.domainDnsTxtRecord', id: ids(2), isOptional: false, label: domain.id, recordType: 'Txt', supportedService: 'Email', ttl: 3600, text: 'v=spf1 include:spf.protection.outlook.com -all' },
-      { '@odata.type': '#microsoft.graph.domainDnsCnameRecord', id: ids(3), isOptional: false, label: `autodiscover.${domain.id}`, recordType: 'CName', supportedService: 'Email', ttl: 3600, canonicalName: 'autodiscover.outlook.com' },
-      { '@odata.type': '#microsoft.graph.domainDnsCnameRecord', id: ids(4), isOptional: false, label: `sip.${domain.id}`, recordType: 'CName', supportedService: 'OfficeCommunicationsOnline', ttl: 3600, canonicalName: 'sipdir.online.lync.com' },
-      { '@odata.type': '#microsoft.graph.domainDnsCnameRecord', id: ids(5), isOptional: false, label: `lyncdiscover.${domain.id}`, recordType: 'CName', supportedService: 'OfficeCommunicationsOnline', ttl: 3600, canonicalName: 'webdir.online.lync.com' },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsMxRecord',
+        id: ids(1),
+        isOptional: false,
+        label: domain.id,
+        recordType: 'Mx',
+        supportedService: 'Email',
+        ttl: 3600,
+        mailExchange: mx,
+        preference: 0,
+      },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsTxtRecord',
+        id: ids(2),
+        isOptional: false,
+        label: domain.id,
+        recordType: 'Txt',
+        supportedService: 'Email',
+        ttl: 3600,
+        text: 'v=spf1 include:spf.protection.outlook.com -all',
+      },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsCnameRecord',
+        id: ids(3),
+        isOptional: false,
+        label: `autodiscover.${domain.id}`,
+        recordType: 'CName',
+        supportedService: 'Email',
+        ttl: 3600,
+        canonicalName: 'autodiscover.outlook.com',
+      },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsCnameRecord',
+        id: ids(4),
+        isOptional: false,
+        label: `sip.${domain.id}`,
+        recordType: 'CName',
+        supportedService: 'OfficeCommunicationsOnline',
+        ttl: 3600,
+        canonicalName: 'sipdir.online.lync.com',
+      },
+      {
+        '@odata.type': '#microsoft.graph.domainDnsCnameRecord',
+        id: ids(5),
+        isOptional: false,
+        label: `lyncdiscover.${domain.id}`,
+        recordType: 'CName',
+        supportedService: 'OfficeCommunicationsOnline',
+        ttl: 3600,
+        canonicalName: 'webdir.online.lync.com',
+      },
     ];
   }
 }

@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   for (const sku of seed.skus) if (sku.skuId === BASIC || sku.skuId === STANDARD) sku.prepaidUnits.enabled = USERS + 100;
   const users = Array.from({ length: USERS }, (_, i) => {
     const upn = `bench${String(i).padStart(4, '0')}@lumiere-fils.fr`;
-    return { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userPrincipalName: upn, displayName: `Bench ${i}`, usageLocation: 'FR', accountEnabled: true, licenses: [] as string[] };
+    return {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      userPrincipalName: upn,
+      displayName: `Bench ${i}`,
+      usageLocation: 'FR',
+      accountEnabled: true,
+      licenses: [] as string[],
+    };
   });
   seed.users.push(...users);
   const tenant = await startDemoTenant({ seed, faults: { latencyMs: LATENCY_MS } });

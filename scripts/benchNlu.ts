@@ -37,12 +37,16 @@ async function main(): Promise<void> {
 
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const out: string[] = [];
-  out.push(`NLU evaluation: ${set.length} utterances (${set.filter((i) => i.language === 'fr').length} fr, ${set.filter((i) => i.language === 'en').length} en, ${set.filter((i) => i.language === 'mix').length} mixed), ${Object.keys(scores.recall).length} intents`);
+  out.push(
+    `NLU evaluation: ${set.length} utterances (${set.filter((i) => i.language === 'fr').length} fr, ${set.filter((i) => i.language === 'en').length} en, ${set.filter((i) => i.language === 'mix').length} mixed), ${Object.keys(scores.recall).length} intents`,
+  );
   out.push(`accuracy        ${pct(scores.accuracy)}   (target ≥ 95 %)`);
   out.push(`macro-F1        ${scores.macroF1.toFixed(3)}`);
   out.push(`latency p50     ${percentile(50).toFixed(3)} ms   p99 ${percentile(99).toFixed(3)} ms   (target p99 ≤ 2 ms; ${latencies.length} calls)`);
   out.push(`start-up        ${startupMs.toFixed(0)} ms   (process start to trained recognizer; target ≤ 2000 ms)`);
-  out.push(`language        ${pct(languageRight / languageItems.length)} right on fr/en messages, ${languageUndecided} left to the Teams locale (too short to tell)`);
+  out.push(
+    `language        ${pct(languageRight / languageItems.length)} right on fr/en messages, ${languageUndecided} left to the Teams locale (too short to tell)`,
+  );
   out.push('recall per intent');
   for (const [intent, recall] of Object.entries(scores.recall)) out.push(`  ${intent.padEnd(18)} ${pct(recall)}`);
   out.push('most confused (expected → got)');

@@ -40,11 +40,17 @@ export function playgroundConfig(chatAs: ChatAs): string {
   const admin = 'camille.martin@lumiere-fils.fr';
   const ordinary = 'lea.petit@lumiere-fils.fr';
   const current = person(chatAs === 'admin' ? admin : ordinary, 0);
-  const others = [chatAs === 'admin' ? ordinary : admin, 'julien.moreau@lumiere-fils.fr', 'nadia.benali@lumiere-fils.fr', 'julie.roux@lumiere-fils.fr', 'paul.fontaine@lumiere-fils.fr'].map(
-    (upn, i) => person(upn, i + 1),
-  );
+  const others = [
+    chatAs === 'admin' ? ordinary : admin,
+    'julien.moreau@lumiere-fils.fr',
+    'nadia.benali@lumiere-fils.fr',
+    'julie.roux@lumiere-fils.fr',
+    'paul.fontaine@lumiere-fils.fr',
+  ].map((upn, i) => person(upn, i + 1));
   const user = (u: ChatUser, indent: string) =>
-    Object.entries(u).map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${JSON.stringify(v)}`).join('\n');
+    Object.entries(u)
+      .map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${JSON.stringify(v)}`)
+      .join('\n');
   return [
     '# Written by `npm start`: the playground chats as a user of the demo tenant.',
     'version: "0.1.1"',
@@ -71,7 +77,6 @@ export function playgroundConfig(chatAs: ChatAs): string {
     '',
   ].join('\n');
 }
-
 
 async function answers(url: string, withinMs: number): Promise<boolean> {
   const deadline = Date.now() + withinMs;

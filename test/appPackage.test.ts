@@ -43,11 +43,13 @@ describe('Teams app package (npm run package)', () => {
     assert.deepEqual([outline.width, outline.height, outline.alpha], [32, 32, true]);
   });
 
-  it('offers in Teams\' command menu, in both languages, only commands the bot understands', async () => {
+  it("offers in Teams' command menu, in both languages, only commands the bot understands", async () => {
     const manifest = JSON.parse(readFileSync(projectPath('manifest', 'manifest.json'), 'utf8'));
     const english = JSON.parse(readFileSync(projectPath('manifest', 'en-us.json'), 'utf8')) as Record<string, string>;
     const french = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
-    const translated = Object.entries(english).filter(([key]) => /commands\[\d\]\.title$/.test(key)).map(([, title]) => title);
+    const translated = Object.entries(english)
+      .filter(([key]) => /commands\[\d\]\.title$/.test(key))
+      .map(([, title]) => title);
     const recognizer = await NlpRecognizer.train();
     for (const title of [...french, ...translated]) {
       assert.notEqual((await recognizer.recognize(title)).intent, 'none', `the bot does not understand the command "${title}"`);

@@ -28,112 +28,224 @@ function cardValidator() {
 /** Sample data for each template: one entry per file in cards/, the test fails when a template has none. */
 const SAMPLES: { [N in CardName]: CardData[N][] } = {
   welcome: [
-    { lead: '', title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a', 'b'], actions: [{ title: 'Licences', action: 'license.list', text: '' }] },
+    {
+      lead: '',
+      title: 'Bonjour',
+      intro: 'Intro',
+      examplesTitle: 'Exemples',
+      examples: ['a', 'b'],
+      actions: [{ title: 'Licences', action: 'license.list', text: '' }],
+    },
     { lead: "Je n'ai pas compris", title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a'], actions: [] },
   ],
   licenseInventory: [
     {
-      title: 'Licences', subtitle: '2 abonnements', emptyText: 'Aucun', refreshTitle: 'Actualiser',
+      title: 'Licences',
+      subtitle: '2 abonnements',
+      emptyText: 'Aucun',
+      refreshTitle: 'Actualiser',
       plans: [
-        { name: 'Microsoft 365 Business Standard', skuPartNumber: 'O365_BUSINESS_PREMIUM', assignTitle: 'Attribuer', usage: '14 / 20', freeText: '6', full: false, fullText: 'plein', warningText: '' },
-        { name: 'Microsoft 365 Business Premium', skuPartNumber: 'SPB', assignTitle: 'Attribuer', usage: '5 / 5', freeText: '0', full: true, fullText: 'plein', warningText: '2 unités expirent' },
+        {
+          name: 'Microsoft 365 Business Standard',
+          skuPartNumber: 'O365_BUSINESS_PREMIUM',
+          assignTitle: 'Attribuer',
+          usage: '14 / 20',
+          freeText: '6',
+          full: false,
+          fullText: 'plein',
+          warningText: '',
+        },
+        {
+          name: 'Microsoft 365 Business Premium',
+          skuPartNumber: 'SPB',
+          assignTitle: 'Attribuer',
+          usage: '5 / 5',
+          freeText: '0',
+          full: true,
+          fullText: 'plein',
+          warningText: '2 unités expirent',
+        },
       ],
     },
     { title: 'Licences', subtitle: '0 abonnement', emptyText: 'Aucun abonnement', refreshTitle: 'Actualiser', plans: [] },
   ],
   temporaryPassword: [
-    { title: 'Mot de passe temporaire de Julie Roux', password: 'Xy7#kP2m!Qa9Rt4w', text: 'À transmettre', hideActions: [{ title: 'Masquer le mot de passe' }] },
+    {
+      title: 'Mot de passe temporaire de Julie Roux',
+      password: 'Xy7#kP2m!Qa9Rt4w',
+      text: 'À transmettre',
+      hideActions: [{ title: 'Masquer le mot de passe' }],
+    },
     { title: 'Mot de passe masqué.', password: '', text: '', hideActions: [] },
   ],
   changePassword: [
     {
-      title: 'Changer mon mot de passe', currentLabel: 'Actuel', newLabel: 'Nouveau', confirmLabel: 'Encore', rules: '8 caractères', submitTitle: 'Changer', cancelTitle: 'Annuler', nonce: '1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a',
+      title: 'Changer mon mot de passe',
+      currentLabel: 'Actuel',
+      newLabel: 'Nouveau',
+      confirmLabel: 'Encore',
+      rules: '8 caractères',
+      submitTitle: 'Changer',
+      cancelTitle: 'Annuler',
+      nonce: '1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a',
     },
   ],
-  notice: [{ text: 'Cette demande n\'existe plus.' }],
+  notice: [{ text: "Cette demande n'existe plus." }],
   resetOffer: [
     {
-      title: 'Mot de passe oublié', text: 'Demandez au support',
-      actions: [{ title: 'Demander au support', action: 'password.reset', text: 'request' }, { title: 'Remis à mon responsable', action: 'password.reset', text: 'request-manager' }],
+      title: 'Mot de passe oublié',
+      text: 'Demandez au support',
+      actions: [
+        { title: 'Demander au support', action: 'password.reset', text: 'request' },
+        { title: 'Remis à mon responsable', action: 'password.reset', text: 'request-manager' },
+      ],
     },
   ],
-  continueInPrivate: [{ title: 'Continuons ici', request: '« réinitialise le mot de passe de Léa »', action: { title: 'Continuer', action: 'password.reset', text: 'réinitialise le mot de passe de Léa' } }],
+  continueInPrivate: [
+    {
+      title: 'Continuons ici',
+      request: '« réinitialise le mot de passe de Léa »',
+      action: { title: 'Continuer', action: 'password.reset', text: 'réinitialise le mot de passe de Léa' },
+    },
+  ],
   pendingRequests: [
     {
-      title: 'Demandes en attente', subtitle: '1 demande', note: '',
+      title: 'Demandes en attente',
+      subtitle: '1 demande',
+      note: '',
       requests: [{ requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', line: 'reçue le 25/11/2026, pas encore remise', delivered: false }],
     },
     { title: 'Demandes en attente', subtitle: 'Aucune', note: 'Aucun canal', requests: [] },
   ],
   resetRequest: [
     {
-      title: 'Demande de réinitialisation', fromLabel: 'De', requester: 'Léa Petit (lea.petit@lumiere-fils.fr)', atLabel: 'Reçue le', at: '25/11/2026 15:00', deliverLabel: 'Remis à', deliverTo: 'Camille Martin, son responsable',
-      status: 'En attente', statusColor: 'Default', pending: true, reasonLabel: 'Motif',
+      title: 'Demande de réinitialisation',
+      fromLabel: 'De',
+      requester: 'Léa Petit (lea.petit@lumiere-fils.fr)',
+      atLabel: 'Reçue le',
+      at: '25/11/2026 15:00',
+      deliverLabel: 'Remis à',
+      deliverTo: 'Camille Martin, son responsable',
+      status: 'En attente',
+      statusColor: 'Default',
+      pending: true,
+      reasonLabel: 'Motif',
       actions: [
         { title: 'Approuver', verb: 'resetApprove', style: 'positive', requestId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f' },
         { title: 'Refuser', verb: 'resetRefuse', style: 'destructive', requestId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f' },
       ],
     },
     {
-      title: 'Demande', fromLabel: 'De', requester: 'Léa', atLabel: 'Reçue', at: 'x', deliverLabel: 'Remis à', deliverTo: 'elle-même', status: 'Approuvée par Julien', statusColor: 'Good', pending: false, reasonLabel: 'Motif', actions: [],
+      title: 'Demande',
+      fromLabel: 'De',
+      requester: 'Léa',
+      atLabel: 'Reçue',
+      at: 'x',
+      deliverLabel: 'Remis à',
+      deliverTo: 'elle-même',
+      status: 'Approuvée par Julien',
+      statusColor: 'Good',
+      pending: false,
+      reasonLabel: 'Motif',
+      actions: [],
     },
   ],
   auditLog: [
     {
-      title: "Journal d'audit", subtitle: '1 opération', emptyText: 'Aucune',
+      title: "Journal d'audit",
+      subtitle: '1 opération',
+      emptyText: 'Aucune',
       entries: [{ operation: 'Attribution de licence', line: 'Camille → julie', details: 'sku=SPB', outcome: 'réussi', ok: true, when: '25/11/2026 15:00' }],
     },
     { title: "Journal d'audit", subtitle: '0 opération', emptyText: 'Aucune', entries: [] },
   ],
   bulkReport: [
     {
-      title: 'Attribution de Business Basic', summary: 'Terminé : 1 réussi, 1 échec', failed: 1, failedTitle: 'Échec pour',
-      failures: [{ user: 'hugo.lambert@lumiere-fils.fr', reason: 'Pas de pays' }], succeededTitle: 'Réussi pour', succeededList: 'julie.roux@lumiere-fils.fr',
+      title: 'Attribution de Business Basic',
+      summary: 'Terminé : 1 réussi, 1 échec',
+      failed: 1,
+      failedTitle: 'Échec pour',
+      failures: [{ user: 'hugo.lambert@lumiere-fils.fr', reason: 'Pas de pays' }],
+      succeededTitle: 'Réussi pour',
+      succeededList: 'julie.roux@lumiere-fils.fr',
     },
     { title: 'Attribution', summary: 'En cours : 0 sur 2', failed: 0, failedTitle: 'Échec', failures: [], succeededTitle: 'Réussi', succeededList: '' },
   ],
   confirmAction: [
     {
-      title: 'Attribuer Business Standard à Julie Roux ?', note: 'Rien n\'est fait avant votre confirmation.', confirmTitle: 'Confirmer', cancelTitle: 'Annuler', token: '6c0e8f9e-3a3b-4f7e-9d55-0f3f1b2c4d5e',
-      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d', askerName: 'Camille Martin',
-      facts: [{ title: 'Utilisateur', value: 'Julie Roux' }, { title: 'Licence', value: 'Microsoft 365 Business Standard' }],
+      title: 'Attribuer Business Standard à Julie Roux ?',
+      note: "Rien n'est fait avant votre confirmation.",
+      confirmTitle: 'Confirmer',
+      cancelTitle: 'Annuler',
+      token: '6c0e8f9e-3a3b-4f7e-9d55-0f3f1b2c4d5e',
+      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d',
+      askerName: 'Camille Martin',
+      facts: [
+        { title: 'Utilisateur', value: 'Julie Roux' },
+        { title: 'Licence', value: 'Microsoft 365 Business Standard' },
+      ],
     },
   ],
   knowledgeArticle: [
     {
-      lead: 'Pas encore', title: 'Configurer Outlook', paragraphs: ['1. Installez\n2. Ouvrez', '- **IMAP** : `outlook.office365.com`'],
-      relatedTitle: 'Voir aussi', related: [{ title: 'Sur un téléphone', id: 'mail.outlookMobile' }],
-      links: [{ title: 'Portail', url: 'https://www.office.com' }], next: [{ title: 'Vérifier mon domaine', action: 'domain.setup' }],
+      lead: 'Pas encore',
+      title: 'Configurer Outlook',
+      paragraphs: ['1. Installez\n2. Ouvrez', '- **IMAP** : `outlook.office365.com`'],
+      relatedTitle: 'Voir aussi',
+      related: [{ title: 'Sur un téléphone', id: 'mail.outlookMobile' }],
+      links: [{ title: 'Portail', url: 'https://www.office.com' }],
+      next: [{ title: 'Vérifier mon domaine', action: 'domain.setup' }],
     },
     { lead: '', title: 'Aide', paragraphs: ['Texte'], relatedTitle: 'Voir aussi', related: [], links: [], next: [] },
   ],
   help: [
     {
-      title: 'Ce que je peux faire', intro: 'Écrivez', note: '',
-      sections: [{ title: 'Avec vos rôles', items: [{ title: 'Licences', example: '« licences »' }] }, { title: 'Pour tous', items: [{ title: 'Outlook', example: '« outlook »' }] }],
+      title: 'Ce que je peux faire',
+      intro: 'Écrivez',
+      note: '',
+      sections: [
+        { title: 'Avec vos rôles', items: [{ title: 'Licences', example: '« licences »' }] },
+        { title: 'Pour tous', items: [{ title: 'Outlook', example: '« outlook »' }] },
+      ],
       actions: [{ title: 'Voir les licences', action: 'license.list' }],
     },
     { title: 'Help', intro: 'Write', note: 'No role', sections: [{ title: 'Everyone', items: [{ title: 'Outlook', example: '"outlook"' }] }], actions: [] },
   ],
   fallback: [
     {
-      lead: 'Pas sûr', choicesTitle: 'Vouliez-vous dire', choices: [{ title: 'Déclarer un incident', action: 'incident.declare', text: 'outlook marche pas' }],
-      articlesTitle: 'Articles', articles: [{ title: 'Configurer Outlook', id: 'mail.outlookDesktop' }], nothing: 'Reformulez', helpTitle: 'Aide',
+      lead: 'Pas sûr',
+      choicesTitle: 'Vouliez-vous dire',
+      choices: [{ title: 'Déclarer un incident', action: 'incident.declare', text: 'outlook marche pas' }],
+      articlesTitle: 'Articles',
+      articles: [{ title: 'Configurer Outlook', id: 'mail.outlookDesktop' }],
+      nothing: 'Reformulez',
+      helpTitle: 'Aide',
     },
     { lead: 'Pas sûr', choicesTitle: 'x', choices: [], articlesTitle: 'y', articles: [], nothing: 'Reformulez', helpTitle: 'Aide' },
   ],
   adminRoles: [
     {
-      title: 'Administrateurs', subtitle: '2 personnes', emptyText: 'Personne',
-      people: [{ name: 'Nadia Benali', upn: 'nadia.benali@lumiere-fils.fr', roles: 'Administrateur de licences, Administrateur d\'utilisateurs' }],
+      title: 'Administrateurs',
+      subtitle: '2 personnes',
+      emptyText: 'Personne',
+      people: [{ name: 'Nadia Benali', upn: 'nadia.benali@lumiere-fils.fr', roles: "Administrateur de licences, Administrateur d'utilisateurs" }],
     },
     { title: 'Administrateurs', subtitle: '', emptyText: 'Personne', people: [] },
   ],
   choose: [
     {
-      pick: 'user', title: '2 personnes', label: 'Personne', confirmTitle: 'Choisir', cancelTitle: 'Annuler', nonce: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d', askerName: 'Camille Martin',
-      choices: [{ title: 'Julie Roux (julie.roux@lumiere-fils.fr)', value: 'id-1' }, { title: 'Julien Moreau', value: 'id-2' }],
+      pick: 'user',
+      title: '2 personnes',
+      label: 'Personne',
+      confirmTitle: 'Choisir',
+      cancelTitle: 'Annuler',
+      nonce: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d',
+      askerName: 'Camille Martin',
+      choices: [
+        { title: 'Julie Roux (julie.roux@lumiere-fils.fr)', value: 'id-1' },
+        { title: 'Julien Moreau', value: 'id-2' },
+      ],
     },
   ],
 };
@@ -143,8 +255,15 @@ describe('Adaptive Card templates', () => {
   const validate = cardValidator();
 
   it('each has sample data in this test', () => {
-    assert.deepEqual(cards.names().filter((n) => !(n in SAMPLES)), []);
-    assert.deepEqual(Object.keys(SAMPLES).filter((n) => !cards.names().includes(n)), [], 'every typed card has its template');
+    assert.deepEqual(
+      cards.names().filter((n) => !(n in SAMPLES)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(SAMPLES).filter((n) => !cards.names().includes(n)),
+      [],
+      'every typed card has its template',
+    );
   });
 
   /** Every sample, each with its card's name (the record's types pair them; the loop cannot see it). */
@@ -167,8 +286,12 @@ describe('Adaptive Card templates', () => {
       const card = bind(name, data);
       const inputs = Object.fromEntries(collect(card, 'Input.').map((input) => [input.id as string, 'x']));
       for (const action of collect(card, 'Action.')) {
-        if (action.type === 'Action.Submit' && !rules.isValidSubmit({ ...inputs, ...(action.data as object) })) refused.push(`${name}: ${JSON.stringify(action.data)}`);
-        if (action.type === 'Action.Execute' && !rules.validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })) {
+        if (action.type === 'Action.Submit' && !rules.isValidSubmit({ ...inputs, ...(action.data as object) }))
+          refused.push(`${name}: ${JSON.stringify(action.data)}`);
+        if (
+          action.type === 'Action.Execute' &&
+          !rules.validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })
+        ) {
           refused.push(`${name}: ${String(action.verb)}`);
         }
       }

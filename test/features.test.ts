@@ -9,7 +9,7 @@ import { FEATURE_DIALOGS } from '../dialogs/features';
 const features: readonly Feature[] = FEATURES;
 
 describe('The feature list', () => {
-  it('declares every intent a user can ask for exactly once (help, cancel and none are the main dialog\'s)', () => {
+  it("declares every intent a user can ask for exactly once (help, cancel and none are the main dialog's)", () => {
     const declared = CAPABILITIES.map((c) => c.intent);
     for (const intent of INTENTS.filter((i) => !['help', 'cancel', 'none'].includes(i))) {
       assert.equal(declared.filter((d) => d === intent).length, 1, intent);

@@ -17,7 +17,7 @@ describe('Knowledge base', () => {
     }
   });
 
-  it('covers the topics of the administrators\' guide', () => {
+  it("covers the topics of the administrators' guide", () => {
     for (const intent of ['support.contact', 'mail.setup', 'domain.setup', 'password.change', 'help'] as const) {
       assert.ok(kb.forIntent(intent).length > 0, intent);
     }

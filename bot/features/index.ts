@@ -32,5 +32,8 @@ export const FEATURE_TABLES: readonly string[] = FEATURES.flatMap((f): readonly 
 export function cardAnswerRules(): CardAnswerRules {
   const merge = (parts: readonly (Readonly<Record<string, unknown>> | undefined)[]) => Object.assign({}, ...parts.map((p) => p ?? {}));
   const features: readonly Feature[] = FEATURES;
-  return new CardAnswerRules(merge(features.map((f) => f.submitFields)) as Record<string, FieldRule>, merge(features.map((f) => f.cardVerbs)) as Record<string, Record<string, FieldRule>>);
+  return new CardAnswerRules(
+    merge(features.map((f) => f.submitFields)) as Record<string, FieldRule>,
+    merge(features.map((f) => f.cardVerbs)) as Record<string, Record<string, FieldRule>>,
+  );
 }

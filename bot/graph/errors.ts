@@ -36,7 +36,7 @@ export function toAppError(error: unknown, what: string): AppError {
   if (error instanceof AppError) return error;
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const requestId = error instanceof GraphError ? error.requestId ?? undefined : undefined;
+  const requestId = error instanceof GraphError ? (error.requestId ?? undefined) : undefined;
   const params = { what };
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'TimeoutError' || /aborted due to timeout/i.test(message)) {

@@ -34,7 +34,10 @@ export interface Page<T> {
  * Follows @odata.nextLink pages itself, so the same code works over https (Graph) and http (the demo tenant).
  */
 export class GraphApi {
-  constructor(private readonly client: Client, private readonly baseUrl: string) {}
+  constructor(
+    private readonly client: Client,
+    private readonly baseUrl: string,
+  ) {}
 
   async get<T>(path: string, what: string, headers: Record<string, string> = {}): Promise<T> {
     try {

@@ -1,4 +1,13 @@
-import { Activity, BotState, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, InvokeResponse, TurnContext, UserState } from 'botbuilder';
+import {
+  Activity,
+  BotState,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  InvokeResponse,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
 import { AuthenticateRequestResult, AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication } from 'botframework-connector';
 import { BotIdentity } from './config';
 import { userMessageFor } from '../presentation/errorMessages';
@@ -11,7 +20,12 @@ import { correlationIdOf, localeOf, loggerOf } from '../turn/turnSetup';
  * The CloudAdapter, authenticated with the Bot Framework's own variable names. With no app id it
  * accepts unauthenticated activities (local clients only); with one, every request's JWT is checked.
  */
-export function createAdapter(identity: BotIdentity, states: BotState[], localizer: Localizer, logger: Logger): { adapter: CloudAdapter; endpoint: BotEndpoint } {
+export function createAdapter(
+  identity: BotIdentity,
+  states: BotState[],
+  localizer: Localizer,
+  logger: Logger,
+): { adapter: CloudAdapter; endpoint: BotEndpoint } {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.appPassword,
@@ -130,7 +144,9 @@ function plausibleBearer(authorization: string): boolean {
 function isUnreachable(error: unknown): boolean {
   if (error instanceof AuthenticationError) return false;
   const { name, code, type, message } = error as { name?: string; code?: string; type?: string; message?: string };
-  return name === 'FetchError' || type === 'system' || /^E[A-Z]+$/.test(code ?? '') || /openid|metadata|keys? could not|failed to (load|fetch)/i.test(message ?? '');
+  return (
+    name === 'FetchError' || type === 'system' || /^E[A-Z]+$/.test(code ?? '') || /openid|metadata|keys? could not|failed to (load|fetch)/i.test(message ?? '')
+  );
 }
 
 /** An error for the log, without a token (an error message never carries the header, but its stack might carry data). */

@@ -77,7 +77,11 @@ export class AssistantBot extends ActivityHandler {
       response = await this.cardActions.decide(context, invoke);
     } else {
       loggerOf(context, this.logger).warn('card action refused: unknown verb or data');
-      response = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.cards.bind('notice', { text: this.localizer.t(localeOf(context), 'card.invalid') }) };
+      response = {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: this.cards.bind('notice', { text: this.localizer.t(localeOf(context), 'card.invalid') }),
+      };
     }
     return { status: response.statusCode, body: response };
   }

@@ -113,10 +113,25 @@ export function createDialogs(deps: DialogDependencies) {
   const names = new PersonMentions(loadCorpus());
   const passwords = new PasswordService(graph);
   const helpdeskCards = new HelpdeskCards(messenger, cards, localizer);
-  const resetRequests = new ResetRequests({ table: deps.resetRequestTable, conversations, directory, roles, passwords, audit, claims, messages: helpdeskCards });
+  const resetRequests = new ResetRequests({
+    table: deps.resetRequestTable,
+    conversations,
+    directory,
+    roles,
+    passwords,
+    audit,
+    claims,
+    messages: helpdeskCards,
+  });
   // The help card says what is done from the routes; the interruptions show it; both come before the dialogs.
   let routes: Route[] = [];
-  const helpCard = new HelpCard(CAPABILITIES, roles, coverageOf(() => routes.map((r) => r.intent), knowledge), cards, localizer);
+  const helpCard = new HelpCard(
+    CAPABILITIES,
+    roles,
+    coverageOf(() => routes.map((r) => r.intent), knowledge),
+    cards,
+    localizer,
+  );
   const interruptions = new RecognizedInterruptions(recognizer, helpCard, localizer, names);
   const services: DialogServices = {
     authorizer,
@@ -224,21 +239,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     });
 
     // Requests the helpdesk channel refused are posted again until it takes them.
-    const retry = setInterval(() => void resetRequests.deliverPending().catch((error: unknown) => logger.warn('helpdesk delivery retry failed', { error })), config.helpdeskRetrySeconds * 1000);
+    const retry = setInterval(
+      () => void resetRequests.deliverPending().catch((error: unknown) => logger.warn('helpdesk delivery retry failed', { error })),
+      config.helpdeskRetrySeconds * 1000,
+    );
     retry.unref();
     closers.push(async () => clearInterval(retry));
 
-    const bot = new AssistantBot(
-      states,
-      dialogStates,
-      mainDialog,
-      conversations,
-      cards,
-      localizer,
-      logger,
-      cardActions,
-      cardAnswerRules(),
-    );
+    const bot = new AssistantBot(states, dialogStates, mainDialog, conversations, cards, localizer, logger, cardActions, cardAnswerRules());
 
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
     adapter.use(new TurnSetup(logger, config.defaultLocale));

@@ -4,7 +4,10 @@
  */
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -33,9 +36,7 @@ export type GraphSettings =
       baseUrl: string;
     };
 
-export type StorageSettings =
-  | { mode: 'azure'; connectionString: string }
-  | { mode: 'embedded'; location: string; inMemory: boolean };
+export type StorageSettings = { mode: 'azure'; connectionString: string } | { mode: 'embedded'; location: string; inMemory: boolean };
 
 export interface Config {
   port: number;
@@ -135,7 +136,7 @@ function readGraph(env: Env): GraphSettings {
   const demoPort = integer(env, 'DEMO_GRAPH_PORT', 3979, 0, 65535);
   if (tenantId !== '') {
     if (clientId === '') {
-      throw new ConfigError('GRAPH_CLIENT_ID', 'is required when GRAPH_TENANT_ID is set (the app registration, or the managed identity\'s client id)');
+      throw new ConfigError('GRAPH_CLIENT_ID', "is required when GRAPH_TENANT_ID is set (the app registration, or the managed identity's client id)");
     }
     return { mode: 'tenant', tenantId, clientId, clientSecret: clientSecret || undefined, baseUrl: baseUrl || 'https://graph.microsoft.com' };
   }
@@ -221,5 +222,9 @@ export function loadPackageSettings(env: Env = environment()): { botId: string; 
 
 /** The benchmarks' sizes: BENCH_USERS, BENCH_LATENCY_MS, BENCH_PASSES. */
 export function loadBenchSettings(env: Env = environment()): { users: number; latencyMs: number; passes: number } {
-  return { users: integer(env, 'BENCH_USERS', 500, 1, 100000), latencyMs: integer(env, 'BENCH_LATENCY_MS', 100, 0, 60000), passes: integer(env, 'BENCH_PASSES', 20, 1, 1000) };
+  return {
+    users: integer(env, 'BENCH_USERS', 500, 1, 100000),
+    latencyMs: integer(env, 'BENCH_LATENCY_MS', 100, 0, 60000),
+    passes: integer(env, 'BENCH_PASSES', 20, 1, 1000),
+  };
 }

@@ -10,7 +10,11 @@ const DELIVERY_DEADLINE_MS = 5000;
 
 /** Writes to a user in their 1:1 chat with the bot (when they ever had one), or into a known conversation, from any other. */
 export class PrivateMessenger {
-  constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly chats: PersonalChats) {}
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly chats: PersonalChats,
+  ) {}
 
   /** False when the bot knows no personal chat with this user, or Teams refused the message. */
   async send(aadObjectId: string, activity: Partial<Activity>): Promise<boolean> {

@@ -36,6 +36,12 @@ export class Readiness {
   private within(check: Promise<unknown>): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.deadlineMs)));
-    return Promise.race([check.then(() => true, () => false), late]).finally(() => clearTimeout(timer));
+    return Promise.race([
+      check.then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]).finally(() => clearTimeout(timer));
   }
 }

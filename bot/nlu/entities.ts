@@ -13,7 +13,8 @@ export function fold(text: string): string {
 }
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
-const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:fr|com|net|org|eu|io|be|ch|lu|ca|de|es|it|uk|info|biz|pro|tech|cloud|app|dev|onmicrosoft\.com)\b/gi;
+const DOMAIN =
+  /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:fr|com|net|org|eu|io|be|ch|lu|ca|de|es|it|uk|info|biz|pro|tech|cloud|app|dev|onmicrosoft\.com)\b/gi;
 const INCIDENT = /\b(?:inc-?(\d{1,8})|(?:incident|ticket|demande|request)\s*(?:n[o°]?\.?\s*|#\s*)?(\d{1,8})|#(\d{1,8}))\b/gi;
 
 interface Alias<T> {

@@ -9,9 +9,11 @@ type Bilingual = Record<Locale, string>;
 
 /** Words that say nothing about a topic, in either language. */
 const STOP_WORDS = new Set(
-  ('une des les sur pas par que qui quoi fait faut est sont avec dans pour mon mes ton tes son ses nos vos leur cette ces tout tous plus moins comme ' +
+  (
+    'une des les sur pas par que qui quoi fait faut est sont avec dans pour mon mes ton tes son ses nos vos leur cette ces tout tous plus moins comme ' +
     'elle ils nous vous mais donc puis aussi bien tres peu faire avoir etre the and for with you your are was can how what who this that from have not ' +
-    'any all out our they them will would should could into also just very').split(' '),
+    'any all out our they them will would should could into also just very'
+  ).split(' '),
 );
 
 export interface Article {

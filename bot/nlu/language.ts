@@ -7,18 +7,22 @@ import type { Locale } from '../presentation/i18n';
  */
 
 const FRENCH = new Set(
-  ('le la les un une des du de au aux et ou est sont suis je j tu il elle nous vous ils on mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ' +
+  (
+    'le la les un une des du de au aux et ou est sont suis je j tu il elle nous vous ils on mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ' +
     'ce cet cette ces qui que quoi quel quelle quels quelles comment combien pourquoi où pas plus ne n y en a à avec pour par sur dans chez ' +
-    "stp svp merci bonjour salut oui non peux peut veux voudrais faut il reste encore depuis ce matin aujourd hui moi lui leur d l qu c s m t " +
+    'stp svp merci bonjour salut oui non peux peut veux voudrais faut il reste encore depuis ce matin aujourd hui moi lui leur d l qu c s m t ' +
     'affecte attribue donne ajoute retire supprime enlève passe crée créer changer réinitialise réinitialiser oublié mot passe mdp marche plus panne aide annuler annule ' +
-    'abonnement utilisateur utilisateurs compte administrateur messagerie boîte domaine nouvel nouveau nouvelle arrivant').split(/\s+/),
+    'abonnement utilisateur utilisateurs compte administrateur messagerie boîte domaine nouvel nouveau nouvelle arrivant'
+  ).split(/\s+/),
 );
 
 const ENGLISH = new Set(
-  ('the a an and or is are am i you he she we they it my your his her our their this that these those who what which how many much why where not no ' +
+  (
+    'the a an and or is are am i you he she we they it my your his her our their this that these those who what which how many much why where not no ' +
     'with for by on in at to from of please thanks hello hi yes can could would should want need there left any some do does did have has ' +
     'assign give add remove take change reset forgot password sign locked working down help cancel show list me new hire user users account admin ' +
-    'mailbox domain license subscription seats set up outage crashing').split(/\s+/),
+    'mailbox domain license subscription seats set up outage crashing'
+  ).split(/\s+/),
 );
 
 export function detectLanguage(text: string): Locale | undefined {

@@ -67,9 +67,10 @@ export class NlpRecognizer implements Recognizer {
     const language = detectLanguage(cleaned);
     if (cleaned === '') return { text, intent: 'none', score: 1, entities, language };
     const result = await this.nlp.process('fr', fold(cleaned));
-    const alternatives = (result.classifications ?? [])
-      .filter((c) => isIntent(c.intent) && c.intent !== 'none' && c.score > 0.05)
-      .slice(0, 3) as { intent: Intent; score: number }[];
+    const alternatives = (result.classifications ?? []).filter((c) => isIntent(c.intent) && c.intent !== 'none' && c.score > 0.05).slice(0, 3) as {
+      intent: Intent;
+      score: number;
+    }[];
     const trusted = isIntent(result.intent) && result.score >= THRESHOLD;
     return {
       text,

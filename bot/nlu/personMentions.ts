@@ -9,7 +9,10 @@ const EXTRA_WORDS =
   'a au aux de des du en et la le les l d un une pour par sur avec stp svp merci please to for the of and with from his her their its lui elle leur ' +
   'son sa ses mon ma mes nouveau nouvelle nouvel utilisateur utilisatrice user collegue colleague monsieur madame mr mme mlle qui who est is';
 
-const words = (text: string) => fold(text).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+const words = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean);
 
 /**
  * The words of a message that may name a person (« passe Paul de E3 à E5 » → paul): what is left

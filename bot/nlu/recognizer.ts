@@ -3,10 +3,23 @@
  * recognizer can be swapped (for nlp.js, or a cloud one) by configuration.
  */
 export const INTENTS = [
-  'license.list', 'license.assign', 'license.remove', 'license.change',
-  'password.reset', 'password.change', 'admin.create', 'admin.roles',
-  'incident.declare', 'incident.status', 'service.health', 'domain.setup',
-  'mail.setup', 'support.contact', 'help', 'cancel', 'none',
+  'license.list',
+  'license.assign',
+  'license.remove',
+  'license.change',
+  'password.reset',
+  'password.change',
+  'admin.create',
+  'admin.roles',
+  'incident.declare',
+  'incident.status',
+  'service.health',
+  'domain.setup',
+  'mail.setup',
+  'support.contact',
+  'help',
+  'cancel',
+  'none',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -32,7 +32,10 @@ const MAX_TIME = 9_999_999_999_999;
  * A failed write is a StorageFault (RecordTable), never silently lost.
  */
 export class AuditLog {
-  constructor(private readonly table: RecordTable<AuditEntry>, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly table: RecordTable<AuditEntry>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Refuses parameters whose names say they hold a secret: call it before the write, so a mistake stops it. */
   static assertNoSecrets(parameters: AuditEntry['parameters']): void {

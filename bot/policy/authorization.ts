@@ -11,7 +11,10 @@ export interface RoleSource {
  * the table (every feature's declared operations) says which roles allow which operation.
  */
 export class Authorizer {
-  constructor(private readonly roles: RoleSource, private readonly table: readonly Capability[]) {}
+  constructor(
+    private readonly roles: RoleSource,
+    private readonly table: readonly Capability[],
+  ) {}
 
   /** The caller's roles when they may do it; RoleRequired (naming the roles that would) when not. */
   async require(intent: Operation, callerId: string | undefined): Promise<string[]> {

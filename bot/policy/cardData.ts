@@ -11,8 +11,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether one field's value is acceptable. */
 export type FieldRule = (value: unknown) => boolean;
 
-export const text = (max: number): FieldRule => (value) => typeof value === 'string' && value.length <= max;
-export const oneOf = (...allowed: string[]): FieldRule => (value) => typeof value === 'string' && allowed.includes(value);
+export const text =
+  (max: number): FieldRule =>
+  (value) =>
+    typeof value === 'string' && value.length <= max;
+export const oneOf =
+  (...allowed: string[]): FieldRule =>
+  (value) =>
+    typeof value === 'string' && allowed.includes(value);
 export const uuid: FieldRule = (value) => typeof value === 'string' && UUID.test(value);
 
 /** Fields the shared cards of dialogs/core send (confirmations, choices, request buttons, the password card). */
@@ -75,7 +81,10 @@ export class CardAnswerRules {
     if (type !== undefined && type !== 'Action.Execute') return undefined;
     if (typeof verb !== 'string' || !Object.hasOwn(this.verbs, verb) || !isPlainObject(data)) return undefined;
     if (!fieldsValid(data, this.verbs[verb])) return undefined;
-    const strings = Object.fromEntries(Object.entries(data).filter(([key, field]) => !CLIENT_FIELDS.has(key) && typeof field === 'string')) as Record<string, string>;
+    const strings = Object.fromEntries(Object.entries(data).filter(([key, field]) => !CLIENT_FIELDS.has(key) && typeof field === 'string')) as Record<
+      string,
+      string
+    >;
     return { verb, data: strings };
   }
 }

@@ -4,7 +4,11 @@
  */
 export abstract class AppError extends Error {
   abstract readonly messageKey: string;
-  constructor(message: string, readonly params: Record<string, string | number> = {}, readonly requestId?: string) {
+  constructor(
+    message: string,
+    readonly params: Record<string, string | number> = {},
+    readonly requestId?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

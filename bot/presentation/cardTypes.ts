@@ -24,7 +24,13 @@ interface OfferedTo {
 export interface CardData {
   // core
   welcome: { lead: Text; title: Text; intro: Text; examplesTitle: Text; examples: Text[]; actions: RequestButton[] };
-  help: { title: Text; intro: Text; note: Text; sections: { title: Text; items: { title: Text; example: Text }[] }[]; actions: { title: Text; action: string }[] };
+  help: {
+    title: Text;
+    intro: Text;
+    note: Text;
+    sections: { title: Text; items: { title: Text; example: Text }[] }[];
+    actions: { title: Text; action: string }[];
+  };
   fallback: {
     lead: Text;
     choicesTitle: Text;
@@ -54,7 +60,15 @@ export interface CardData {
     refreshTitle: Text;
     plans: { name: Text; skuPartNumber: string; assignTitle: Text; usage: Text; freeText: Text; full: boolean; fullText: Text; warningText: Text }[];
   };
-  bulkReport: { title: Text; summary: Text; failed: number; failedTitle: Text; failures: { user: string; reason: Text }[]; succeededTitle: Text; succeededList: Text };
+  bulkReport: {
+    title: Text;
+    summary: Text;
+    failed: number;
+    failedTitle: Text;
+    failures: { user: string; reason: Text }[];
+    succeededTitle: Text;
+    succeededList: Text;
+  };
   // passwords
   temporaryPassword: { title: Text; password: string; text: Text; hideActions: { title: Text }[] };
   changePassword: { title: Text; currentLabel: Text; newLabel: Text; confirmLabel: Text; rules: Text; submitTitle: Text; cancelTitle: Text; nonce: string };

@@ -44,12 +44,18 @@ export async function openStorage(settings: StorageSettings, stateContainer: str
   const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:/i.test(connectionString);
   // Few, short tries: while storage is down a turn fails in seconds and says so, instead of waiting half a minute.
   const state = new ReportingStorage(
-    () => new BlobsStorage(connectionString, stateContainer, { storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } } }),
+    () =>
+      new BlobsStorage(connectionString, stateContainer, {
+        storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } },
+      }),
   );
   const table = <T extends object>(name: string) => {
     if (!known.has(name)) throw new Error(`No table "${name}" is declared (core tables, or a feature's tables in bot/features)`);
     return new RecordTable<T>(
-      TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure, retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } }),
+      TableClient.fromConnectionString(connectionString, name, {
+        allowInsecureConnection: insecure,
+        retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      }),
     );
   };
   const probeTable = table('conversations');

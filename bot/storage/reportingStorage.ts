@@ -11,7 +11,10 @@ export class ReportingStorage implements Storage {
   private inner?: Storage;
 
   /** `deadlineMs`: how long one call may take (the Blob client's own try timeout does not bound a download). */
-  constructor(private readonly create: () => Storage, private readonly deadlineMs = 5000) {}
+  constructor(
+    private readonly create: () => Storage,
+    private readonly deadlineMs = 5000,
+  ) {}
 
   read(keys: string[]): Promise<StoreItems> {
     return this.guard('reading', (storage) => storage.read(keys));

@@ -21,7 +21,10 @@ export function tenantOf(context: TurnContext): string | undefined {
  * and the bot's own @mention is removed from a channel message so that « @Assistant licences » reads « licences ».
  */
 export class TeamsGuard implements Middleware {
-  constructor(private readonly policy: () => TenantPolicy, private readonly logger: Logger) {}
+  constructor(
+    private readonly policy: () => TenantPolicy,
+    private readonly logger: Logger,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { tenantId, allowMissingTenant } = this.policy();

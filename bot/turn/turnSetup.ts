@@ -29,7 +29,10 @@ export function loggerOf(context: TurnContext, fallback: Logger): Logger {
  * and the locale to answer in. Logs the turn without its text (a message may hold a password).
  */
 export class TurnSetup implements Middleware {
-  constructor(private readonly logger: Logger, private readonly defaultLocale: Locale) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly defaultLocale: Locale,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;

@@ -59,7 +59,12 @@ export async function runBatch(raw: Record<string, unknown> | undefined, dispatc
       const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       const url = item.url.startsWith('/') ? item.url : `/${item.url}`;
       const response = await dispatch(item.method.toUpperCase(), url, headers, item.body);
-      results.set(item.id, { id: item.id, status: response.status, headers: { 'Content-Type': 'application/json', ...(response.headers ?? {}) }, body: response.body });
+      results.set(item.id, {
+        id: item.id,
+        status: response.status,
+        headers: { 'Content-Type': 'application/json', ...(response.headers ?? {}) },
+        body: response.body,
+      });
     })();
     running.set(item.id, promise);
     return promise;

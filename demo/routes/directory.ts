@@ -4,7 +4,19 @@ import { USER } from './users';
 const GROUP: CollectionOptions = {
   typeName: 'microsoft.graph.group',
   entitySet: 'groups',
-  properties: ['id', 'displayName', 'description', 'mail', 'mailNickname', 'mailEnabled', 'securityEnabled', 'groupTypes', 'assignedLicenses', 'createdDateTime', 'visibility'],
+  properties: [
+    'id',
+    'displayName',
+    'description',
+    'mail',
+    'mailNickname',
+    'mailEnabled',
+    'securityEnabled',
+    'groupTypes',
+    'assignedLicenses',
+    'createdDateTime',
+    'visibility',
+  ],
   searchable: ['displayName', 'description', 'mail'],
 };
 
@@ -24,7 +36,12 @@ export const directoryRoutes: Route[] = [
   {
     method: 'GET',
     template: '/groups',
-    handle: (req) => collection(req, [...req.store.groups.values()].map((g) => req.store.groupView(g)), GROUP),
+    handle: (req) =>
+      collection(
+        req,
+        [...req.store.groups.values()].map((g) => req.store.groupView(g)),
+        GROUP,
+      ),
   },
   {
     method: 'GET',
@@ -35,7 +52,9 @@ export const directoryRoutes: Route[] = [
     method: 'GET',
     template: '/groups/{id}/members',
     handle: (req) => {
-      const members = req.store.group(req.params.id).members.map((id) => ({ '@odata.type': '#microsoft.graph.user', ...req.store.userView(req.store.user(id)) }));
+      const members = req.store
+        .group(req.params.id)
+        .members.map((id) => ({ '@odata.type': '#microsoft.graph.user', ...req.store.userView(req.store.user(id)) }));
       const page = collection(req, members, { ...USER, entitySet: 'directoryObjects', searchable: undefined });
       const body = page.body as { value: Record<string, unknown>[] };
       body.value = body.value.map((m) => ({ '@odata.type': '#microsoft.graph.user', ...m }));
@@ -84,7 +103,19 @@ export const directoryRoutes: Route[] = [
 const DOMAIN: CollectionOptions = {
   typeName: 'microsoft.graph.domain',
   entitySet: 'domains',
-  properties: ['id', 'authenticationType', 'isAdminManaged', 'isDefault', 'isInitial', 'isRoot', 'isVerified', 'supportedServices', 'passwordValidityPeriodInDays', 'passwordNotificationWindowInDays', 'state'],
+  properties: [
+    'id',
+    'authenticationType',
+    'isAdminManaged',
+    'isDefault',
+    'isInitial',
+    'isRoot',
+    'isVerified',
+    'supportedServices',
+    'passwordValidityPeriodInDays',
+    'passwordNotificationWindowInDays',
+    'state',
+  ],
 };
 
 const DNS_RECORD: CollectionOptions = {

@@ -10,12 +10,31 @@ const HEALTH: CollectionOptions = {
 const ISSUE: CollectionOptions = {
   typeName: 'microsoft.graph.serviceHealthIssue',
   entitySet: 'admin/serviceAnnouncement/issues',
-  properties: ['id', 'title', 'service', 'feature', 'featureGroup', 'classification', 'status', 'origin', 'isResolved', 'startDateTime', 'endDateTime', 'lastModifiedDateTime', 'impactDescription', 'posts', 'details'],
+  properties: [
+    'id',
+    'title',
+    'service',
+    'feature',
+    'featureGroup',
+    'classification',
+    'status',
+    'origin',
+    'isResolved',
+    'startDateTime',
+    'endDateTime',
+    'lastModifiedDateTime',
+    'impactDescription',
+    'posts',
+    'details',
+  ],
 };
 
 /** healthOverviews carry their issues only with $expand=issues, as on Graph. */
 function overviews(store: { health: { overviews: Record<string, unknown>[]; issues: Record<string, unknown>[] } }, expand: string | null) {
-  const withIssues = (expand ?? '').split(',').map((s) => s.trim()).includes('issues');
+  const withIssues = (expand ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .includes('issues');
   return store.health.overviews.map((o) => (withIssues ? { ...o, issues: store.health.issues.filter((i) => i.service === o.service) } : o));
 }
 

@@ -36,7 +36,12 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     template: '/users',
-    handle: (req) => collection(req, [...req.store.users.values()].map((u) => req.store.userView(u)), USER),
+    handle: (req) =>
+      collection(
+        req,
+        [...req.store.users.values()].map((u) => req.store.userView(u)),
+        USER,
+      ),
   },
   {
     method: 'POST',
@@ -79,7 +84,11 @@ export const userRoutes: Route[] = [
     handle: (req) => {
       const user = req.store.user(req.params.id);
       if (!user.managerId) throw notFound('manager');
-      return entity(req, { '@odata.type': '#microsoft.graph.user', ...req.store.userView(req.store.user(user.managerId)) }, { ...USER, entitySet: 'directoryObjects' });
+      return entity(
+        req,
+        { '@odata.type': '#microsoft.graph.user', ...req.store.userView(req.store.user(user.managerId)) },
+        { ...USER, entitySet: 'directoryObjects' },
+      );
     },
   },
   {
@@ -131,7 +140,21 @@ export const organizationRoutes: Route[] = [
 const ORGANIZATION: CollectionOptions = {
   typeName: 'microsoft.graph.organization',
   entitySet: 'organization',
-  properties: ['id', 'displayName', 'city', 'country', 'countryLetterCode', 'postalCode', 'street', 'preferredLanguage', 'businessPhones', 'createdDateTime', 'tenantType', 'verifiedDomains', 'assignedPlans'],
+  properties: [
+    'id',
+    'displayName',
+    'city',
+    'country',
+    'countryLetterCode',
+    'postalCode',
+    'street',
+    'preferredLanguage',
+    'businessPhones',
+    'createdDateTime',
+    'tenantType',
+    'verifiedDomains',
+    'assignedPlans',
+  ],
 };
 
 const SUBSCRIBED_SKU: CollectionOptions = {
@@ -145,6 +168,12 @@ function organizationView(req: DemoRequest): Record<string, unknown> {
   return {
     ...req.store.organization,
     assignedPlans: [],
-    verifiedDomains: domains.map((d) => ({ name: d.id, isDefault: d.isDefault, isInitial: d.isInitial, capabilities: 'Email, OfficeCommunicationsOnline', type: 'Managed' })),
+    verifiedDomains: domains.map((d) => ({
+      name: d.id,
+      isDefault: d.isDefault,
+      isInitial: d.isInitial,
+      capabilities: 'Email, OfficeCommunicationsOnline',
+      type: 'Managed',
+    })),
   };
 }

@@ -55,7 +55,11 @@ export class AdminRolesDialog extends CancelAndHelpDialog {
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const person = step.result as Person | undefined;
-    const row = (p: Person, roles: string[]) => ({ name: p.displayName, upn: p.userPrincipalName, roles: roles.length ? roleNames(roles, locale, this.localizer) : t('adminRoles.none', { name: p.displayName }) });
+    const row = (p: Person, roles: string[]) => ({
+      name: p.displayName,
+      upn: p.userPrincipalName,
+      roles: roles.length ? roleNames(roles, locale, this.localizer) : t('adminRoles.none', { name: p.displayName }),
+    });
     let data;
     if (person) {
       data = { title: t('adminRoles.personTitle', { name: person.displayName }), subtitle: '', people: [row(person, await this.roles.rolesOf(person.id))] };

@@ -15,12 +15,14 @@ import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 
-
 export const GRANT_ROLE_DIALOG = 'grantRoleDialog';
 
 /** « ajoute le rôle … à », "give … the role": a role change asked under admin.roles. */
 export function asksToGrant(recognition: Recognition): boolean {
-  return recognition.entities.some((e) => e.type === 'role') && /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|add|give|grant|make)\b/.test(fold(recognition.text));
+  return (
+    recognition.entities.some((e) => e.type === 'role') &&
+    /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|add|give|grant|make)\b/.test(fold(recognition.text))
+  );
 }
 
 export interface RoleServices extends WriteServices {
@@ -45,7 +47,10 @@ interface GrantState {
 export class GrantRoleDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
 
-  constructor(private readonly services: RoleServices, resolveUser: ResolveUserDialog) {
+  constructor(
+    private readonly services: RoleServices,
+    resolveUser: ResolveUserDialog,
+  ) {
     super(GRANT_ROLE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
@@ -81,7 +86,10 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
       state.role = named;
       return step.next();
     }
-    if (named) await step.context.sendActivity(this.steps.t(step.context, 'role.notGrantable', { roles: roleNames(Object.keys(GRANTABLE_ROLES), locale, this.services.localizer) }));
+    if (named)
+      await step.context.sendActivity(
+        this.steps.t(step.context, 'role.notGrantable', { roles: roleNames(Object.keys(GRANTABLE_ROLES), locale, this.services.localizer) }),
+      );
     return this.askRole(step);
   }
 

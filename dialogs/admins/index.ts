@@ -9,6 +9,9 @@ export const adminDialogs: FeatureDialogs = (s) => {
     { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
     { intent: 'admin.roles', dialog: new RevokeRoleDialog(s, s.resolveUser()), when: asksToRevoke },
     { intent: 'admin.create', dialog: grantRole },
-    { intent: 'admin.roles', dialog: new AdminRolesDialog(s.authorizer, s.roles, s.directory, s.names, s.tenantName, s.cards, s.localizer, s.resolveUser(), s.interruptions) },
+    {
+      intent: 'admin.roles',
+      dialog: new AdminRolesDialog(s.authorizer, s.roles, s.directory, s.names, s.tenantName, s.cards, s.localizer, s.resolveUser(), s.interruptions),
+    },
   ];
 };

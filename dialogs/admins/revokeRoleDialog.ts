@@ -29,7 +29,10 @@ interface RevokeState {
 export class RevokeRoleDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
 
-  constructor(private readonly services: RoleServices, resolveUser: ResolveUserDialog) {
+  constructor(
+    private readonly services: RoleServices,
+    resolveUser: ResolveUserDialog,
+  ) {
     super(REVOKE_ROLE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);

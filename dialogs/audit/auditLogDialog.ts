@@ -29,7 +29,12 @@ export class AuditLogDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const email = step.options.entities.find((e) => e.type === 'email')?.value;
-    const user = email ?? this.names.in(step.options.text).filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w)).join(' ');
+    const user =
+      email ??
+      this.names
+        .in(step.options.text)
+        .filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w))
+        .join(' ');
     const operation = auditedOperation(step.options.text);
     const entries = await this.audit.recent({ user: user || undefined, operation, limit: 15 });
     const filter = `${user ? t('audit.filterUser', { user }) : ''}${operation ? t('audit.filterOperation', { operation: t(`operation.${operation}`) }) : ''}`;
@@ -37,7 +42,14 @@ export class AuditLogDialog extends ComponentDialog {
     const row = (e: AuditEntry) => ({
       operation: this.localizer.keys(locale).includes(`operation.${e.operation}`) ? t(`operation.${e.operation}`) : e.operation,
       line: t('audit.line', { caller: e.caller.name || e.caller.id, target: e.target }),
-      details: [Object.entries(e.parameters).map(([k, v]) => `${k}=${v}`).join(', '), e.error ?? ''].filter(Boolean).join(' · '),
+      details: [
+        Object.entries(e.parameters)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+        e.error ?? '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
       outcome: t(`audit.outcome.${e.outcome}`),
       ok: e.outcome === 'succeeded',
       when: when.format(new Date(e.time)),

@@ -39,7 +39,10 @@ export function takeReroute(context: TurnContext): boolean {
  * « aide » shows the help card and waits, the dialog still where it was.
  */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
-  constructor(id: string, protected readonly interruptions: Interruptions) {
+  constructor(
+    id: string,
+    protected readonly interruptions: Interruptions,
+  ) {
     super(id);
   }
 

@@ -9,7 +9,11 @@ export const FALLBACK_DIALOG = 'fallbackDialog';
 
 /** Never a dead end: a message not understood gets the likeliest intents as buttons and the best articles. */
 export class FallbackDialog extends ComponentDialog {
-  constructor(private readonly knowledge: KnowledgeBase, private readonly cards: CardRenderer, private readonly localizer: Localizer) {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+  ) {
     super(FALLBACK_DIALOG);
     this.addDialog(new WaterfallDialog('offer', [this.offerStep.bind(this)]));
     this.initialDialogId = 'offer';

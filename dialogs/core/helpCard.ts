@@ -40,13 +40,18 @@ export class HelpCard {
     }
     const item = (c: Capability) => {
       const state = this.coverage(c.intent);
-      return { title: t(`intent.${c.intent}`), example: state === 'done' ? t(`help.example.${c.intent}`) : `${t(`help.example.${c.intent}`)} ${t(`help.state.${state}`)}` };
+      return {
+        title: t(`intent.${c.intent}`),
+        example: state === 'done' ? t(`help.example.${c.intent}`) : `${t(`help.example.${c.intent}`)} ${t(`help.state.${state}`)}`,
+      };
     };
     const everyone = this.capabilities.filter((c) => c.roles === 'everyone');
     const privileged = this.capabilities.filter((c) => c.roles !== 'everyone' && allowed(c, callerRoles));
     if (!note && privileged.length === 0) note = t('help.noRole');
     const sections = [
-      ...(privileged.length > 0 ? [{ title: t('help.forAdmins', { roles: roleNames(callerRoles, locale, this.localizer) }), items: privileged.map(item) }] : []),
+      ...(privileged.length > 0
+        ? [{ title: t('help.forAdmins', { roles: roleNames(callerRoles, locale, this.localizer) }), items: privileged.map(item) }]
+        : []),
       { title: t('help.forEveryone'), items: everyone.map(item) },
     ];
     const actions = [...privileged, ...everyone]

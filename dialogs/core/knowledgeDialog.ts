@@ -16,7 +16,11 @@ export interface KnowledgeOptions {
 
 /** Answers from the knowledge base: one article as a card, with its links, the next action, and related articles. */
 export class KnowledgeDialog extends ComponentDialog {
-  constructor(private readonly knowledge: KnowledgeBase, private readonly cards: CardRenderer, private readonly localizer: Localizer) {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly cards: CardRenderer,
+    private readonly localizer: Localizer,
+  ) {
     super(KNOWLEDGE_DIALOG);
     this.addDialog(new WaterfallDialog('answer', [this.answerStep.bind(this)]));
     this.initialDialogId = 'answer';

@@ -90,7 +90,13 @@ export class WriteSteps {
    * A card to choose one value among `choices`. The answer comes back as { pick, choice, nonce }
    * and is read with choice(): a click on an older card of the same kind does not count.
    */
-  async askChoice(step: WaterfallStepContext, pick: string, title: string, labelKey: string, choices: { title: string; value: string }[]): Promise<DialogTurnResult> {
+  async askChoice(
+    step: WaterfallStepContext,
+    pick: string,
+    title: string,
+    labelKey: string,
+    choices: { title: string; value: string }[],
+  ): Promise<DialogTurnResult> {
     const nonce = randomUUID();
     const values = step.values as { choiceNonces?: Record<string, string> };
     values.choiceNonces = { ...values.choiceNonces, [pick]: nonce };
@@ -219,7 +225,15 @@ export class WriteSteps {
 
   /** A click refused at the confirmation is kept in the audit log too: who tried, on which card, why it was refused. */
   private async auditRefusal(context: TurnContext, operation: string, pending: PendingConfirmation, why: string): Promise<void> {
-    await this.s.audit.record({ correlationId: correlationIdOf(context), caller: callerOf(context), operation, target: '', parameters: { card: pending.card.title }, outcome: 'refused', error: why });
+    await this.s.audit.record({
+      correlationId: correlationIdOf(context),
+      caller: callerOf(context),
+      operation,
+      target: '',
+      parameters: { card: pending.card.title },
+      outcome: 'refused',
+      error: why,
+    });
   }
 
   /** The check a write makes again at the click: the caller's roles must still allow `intent`. */

@@ -37,7 +37,9 @@ export class HelpdeskCards implements HelpdeskMessages {
   }
 
   async tellGivenToManager(request: ResetRequest): Promise<void> {
-    await this.messenger.send(request.requester.id, { text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }) });
+    await this.messenger.send(request.requester.id, {
+      text: this.localizer.t(request.requester.locale, 'request.givenToManager', { manager: request.deliverTo.name }),
+    });
   }
 
   async tellChannelBroken(designator: HelpdeskDesignator): Promise<void> {
@@ -53,13 +55,18 @@ export class HelpdeskCards implements HelpdeskMessages {
 
   card(request: ResetRequest, locale: Locale): Attachment {
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
-    const at = (iso?: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso ?? Date.now()));
+    const at = (iso?: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso ?? Date.now()));
     const pending = request.status === 'pending';
     const reason = request.requesterGone ? t('request.requesterGone', { name: request.requester.name }) : (request.reason ?? t('request.noReason'));
     const status = pending
       ? t('request.pending')
       : request.status === 'approved'
-        ? t(request.delivered === false ? 'request.undelivered' : 'request.approved', { by: request.decidedBy!, at: at(request.decidedAt), name: request.deliverTo.name })
+        ? t(request.delivered === false ? 'request.undelivered' : 'request.approved', {
+            by: request.decidedBy!,
+            at: at(request.decidedAt),
+            name: request.deliverTo.name,
+          })
         : t('request.refused', { by: request.decidedBy!, at: at(request.decidedAt), reason });
     return this.cards.attachment('resetRequest', {
       title: t('request.title'),
@@ -113,7 +120,11 @@ export class ResetRequestActions {
         const text =
           decision.because === 'place'
             ? this.localizer.t(locale, 'request.wrongPlace')
-            : this.localizer.t(locale, 'request.notAllowed', { by: decider.name, name: decision.request.requester.name, roles: roleNames(decision.roles, locale, this.localizer) });
+            : this.localizer.t(locale, 'request.notAllowed', {
+                by: decider.name,
+                name: decision.request.requester.name,
+                roles: roleNames(decision.roles, locale, this.localizer),
+              });
         return this.respond(this.helpdesk.withNote(decision.request, locale, text));
       }
       case 'failed':
@@ -131,5 +142,4 @@ export class ResetRequestActions {
   private respond(card: unknown): AdaptiveCardInvokeResponse {
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
   }
-
 }

@@ -32,7 +32,10 @@ interface AssignState {
 export class AssignLicenseDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
 
-  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
+  constructor(
+    private readonly services: WriteServices,
+    resolveUser: ResolveUserDialog,
+  ) {
     super(ASSIGN_LICENSE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
@@ -71,7 +74,10 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
   private async planChosenStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
     const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
-    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!));
+    if (!plan)
+      return this.steps.askAgain(step, () =>
+        this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!),
+      );
     state.plan = plan;
     const held = await this.services.licenses.licensesOf(state.person!.id, state.inventory);
     if (held.licenses.some((l) => l.plan.skuId === plan.skuId)) {
@@ -80,7 +86,9 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     }
     if (plan.free <= 0) {
       // Refused before calling Graph: nothing to undo.
-      await step.context.sendActivity(userMessageFor(new LicenseUnavailable(plan.name), localeOf(step.context), this.services.localizer, correlationIdOf(step.context)));
+      await step.context.sendActivity(
+        userMessageFor(new LicenseUnavailable(plan.name), localeOf(step.context), this.services.localizer, correlationIdOf(step.context)),
+      );
       return step.endDialog();
     }
     if (held.usageLocation) return step.next();
@@ -149,11 +157,12 @@ function countryName(code: string, locale: string): string {
 function typedCountry(text: string | undefined): string | undefined {
   const wanted = (text ?? '').trim().toLowerCase();
   if (wanted === '') return undefined;
-  return USAGE_COUNTRIES.find(
-    (code) => code.toLowerCase() === wanted || ['fr', 'en'].some((l) => countryName(code, l).toLowerCase() === wanted),
-  );
+  return USAGE_COUNTRIES.find((code) => code.toLowerCase() === wanted || ['fr', 'en'].some((l) => countryName(code, l).toLowerCase() === wanted));
 }
 
 function skuWords(recognition: Recognition): string {
-  return recognition.entities.filter((e) => e.type === 'sku').map((e) => productName(e.value)).join(', ');
+  return recognition.entities
+    .filter((e) => e.type === 'sku')
+    .map((e) => productName(e.value))
+    .join(', ');
 }

@@ -25,7 +25,8 @@ export function groupWords(text: string, keyword = GROUP_WORD): string[] {
   const folded = fold(text);
   const match = keyword.exec(folded);
   if (!match) return [];
-  const words = (s: string) => s.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3 && !['des', 'les', 'the', 'pour', 'for', 'stp', 'svp', 'please'].includes(w));
+  const words = (s: string) =>
+    s.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3 && !['des', 'les', 'the', 'pour', 'for', 'stp', 'svp', 'please'].includes(w));
   const after = words(folded.slice(match.index + match[0].length));
   if (after.length > 0) return after.slice(0, 3);
   const before = folded.slice(0, match.index).split(/\s+/);
@@ -101,7 +102,10 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
   private async planStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
     const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
-    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'bulk.askPlan', { count: state.people!.length }), state.inventory!));
+    if (!plan)
+      return this.steps.askAgain(step, () =>
+        this.steps.askPlan(step, this.steps.t(step.context, 'bulk.askPlan', { count: state.people!.length }), state.inventory!),
+      );
     const count = state.people!.length;
     if (state.operation === 'license.assign' && plan.free < count) {
       await step.context.sendActivity(this.steps.t(step.context, 'bulk.notEnough', { free: plan.free, plan: plan.name, count }));
@@ -115,9 +119,16 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as BulkState;
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     const people = state.people!;
-    const shown = people.slice(0, 10).map((p) => p.displayName).join(', ') + (people.length > 10 ? ` (+${people.length - 10})` : '');
+    const shown =
+      people
+        .slice(0, 10)
+        .map((p) => p.displayName)
+        .join(', ') + (people.length > 10 ? ` (+${people.length - 10})` : '');
     return this.steps.askToConfirm(step, {
-      title: t(state.operation === 'license.assign' ? 'confirm.title.bulkAssign' : 'confirm.title.bulkRemove', { plan: state.plan!.name, count: people.length }),
+      title: t(state.operation === 'license.assign' ? 'confirm.title.bulkAssign' : 'confirm.title.bulkRemove', {
+        plan: state.plan!.name,
+        count: people.length,
+      }),
       facts: [
         { title: t('fact.source'), value: state.source! },
         { title: t('fact.people'), value: shown },
@@ -143,7 +154,13 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
     );
     await this.auditAll(step.context, state, outcomes);
     const report = this.report(step.context, state, outcomes);
-    if (!(await this.update(step.context, posted?.id, report).then(() => true, () => false))) await step.context.sendActivity({ attachments: [report] });
+    if (
+      !(await this.update(step.context, posted?.id, report).then(
+        () => true,
+        () => false,
+      ))
+    )
+      await step.context.sendActivity({ attachments: [report] });
     return step.endDialog(outcomes);
   }
 
@@ -162,7 +179,10 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
       failedTitle: t('bulk.failedTitle'),
       failures: failures.map((f) => ({
         user: f.user.userPrincipalName,
-        reason: userMessageFor(f.error, localeOf(context), this.services.localizer, correlationIdOf(context)).replace(/\s*(Référence pour le support|Reference for support).*$/, ''),
+        reason: userMessageFor(f.error, localeOf(context), this.services.localizer, correlationIdOf(context)).replace(
+          /\s*(Référence pour le support|Reference for support).*$/,
+          '',
+        ),
       })),
       succeededTitle: t('bulk.succeededTitle'),
       succeededList: succeeded.map((o) => o.user.userPrincipalName).join(', '),

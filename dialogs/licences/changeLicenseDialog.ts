@@ -24,7 +24,10 @@ interface ChangeState {
 export class ChangeLicenseDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
 
-  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
+  constructor(
+    private readonly services: WriteServices,
+    resolveUser: ResolveUserDialog,
+  ) {
     super(CHANGE_LICENSE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
@@ -69,10 +72,16 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as ChangeState;
     const heldPlans = state.held!.map((h) => h.plan);
     const from = planPassedOn(step) ?? this.steps.pickedPlan(step, heldPlans);
-    if (!from) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans));
+    if (!from)
+      return this.steps.askAgain(step, () =>
+        this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans),
+      );
     state.from = from;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
-    const named = this.steps.plansNamed(step.options, others).filter((n) => n.length === 1).map((n) => n[0]);
+    const named = this.steps
+      .plansNamed(step.options, others)
+      .filter((n) => n.length === 1)
+      .map((n) => n[0]);
     const to = named[named.length - 1];
     if (to) return step.next(to);
     return this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askTo', { plan: from.name }), others);
@@ -118,7 +127,8 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
       target: person,
       parameters: { from: from.skuPartNumber, to: to.skuPartNumber },
       run: async () => [await this.services.licenses.swap(person.id, from, to)],
-      done: async () => this.steps.t(step.context, 'license.change.done', { name: person.displayName, from: from.name, to: to.name, free: await this.steps.freeNow(to) }),
+      done: async () =>
+        this.steps.t(step.context, 'license.change.done', { name: person.displayName, from: from.name, to: to.name, free: await this.steps.freeNow(to) }),
     });
   }
 }

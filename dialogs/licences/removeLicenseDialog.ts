@@ -21,11 +21,16 @@ interface RemoveState {
 export class RemoveLicenseDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
 
-  constructor(private readonly services: WriteServices, resolveUser: ResolveUserDialog) {
+  constructor(
+    private readonly services: WriteServices,
+    resolveUser: ResolveUserDialog,
+  ) {
     super(REMOVE_LICENSE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
-    this.addDialog(new WaterfallDialog('remove', [this.whoStep.bind(this), this.whichPlanStep.bind(this), this.confirmStep.bind(this), this.removeStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog('remove', [this.whoStep.bind(this), this.whichPlanStep.bind(this), this.confirmStep.bind(this), this.removeStep.bind(this)]),
+    );
     this.initialDialogId = 'remove';
   }
 

@@ -80,7 +80,13 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(this.localizer.t(locale, 'changePassword.notSignedIn'));
       return step.endDialog();
     }
-    const entry = { correlationId: correlationIdOf(step.context), caller: callerOf(step.context), operation: 'password.change', target: callerOf(step.context).name, parameters: {} };
+    const entry = {
+      correlationId: correlationIdOf(step.context),
+      caller: callerOf(step.context),
+      operation: 'password.change',
+      target: callerOf(step.context).name,
+      parameters: {},
+    };
     try {
       await this.account.changePassword(token, value.current, value.next);
     } catch (error) {

@@ -48,7 +48,11 @@ export interface ResetServices extends WriteServices {
 export class ResetPasswordDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
 
-  constructor(private readonly services: ResetServices, resolveUser: ResolveUserDialog, knowledge: KnowledgeDialog) {
+  constructor(
+    private readonly services: ResetServices,
+    resolveUser: ResolveUserDialog,
+    knowledge: KnowledgeDialog,
+  ) {
     super(RESET_PASSWORD_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
@@ -134,7 +138,8 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       // Entra's reach rules again at the click: the caller's roles, and the target's, as they are now.
       authorize: async () => {
         const [callerRoles, targetRoles] = await Promise.all([this.services.roles.rolesOf(callerOf(step.context).id), this.services.roles.rolesOf(person.id)]);
-        if (!mayResetPassword(callerRoles, targetRoles)) throw new RoleRequired(`may no longer reset ${person.id}`, { roles: rolesAbleToReset(targetRoles).join(',') });
+        if (!mayResetPassword(callerRoles, targetRoles))
+          throw new RoleRequired(`may no longer reset ${person.id}`, { roles: rolesAbleToReset(targetRoles).join(',') });
       },
       target: person,
       parameters: { mustChangeAtNextSignIn: true },
@@ -143,7 +148,9 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
         return [await this.services.passwords.resetTo(person.id, password)];
       },
       done: async () => {
-        await step.context.sendActivity({ attachments: [passwordCard(this.services.cards, this.services.localizer, localeOf(step.context), person.displayName, password)] });
+        await step.context.sendActivity({
+          attachments: [passwordCard(this.services.cards, this.services.localizer, localeOf(step.context), person.displayName, password)],
+        });
         return undefined;
       },
     });

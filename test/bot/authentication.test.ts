@@ -70,7 +70,7 @@ describe('Authentication with a Microsoft App Id', function () {
     await keys?.close();
   });
 
-  it('runs the turn of a request signed with the Bot Framework\'s key', async () => {
+  it("runs the turn of a request signed with the Bot Framework's key", async () => {
     const response = await bot.post(quiet(), { Authorization: `Bearer ${keys.token(keys.trusted.privateKey, capture.url)}` });
     assert.equal(response.status, 200);
     assert.equal(turnsRun(bot), 1);

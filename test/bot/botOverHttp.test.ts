@@ -64,11 +64,12 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   });
 
   it('welcomes the user in their language when the bot is added', async () => {
-    for (const [locale, title] of [['fr-FR', 'Bonjour, je suis Assistant Admin 365'], ['en-GB', "Hello, I'm Assistant Admin 365"]]) {
+    for (const [locale, title] of [
+      ['fr-FR', 'Bonjour, je suis Assistant Admin 365'],
+      ['en-GB', "Hello, I'm Assistant Admin 365"],
+    ]) {
       capture.clear();
-      await bot.post(
-        teamsActivity(capture.url, { type: 'conversationUpdate', text: undefined, locale, membersAdded: [{ id: '28:assistant-admin-365' }] }),
-      );
+      await bot.post(teamsActivity(capture.url, { type: 'conversationUpdate', text: undefined, locale, membersAdded: [{ id: '28:assistant-admin-365' }] }));
       assert.equal(capture.cards().length, 1);
       assert.match(allText(capture.cards()[0]), new RegExp(title.replace(/'/g, "'")));
     }
@@ -91,7 +92,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.ok(bot.logs.some((l) => l.includes('foreign tenant')));
   });
 
-  it('refuses an operation the caller\'s roles do not allow, naming the roles, in their language', async () => {
+  it("refuses an operation the caller's roles do not allow, naming the roles, in their language", async () => {
     const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
     await bot.post(teamsActivity(capture.url, { text: 'liste des administrateurs', from: lea }));
     assert.match(capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
@@ -103,7 +104,9 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
 
   it('shows a bulk change on one card, posted as progress and updated into the report', async () => {
     const conversation = { id: 'a:bulk-conversation', conversationType: 'personal', tenantId: TENANT_ID };
-    await bot.post(teamsActivity(capture.url, { text: 'affecte une licence Office 365 E3 à julie.roux@lumiere-fils.fr et lea.petit@lumiere-fils.fr', conversation }));
+    await bot.post(
+      teamsActivity(capture.url, { text: 'affecte une licence Office 365 E3 à julie.roux@lumiere-fils.fr et lea.petit@lumiere-fils.fr', conversation }),
+    );
     const confirm = capture.cards()[0];
     assert.match(JSON.stringify(confirm), /Attribuer Office 365 E3 à 2 personne\(s\)/);
     capture.clear();
@@ -159,7 +162,19 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     };
     const decide = async (from: object, verb: string, requestId: string, reason?: string) => {
       const response = await bot.post(
-        teamsActivity(capture.url, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from, conversation: channel, replyToId: 'reply-1', value: { action: { type: 'Action.Execute', verb, data: { requestId, ...(reason ? { reason } : {}) } } } }, 'channel'),
+        teamsActivity(
+          capture.url,
+          {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            text: undefined,
+            from,
+            conversation: channel,
+            replyToId: 'reply-1',
+            value: { action: { type: 'Action.Execute', verb, data: { requestId, ...(reason ? { reason } : {}) } } },
+          },
+          'channel',
+        ),
       );
       assert.equal(response.status, 200);
       return (await response.json()) as { statusCode: number; value: unknown };
@@ -170,7 +185,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       assert.match(capture.texts()[0], /arriveront dans ce canal/);
     });
 
-    it('posts a user\'s request in the helpdesk channel, and on approval gives the password privately, once', async () => {
+    it("posts a user's request in the helpdesk channel, and on approval gives the password privately, once", async () => {
       const posted = await request(lea, leaChat);
       assert.match(capture.texts().join(' '), /Votre demande est transmise au support/);
       const card = posted.attachments![0].content;
@@ -197,7 +212,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       assert.equal(toLea.text, 'Votre demande de réinitialisation de mot de passe a été refusée par Julien Moreau : Passez au bureau avec votre badge.');
     });
 
-    it('delivers the password to the requester\'s manager when the requester chose that', async () => {
+    it("delivers the password to the requester's manager when the requester chose that", async () => {
       await bot.post(teamsActivity(capture.url, { text: 'aide', from: camille, conversation: camilleChat }));
       await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from: lea, conversation: leaChat }));
       const offer = capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
@@ -232,7 +247,10 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       const resets = async () => (await graphRequests()).filter((r) => r.method === 'PATCH').length;
       const before = await resets();
       // Léa's account is deleted from the directory before anyone decides.
-      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 404, count: 5, method: 'GET', path: `^/users/${ORDINARY.id}$` }] }) });
+      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ rules: [{ status: 404, count: 5, method: 'GET', path: `^/users/${ORDINARY.id}$` }] }),
+      });
       try {
         const answer = await decide(julien, 'resetApprove', requestId);
         assert.match(JSON.stringify(answer.value), /Le compte de Léa Petit n'existe plus/);
@@ -242,7 +260,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       }
     });
 
-    it('keeps a request pending when the approver\'s role cannot reset the requester', async () => {
+    it("keeps a request pending when the approver's role cannot reset the requester", async () => {
       const posted = await request(camille, camilleChat);
       const requestId = posted.attachments![0].content.actions[0].data.requestId;
       const answer = await decide(julien, 'resetApprove', requestId);
@@ -252,14 +270,21 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   });
 
   it('refuses a malformed activity with 400', async () => {
-    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'no type' }) });
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'no type' }),
+    });
     assert.equal(response.status, 400);
     const notJson = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
     assert.equal(notJson.status, 400);
   });
 
-  it('explains a Graph failure in the user\'s language, with a reference, and keeps working', async () => {
-    await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 500, count: 5, path: 'subscribedSkus' }] }) });
+  it("explains a Graph failure in the user's language, with a reference, and keeps working", async () => {
+    await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rules: [{ status: 500, count: 5, path: 'subscribedSkus' }] }),
+    });
     await bot.post(teamsActivity(capture.url, { text: 'licences' }));
     assert.match(capture.texts()[0], /Microsoft 365 ne répond pas pour le moment/);
     assert.match(capture.texts()[0], /Référence pour le support : [0-9a-f-]{36}/);
@@ -271,7 +296,10 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
 
   it('logs each turn as JSON with a correlation id, and never the message text', async () => {
     await bot.post(teamsActivity(capture.url, { text: 'licences mot de passe Secret-123' }));
-    const turn = bot.logs.map((l) => JSON.parse(l)).filter((e) => e.msg === 'turn started').pop();
+    const turn = bot.logs
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.msg === 'turn started')
+      .pop();
     assert.match(turn.correlationId, /^[0-9a-f-]{36}$/);
     assert.ok(!bot.logs.some((l) => l.includes('Secret-123')));
   });

@@ -7,13 +7,25 @@ import { DemoTenant, loadSeed, startDemoTenant } from '../../demo/server';
 import { SKU } from '../support/fixtures';
 
 /** A demo tenant with `extra` more users (usage location FR) and Business Basic with `units` units. */
-export async function tenantWithUsers(extra: number, units: number, latencyMs = 0): Promise<{ tenant: DemoTenant; users: { id: string; userPrincipalName: string }[] }> {
+export async function tenantWithUsers(
+  extra: number,
+  units: number,
+  latencyMs = 0,
+): Promise<{ tenant: DemoTenant; users: { id: string; userPrincipalName: string }[] }> {
   const seed = loadSeed();
   const basic = seed.skus.find((s) => s.skuId === SKU.basic)!;
   basic.prepaidUnits.enabled = units;
   for (let i = 0; i < extra; i++) {
     const upn = `collaborateur${String(i).padStart(4, '0')}@lumiere-fils.fr`;
-    seed.users.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userPrincipalName: upn, displayName: `Collaborateur ${i}`, mail: upn, usageLocation: 'FR', accountEnabled: true, licenses: [] });
+    seed.users.push({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      userPrincipalName: upn,
+      displayName: `Collaborateur ${i}`,
+      mail: upn,
+      usageLocation: 'FR',
+      accountEnabled: true,
+      licenses: [],
+    });
   }
   const tenant = await startDemoTenant({ seed, faults: { latencyMs } });
   const users = seed.users.slice(seed.users.length - extra).map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName }));
@@ -42,7 +54,10 @@ describe('Bulk licence changes ($batch)', function () {
     assert.ok(outcomes.every((o) => o.ok));
     assert.equal(batches(), 3);
     assert.equal(progress.length, 3, 'progress is told once a batch');
-    assert.deepEqual(progress.map((p) => p.done), [...progress.map((p) => p.done)].sort((a, b) => a - b));
+    assert.deepEqual(
+      progress.map((p) => p.done),
+      [...progress.map((p) => p.done)].sort((a, b) => a - b),
+    );
     assert.equal(progress[progress.length - 1].done, 45);
     assert.equal(tenant.store.consumedUnits(SKU.basic), 6 + 45);
   });
@@ -58,7 +73,10 @@ describe('Bulk licence changes ($batch)', function () {
     const withoutLocation = tenant.store.user(users[3].id);
     withoutLocation.usageLocation = null;
     const outcomes = await bulk.apply(users.slice(0, 6), { add: [SKU.basic], remove: [] });
-    assert.deepEqual(outcomes.map((o) => o.ok), [true, true, true, false, true, true]);
+    assert.deepEqual(
+      outcomes.map((o) => o.ok),
+      [true, true, true, false, true, true],
+    );
     assert.ok(outcomes[3].error instanceof UsageLocationMissing);
     assert.equal(outcomes[3].user.userPrincipalName, users[3].userPrincipalName);
   });

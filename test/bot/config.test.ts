@@ -39,7 +39,11 @@ describe('Configuration', () => {
   });
 
   it('accepts a user-assigned managed identity without a password', () => {
-    const config = readConfig({ MicrosoftAppId: '0b0b0b0b-1111-2222-3333-444444444444', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: '8c4f2b7a-3d91-4e6b-a5c8-1f2e3d4c5b6a' });
+    const config = readConfig({
+      MicrosoftAppId: '0b0b0b0b-1111-2222-3333-444444444444',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '8c4f2b7a-3d91-4e6b-a5c8-1f2e3d4c5b6a',
+    });
     assert.equal(config.unauthenticated, false);
   });
 
@@ -58,7 +62,11 @@ describe('Configuration', () => {
     const tenant = '8c4f2b7a-3d91-4e6b-a5c8-1f2e3d4c5b6a';
     const client = '0b0b0b0b-1111-2222-3333-444444444444';
     assert.deepEqual(readConfig({ GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_ID: client, GRAPH_CLIENT_SECRET: 's' }).graph, {
-      mode: 'tenant', tenantId: tenant, clientId: client, clientSecret: 's', baseUrl: 'https://graph.microsoft.com',
+      mode: 'tenant',
+      tenantId: tenant,
+      clientId: client,
+      clientSecret: 's',
+      baseUrl: 'https://graph.microsoft.com',
     });
     assert.equal((readConfig({ GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_ID: client }).graph as { clientSecret?: string }).clientSecret, undefined);
   });

@@ -23,7 +23,7 @@ describe('Error messages users read', () => {
     });
   }
 
-  it('give Graph\'s reason for a refused request, without the technical prefix', () => {
+  it("give Graph's reason for a refused request, without the technical prefix", () => {
     const text = userMessageFor(new errors.InvalidRequest('assigning a licence: Invalid value for usageLocation.'), 'en', localizer, 'c');
     assert.match(text, /^Microsoft 365 refused the request: Invalid value for usageLocation\./);
   });

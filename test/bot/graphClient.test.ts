@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { GraphTimeout, GraphUnavailable, InvalidRequest, LicenseInheritedFromGroup, LicenseUnavailable, NotAuthorized, NotFound, Throttled, UnknownLicense, UsageLocationMissing } from '../../bot/policy/errors';
+import {
+  GraphTimeout,
+  GraphUnavailable,
+  InvalidRequest,
+  LicenseInheritedFromGroup,
+  LicenseUnavailable,
+  NotAuthorized,
+  NotFound,
+  Throttled,
+  UnknownLicense,
+  UsageLocationMissing,
+} from '../../bot/policy/errors';
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphApi } from '../../bot/graph/graphApi';
 import { LicenseService } from '../../bot/features/licences/licenses';
@@ -27,7 +38,12 @@ describe('The Graph layer against the demo tenant', function () {
     });
 
     it('retries 503 and 504', async () => {
-      tenant().faults.configure({ rules: [{ status: 503, count: 1, path: '^/organization$' }, { status: 504, count: 1, path: '^/organization$' }] });
+      tenant().faults.configure({
+        rules: [
+          { status: 503, count: 1, path: '^/organization$' },
+          { status: 504, count: 1, path: '^/organization$' },
+        ],
+      });
       await api().getAll('/organization', 'reading the organisation');
       assert.equal(attempts('/organization'), 3);
     });
@@ -57,19 +73,29 @@ describe('The Graph layer against the demo tenant', function () {
 
   describe('typed errors', () => {
     const assign = (user: string, add: string[], remove: string[] = []) =>
-      api().post(`/users/${user}/assignLicense`, { addLicenses: add.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: remove }, 'assigning a licence');
+      api().post(
+        `/users/${user}/assignLicense`,
+        { addLicenses: add.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: remove },
+        'assigning a licence',
+      );
 
     it('no unit left → LicenseUnavailable', () => assert.rejects(assign(ORDINARY.id, [SKU.premium]), LicenseUnavailable));
     it('no usage location → UsageLocationMissing', () => assert.rejects(assign(NO_USAGE_LOCATION.id, [SKU.basic]), UsageLocationMissing));
     it('unknown plan → UnknownLicense', () => assert.rejects(assign(ORDINARY.id, ['00000000-0000-0000-0000-000000000001']), UnknownLicense));
     it('group licence → LicenseInheritedFromGroup', () => assert.rejects(assign(GROUP_LICENSED.id, [], [SKU.standard]), LicenseInheritedFromGroup));
     it('unknown user → NotFound', () => assert.rejects(assign('nobody@lumiere-fils.fr', [SKU.basic]), NotFound));
-    it('other 400 → InvalidRequest with Graph\'s message', async () => {
-      await assert.rejects(api().post(`/users/${ORDINARY.id}/assignLicense`, { addLicenses: [] }, 'assigning a licence'), (e: unknown) => e instanceof InvalidRequest && /removeLicenses/.test(e.message));
+    it("other 400 → InvalidRequest with Graph's message", async () => {
+      await assert.rejects(
+        api().post(`/users/${ORDINARY.id}/assignLicense`, { addLicenses: [] }, 'assigning a licence'),
+        (e: unknown) => e instanceof InvalidRequest && /removeLicenses/.test(e.message),
+      );
     });
-    it('403 → NotAuthorized, carrying Graph\'s request id', async () => {
+    it("403 → NotAuthorized, carrying Graph's request id", async () => {
       tenant().faults.configure({ rules: [{ status: 403, count: 1 }] });
-      await assert.rejects(api().get('/subscribedSkus', 'reading the licence plans'), (e: unknown) => e instanceof NotAuthorized && typeof e.requestId === 'string');
+      await assert.rejects(
+        api().get('/subscribedSkus', 'reading the licence plans'),
+        (e: unknown) => e instanceof NotAuthorized && typeof e.requestId === 'string',
+      );
     });
   });
 
@@ -82,7 +108,10 @@ describe('The Graph layer against the demo tenant', function () {
     it('lists every plan with friendly names, used, total and free units', async () => {
       const plans = await new LicenseService(api()).inventory();
       const standard = plans.find((p) => p.skuId === SKU.standard)!;
-      assert.deepEqual({ name: standard.name, used: standard.used, total: standard.total, free: standard.free }, { name: 'Microsoft 365 Business Standard', used: 14, total: 20, free: 6 });
+      assert.deepEqual(
+        { name: standard.name, used: standard.used, total: standard.total, free: standard.free },
+        { name: 'Microsoft 365 Business Standard', used: 14, total: 20, free: 6 },
+      );
       assert.equal(plans.find((p) => p.skuId === SKU.premium)!.free, 0);
       assert.equal(plans.find((p) => p.skuId === SKU.e3)!.inWarning, 2);
     });

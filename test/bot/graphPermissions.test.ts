@@ -37,7 +37,7 @@ describe('Graph permissions', () => {
     assert.deepEqual(undeclared, []);
   });
 
-  it('each declared permission grants its request to an application, by Microsoft\'s own map', () => {
+  it("each declared permission grants its request to an application, by Microsoft's own map", () => {
     // $batch has no permission of its own: each request inside is checked as if sent alone.
     const wrong = GRAPH_REQUESTS.filter((request) => request.path !== '/$batch').filter((request) => {
       const sets = map.permissions[request.permission]?.pathSets ?? [];

@@ -4,7 +4,7 @@ import { mayResetPassword, rolesAbleToReset } from '../../bot/features/passwords
 import { meetsComplexity } from '../../demo/passwords';
 
 describe('Temporary passwords', () => {
-  it('always meet Microsoft\'s complexity rules, with all four kinds of characters', () => {
+  it("always meet Microsoft's complexity rules, with all four kinds of characters", () => {
     for (let i = 0; i < 500; i++) {
       const password = temporaryPassword();
       assert.equal(password.length, 16);
@@ -20,7 +20,7 @@ describe('Temporary passwords', () => {
   });
 });
 
-describe('Who may reset whose password (Entra\'s rules)', () => {
+describe("Who may reset whose password (Entra's rules)", () => {
   const cases: [string[], string[], boolean][] = [
     [['Helpdesk Administrator'], [], true],
     [['Helpdesk Administrator'], ['Password Administrator'], true],

@@ -84,7 +84,7 @@ describe('Storage that heals, and health that tells the truth', function () {
       const turnStarted = Date.now();
       await bot.post(teamsActivity(capture.url, { text: 'licences' }));
       assert.ok(Date.now() - turnStarted < 20000, 'a turn against a hung storage ends within seconds');
-      assert.match(capture.texts().join(" "), /enregistrer les données/);
+      assert.match(capture.texts().join(' '), /enregistrer les données/);
     } finally {
       process.kill(pid, 'SIGCONT');
     }

@@ -45,7 +45,14 @@ describe('A reset request survives a restart of the bot', function () {
       const response = await second.post(
         teamsActivity(
           capture.url,
-          { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from: julien, conversation: channel, value: { action: { type: 'Action.Execute', verb: 'resetApprove', data: { requestId } } } },
+          {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            text: undefined,
+            from: julien,
+            conversation: channel,
+            value: { action: { type: 'Action.Execute', verb: 'resetApprove', data: { requestId } } },
+          },
           'channel',
         ),
       );

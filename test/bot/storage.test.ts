@@ -12,7 +12,11 @@ describe('Storage on Azurite (embedded, in memory)', function () {
   let storage: OpenedStorage;
 
   before(async () => {
-    storage = await openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}), ['audit', 'requests', 'incidents']);
+    storage = await openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}), [
+      'audit',
+      'requests',
+      'incidents',
+    ]);
   });
   after(async () => storage?.close());
 
@@ -35,7 +39,10 @@ describe('Storage on Azurite (embedded, in memory)', function () {
     await audit.put('2026-11', '002', { operation: 'license.remove', target: 'paul.fontaine@lumiere-fils.fr' });
     assert.deepEqual(await audit.get('2026-11', '001'), { operation: 'license.assign', target: 'julie.roux@lumiere-fils.fr' });
     assert.equal(await audit.get('2026-11', '999'), undefined);
-    assert.deepEqual((await audit.list('2026-11')).map((r) => r.operation), ['license.assign', 'license.remove']);
+    assert.deepEqual(
+      (await audit.list('2026-11')).map((r) => r.operation),
+      ['license.assign', 'license.remove'],
+    );
   });
 
   it('lists only the records whose indexed columns hold the values asked for, quotes included', async () => {
@@ -43,8 +50,14 @@ describe('Storage on Azurite (embedded, in memory)', function () {
     await requests.put('filter', 'a', { id: 'a' }, { status: 'pending' });
     await requests.put('filter', 'b', { id: 'b' }, { status: 'approved' });
     await requests.put('filter', 'c', { id: 'c' }, { status: "it's" });
-    assert.deepEqual((await requests.list('filter', 10, { status: 'pending' })).map((r) => r.id), ['a']);
-    assert.deepEqual((await requests.list('filter', 10, { status: "it's" })).map((r) => r.id), ['c']);
+    assert.deepEqual(
+      (await requests.list('filter', 10, { status: 'pending' })).map((r) => r.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      (await requests.list('filter', 10, { status: "it's" })).map((r) => r.id),
+      ['c'],
+    );
   });
 
   it('works again when its table disappeared (the storage came back empty)', async () => {
@@ -65,9 +78,15 @@ describe('Storage on Azurite (embedded, in memory)', function () {
 
 describe('Storage faults', () => {
   class BrokenStorage implements Storage {
-    async read(): Promise<StoreItems> { throw new Error('ECONNREFUSED 127.0.0.1:10000'); }
-    async write(): Promise<void> { throw new Error('The specified container is being deleted.'); }
-    async delete(): Promise<void> { throw new Error('ECONNRESET'); }
+    async read(): Promise<StoreItems> {
+      throw new Error('ECONNREFUSED 127.0.0.1:10000');
+    }
+    async write(): Promise<void> {
+      throw new Error('The specified container is being deleted.');
+    }
+    async delete(): Promise<void> {
+      throw new Error('ECONNRESET');
+    }
   }
 
   it('surface as StorageFault, never silently', async () => {

@@ -41,7 +41,9 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
     return { status: response.status, body: (await response.json()) as { statusCode: number; value: unknown } };
   };
   const graphWrites = async () =>
-    ((await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests.filter((r) => r.method !== 'GET');
+    ((await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests.filter(
+      (r) => r.method !== 'GET',
+    );
 
   describe('in a group chat, a confirmation card acts only for its asker', () => {
     it('a member without any role who sends the Confirm changes nothing and is told whose card it is', async () => {
@@ -62,7 +64,10 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       assert.match(JSON.stringify(capture.cards()[0]), /Quelle licence/);
       capture.clear();
       await say(lea, groupChat, 'Business Basic', 'groupChat');
-      assert.ok(!JSON.stringify(capture.activities).includes('Attribuer Microsoft 365 Business Basic à Paul Fontaine'), 'Léa\'s words were not taken as Camille\'s answer');
+      assert.ok(
+        !JSON.stringify(capture.activities).includes('Attribuer Microsoft 365 Business Basic à Paul Fontaine'),
+        "Léa's words were not taken as Camille's answer",
+      );
       capture.clear();
       await say(camille, groupChat, 'Business Basic', 'groupChat');
       assert.match(JSON.stringify(capture.cards()[0]), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
@@ -123,7 +128,10 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
     });
 
     it('a reset that fails in Graph leaves the request pending, so it can be approved again', async () => {
-      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 500, count: 10, method: 'PATCH', path: `^/users/${ORDINARY.id}$` }] }) });
+      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ rules: [{ status: 500, count: 10, method: 'PATCH', path: `^/users/${ORDINARY.id}$` }] }),
+      });
       try {
         const failed = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
         assert.equal(failed.status, 200);
@@ -192,7 +200,7 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
   });
 
   describe('every card action and every activity is checked', () => {
-    it('an object where a request id is expected gets « cette carte n\'est pas valide », not an error', async () => {
+    it("an object where a request id is expected gets « cette carte n'est pas valide », not an error", async () => {
       const answer = await invoke(julien, helpdeskChannel, { action: { type: 'Action.Execute', verb: 'resetApprove', data: { requestId: { $ne: null } } } });
       assert.equal(answer.status, 200);
       assert.match(JSON.stringify(answer.body.value), /Cette carte n'est pas valide/);
@@ -207,7 +215,13 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
     });
 
     it('a submit whose fields are not what our cards send is refused before any dialog runs', async () => {
-      for (const value of [{ confirm: 'yes', token: { length: 1 } }, { confirm: 'maybe' }, { pick: 'plan', choice: 'x'.repeat(5000) }, { grantRole: 'Global Administrator' }, ['confirm']]) {
+      for (const value of [
+        { confirm: 'yes', token: { length: 1 } },
+        { confirm: 'maybe' },
+        { pick: 'plan', choice: 'x'.repeat(5000) },
+        { grantRole: 'Global Administrator' },
+        ['confirm'],
+      ]) {
         capture.clear();
         await click(camille, { id: 'a:camille-trust', conversationType: 'personal', tenantId: TENANT_ID }, value);
         assert.deepEqual(capture.texts(), ["Cette carte n'est pas valide : rien n'a été fait. Refaites votre demande."], JSON.stringify(value));

@@ -30,7 +30,13 @@ describe('Demo tenant: $batch, latency and throttling', () => {
 
   it('answers 424 to a request whose dependency failed', async () => {
     const requests = [
-      { id: '1', method: 'POST', url: `/users/${ORDINARY.id}/assignLicense`, headers: JSON_HEADERS, body: { addLicenses: [{ skuId: SKU.premium, disabledPlans: [] }], removeLicenses: [] } },
+      {
+        id: '1',
+        method: 'POST',
+        url: `/users/${ORDINARY.id}/assignLicense`,
+        headers: JSON_HEADERS,
+        body: { addLicenses: [{ skuId: SKU.premium, disabledPlans: [] }], removeLicenses: [] },
+      },
       { id: '2', method: 'GET', url: `/users/${ORDINARY.id}/licenseDetails`, dependsOn: ['1'] },
     ];
     const answer = await graph()('POST', '/$batch', { requests });
@@ -65,7 +71,13 @@ describe('Demo tenant: $batch, latency and throttling', () => {
   it('throttles requests inside a batch with their own Retry-After, the batch itself answering 200', async () => {
     tenant().faults.configure({ rules: [{ status: 429, count: 1, retryAfter: 1, path: 'assignLicense$' }] });
     const requests = [
-      { id: '1', method: 'POST', url: `/users/${ORDINARY.id}/assignLicense`, headers: JSON_HEADERS, body: { addLicenses: [{ skuId: SKU.basic, disabledPlans: [] }], removeLicenses: [] } },
+      {
+        id: '1',
+        method: 'POST',
+        url: `/users/${ORDINARY.id}/assignLicense`,
+        headers: JSON_HEADERS,
+        body: { addLicenses: [{ skuId: SKU.basic, disabledPlans: [] }], removeLicenses: [] },
+      },
     ];
     const answer = await graph()('POST', '/$batch', { requests });
     assert.equal(answer.status, 200);

@@ -28,7 +28,12 @@ describe('Demo tenant: organisation, roles, domains and service health', () => {
     });
 
     it('assigns, refuses a duplicate, and removes a role', async () => {
-      const body = { '@odata.type': '#microsoft.graph.unifiedRoleAssignment', roleDefinitionId: ROLE.helpdeskAdmin, principalId: ORDINARY.id, directoryScopeId: '/' };
+      const body = {
+        '@odata.type': '#microsoft.graph.unifiedRoleAssignment',
+        roleDefinitionId: ROLE.helpdeskAdmin,
+        principalId: ORDINARY.id,
+        directoryScopeId: '/',
+      };
       const created = await graph()('POST', '/roleManagement/directory/roleAssignments', body);
       assert.equal(created.status, 201);
       const duplicate = await graph()('POST', '/roleManagement/directory/roleAssignments', body);
@@ -41,8 +46,14 @@ describe('Demo tenant: organisation, roles, domains and service health', () => {
 
     it('refuses an assignment to an unknown role or principal', async () => {
       const base = { roleDefinitionId: ROLE.helpdeskAdmin, principalId: ORDINARY.id, directoryScopeId: '/' };
-      assert.equal((await graph()('POST', '/roleManagement/directory/roleAssignments', { ...base, roleDefinitionId: '11111111-1111-1111-1111-111111111111' })).status, 404);
-      assert.equal((await graph()('POST', '/roleManagement/directory/roleAssignments', { ...base, principalId: '11111111-1111-1111-1111-111111111111' })).status, 404);
+      assert.equal(
+        (await graph()('POST', '/roleManagement/directory/roleAssignments', { ...base, roleDefinitionId: '11111111-1111-1111-1111-111111111111' })).status,
+        404,
+      );
+      assert.equal(
+        (await graph()('POST', '/roleManagement/directory/roleAssignments', { ...base, principalId: '11111111-1111-1111-1111-111111111111' })).status,
+        404,
+      );
     });
   });
 
@@ -50,7 +61,10 @@ describe('Demo tenant: organisation, roles, domains and service health', () => {
     it('lists the two custom domains, one verified, one not', async () => {
       const domains = (await graph()('GET', '/domains')).body.value;
       const custom = domains.filter((d: { isInitial: boolean }) => !d.isInitial);
-      assert.deepEqual(custom.map((d: { id: string; isVerified: boolean }) => [d.id, d.isVerified]).sort(), [['lumiere-fils.com', false], ['lumiere-fils.fr', true]]);
+      assert.deepEqual(custom.map((d: { id: string; isVerified: boolean }) => [d.id, d.isVerified]).sort(), [
+        ['lumiere-fils.com', false],
+        ['lumiere-fils.fr', true],
+      ]);
     });
 
     it('gives the TXT verification record and the mail records to create', async () => {

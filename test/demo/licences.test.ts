@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ADMIN, GROUP_LICENSED, NO_USAGE_LOCATION, ORDINARY, SKU } from '../support/fixtures';
 import { useDemoTenant } from '../support/demoTenant';
 
-describe('Demo tenant: licences follow Graph\'s rules', () => {
+describe("Demo tenant: licences follow Graph's rules", () => {
   const { graph } = useDemoTenant();
 
   const consumed = async (skuId: string) =>
@@ -72,11 +72,17 @@ describe('Demo tenant: licences follow Graph\'s rules', () => {
     const failed = await assign(ORDINARY.id, [SKU.premium], [SKU.standard]);
     assert.equal(failed.status, 400);
     const after = await graph()('GET', `/users/${ORDINARY.id}?$select=assignedLicenses`);
-    assert.deepEqual(after.body.assignedLicenses.map((l: { skuId: string }) => l.skuId), [SKU.standard]);
+    assert.deepEqual(
+      after.body.assignedLicenses.map((l: { skuId: string }) => l.skuId),
+      [SKU.standard],
+    );
     const swapped = await assign(ORDINARY.id, [SKU.e3], [SKU.standard]);
     assert.equal(swapped.status, 200);
     const now = await graph()('GET', `/users/${ORDINARY.id}?$select=assignedLicenses`);
-    assert.deepEqual(now.body.assignedLicenses.map((l: { skuId: string }) => l.skuId), [SKU.e3]);
+    assert.deepEqual(
+      now.body.assignedLicenses.map((l: { skuId: string }) => l.skuId),
+      [SKU.e3],
+    );
   });
 
   it('consumes no extra unit when the user already holds the plan', async () => {

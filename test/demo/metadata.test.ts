@@ -25,7 +25,10 @@ describe('The demo tenant speaks Microsoft Graph v1.0 as its metadata describes 
     const group = [...tenant().store.groups.values()][0].id;
     const reads: [string, string][] = [
       ['organization', '/organization'],
-      ['user', `/users?$select=${['id', 'displayName', 'assignedLicenses', 'licenseAssignmentStates', 'usageLocation', 'accountEnabled', 'department', 'assignedPlans', 'proxyAddresses'].join(',')}`],
+      [
+        'user',
+        `/users?$select=${['id', 'displayName', 'assignedLicenses', 'licenseAssignmentStates', 'usageLocation', 'accountEnabled', 'department', 'assignedPlans', 'proxyAddresses'].join(',')}`,
+      ],
       ['user', `/users/${ADMIN.userPrincipalName}`],
       ['licenseDetails', `/users/${ADMIN.id}/licenseDetails`],
       ['subscribedSku', '/subscribedSkus'],

@@ -11,12 +11,17 @@ describe('Demo tenant: users', () => {
       assert.equal((await graph()('GET', `/users/${encodeURIComponent(ADMIN.userPrincipalName)}`)).body.id, ADMIN.id);
     });
 
-    it('returns Graph\'s default properties unless $select asks for more', async () => {
+    it("returns Graph's default properties unless $select asks for more", async () => {
       const plain = (await graph()('GET', `/users/${ADMIN.id}`)).body;
       assert.equal(plain.usageLocation, undefined);
       assert.equal(plain.displayName, 'Camille Martin');
       const selected = (await graph()('GET', `/users/${ADMIN.id}?$select=usageLocation,department`)).body;
-      assert.deepEqual(Object.keys(selected).filter((k) => !k.startsWith('@')).sort(), ['department', 'id', 'usageLocation']);
+      assert.deepEqual(
+        Object.keys(selected)
+          .filter((k) => !k.startsWith('@'))
+          .sort(),
+        ['department', 'id', 'usageLocation'],
+      );
     });
 
     it('refuses to $select a property users do not have', async () => {
@@ -34,7 +39,7 @@ describe('Demo tenant: users', () => {
     });
 
     it('filters on licences with any()', async () => {
-      const filter = encodeURIComponent("assignedLicenses/any(x:x/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)");
+      const filter = encodeURIComponent('assignedLicenses/any(x:x/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)');
       const answer = await graph()('GET', `/users?$filter=${filter}&$select=displayName`);
       assert.equal(answer.body.value.length, 5);
     });
@@ -49,7 +54,10 @@ describe('Demo tenant: users', () => {
       assert.equal(refused.status, 400);
       assert.equal(refused.body.error.code, 'Request_UnsupportedQuery');
       const found = await graph()('GET', '/users?$search="displayName:moreau"', undefined, { ConsistencyLevel: 'eventual' });
-      assert.deepEqual(found.body.value.map((u: { displayName: string }) => u.displayName), ['Julien Moreau']);
+      assert.deepEqual(
+        found.body.value.map((u: { displayName: string }) => u.displayName),
+        ['Julien Moreau'],
+      );
     });
 
     it('pages with $top and an @odata.nextLink that leads to the rest', async () => {
@@ -69,7 +77,7 @@ describe('Demo tenant: users', () => {
       assert.equal((await graph()('GET', '/users?$top=1000')).status, 400);
     });
 
-    it('answers an unknown id with Graph\'s 404', async () => {
+    it("answers an unknown id with Graph's 404", async () => {
       const answer = await graph()('GET', '/users/nobody@lumiere-fils.fr');
       assert.equal(answer.status, 404);
       assert.equal(answer.body.error.code, 'Request_ResourceNotFound');
@@ -117,7 +125,9 @@ describe('Demo tenant: users', () => {
     }
 
     it('resets a password that meets the rules, with 204', async () => {
-      const answer = await graph()('PATCH', `/users/${ORDINARY.id}`, { passwordProfile: { password: 'Nouveau-Depart-42', forceChangePasswordNextSignIn: true } });
+      const answer = await graph()('PATCH', `/users/${ORDINARY.id}`, {
+        passwordProfile: { password: 'Nouveau-Depart-42', forceChangePasswordNextSignIn: true },
+      });
       assert.equal(answer.status, 204);
     });
 
@@ -138,7 +148,7 @@ describe('Demo tenant: users', () => {
     });
   });
 
-  describe('changing one\'s own password (/me/changePassword)', () => {
+  describe("changing one's own password (/me/changePassword)", () => {
     const delegated = (oid: string) => `Bearer x.${Buffer.from(JSON.stringify({ oid })).toString('base64url')}.y`;
 
     it('checks the current password before accepting the new one', async () => {

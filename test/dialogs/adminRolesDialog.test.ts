@@ -49,7 +49,7 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     assert.match(cardText(next), /Licences de Lumière & Fils/);
   });
 
-  it('keeps answering in the conversation\'s language when a card click carries none', async () => {
+  it("keeps answering in the conversation's language when a card click carries none", async () => {
     const dialog = await client();
     const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
     const click = { type: 'message', locale: 'en-US', from: asAdmin, value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } };

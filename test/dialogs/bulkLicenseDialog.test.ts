@@ -57,8 +57,14 @@ describe('Bulk licence changes by chat', function () {
   it('refuses before acting when the plan has fewer free units than people', async () => {
     const chat = await conversation();
     const reply = await chat.say("affecte une licence Business Basic à l'équipe commerciale");
-    assert.equal(reply.text, "Il n'y a que 4 unité(s) libre(s) de Microsoft 365 Business Basic pour 5 personne(s) : achetez-en ou réduisez la liste. Rien n'a été fait.");
-    assert.deepEqual(tenant().requests.filter((r) => r.method !== 'GET'), []);
+    assert.equal(
+      reply.text,
+      "Il n'y a que 4 unité(s) libre(s) de Microsoft 365 Business Basic pour 5 personne(s) : achetez-en ou réduisez la liste. Rien n'a été fait.",
+    );
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
   });
 
   it('finds the people of a department', async () => {

@@ -56,7 +56,7 @@ describe('Confirmations and requests in progress', function () {
       assert.deepEqual(writes(), []);
     });
 
-    it('reads the asker\'s roles again at the click: a role removed meanwhile stops the write', async () => {
+    it("reads the asker's roles again at the click: a role removed meanwhile stops the write", async () => {
       const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
       try {
         const chat = await conversation();

@@ -41,7 +41,10 @@ describe('Licences by chat', function () {
       assert.match(JSON.stringify(card), /Attribuer Microsoft 365 Business Basic à Léa Petit \?/);
       assert.deepEqual(writes(), [], 'nothing is written before the confirmation');
       const done = await chat.confirm(card);
-      assert.equal(done.text, "C'est fait : Léa Petit a maintenant la licence Microsoft 365 Business Basic. Il reste 3 unité(s) libre(s) de Microsoft 365 Business Basic.");
+      assert.equal(
+        done.text,
+        "C'est fait : Léa Petit a maintenant la licence Microsoft 365 Business Basic. Il reste 3 unité(s) libre(s) de Microsoft 365 Business Basic.",
+      );
       assert.ok((await skusOf(ORDINARY.id)).includes(SKU.basic));
     });
 
@@ -143,7 +146,9 @@ describe('Licences by chat', function () {
     it('gives up on a Graph call that hangs, says the change may have happened, and audits it as uncertain', async () => {
       const stack = await dialogStack(tenant().url, 400);
       const client = stack.client();
-      const card = (await client.sendActivity({ type: 'message', text: 'affecte une licence Business Basic à lea.petit@lumiere-fils.fr', locale: 'fr-FR', from: asAdmin })).attachments[0].content;
+      const card = (
+        await client.sendActivity({ type: 'message', text: 'affecte une licence Business Basic à lea.petit@lumiere-fils.fr', locale: 'fr-FR', from: asAdmin })
+      ).attachments[0].content;
       tenant().faults.configure({ rules: [{ status: 0, count: 1, delayMs: 1500, path: 'assignLicense$' }] });
       const reply = await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from: asAdmin, value: card.actions[0].data });
       assert.match(reply.text, /n'a pas répondu à temps\. L'opération a peut-être quand même été faite/);
@@ -161,11 +166,14 @@ describe('Licences by chat', function () {
 
     it('is refused to a caller without a licence role, before anything else', async () => {
       const chat = await conversation({ id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id });
-      await assert.rejects(chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr'), (error: unknown) => rootCause(error) instanceof RoleRequired);
+      await assert.rejects(
+        chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr'),
+        (error: unknown) => rootCause(error) instanceof RoleRequired,
+      );
       assert.deepEqual(writes(), []);
     });
 
-    it('starts from the inventory card\'s Assign button with the plan already chosen', async () => {
+    it("starts from the inventory card's Assign button with the plan already chosen", async () => {
       const chat = await conversation();
       const reply = await chat.click({ action: 'license.assign', sku: 'O365_BUSINESS_ESSENTIALS' });
       assert.equal(reply.text, "De qui s'agit-il ? Donnez son nom ou son adresse e-mail.");

@@ -17,8 +17,13 @@ describe('Main dialog', () => {
 
   for (const testCase of mainDialogTestCases) {
     it(testCase.name, async () => {
-      const activity = typeof testCase.utterance === 'string' ? { type: 'message', text: testCase.utterance } : { type: 'message', text: '', value: testCase.utterance.value };
-      const reply = await (await stack()).client().sendActivity({ ...activity, locale: testCase.locale, from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });
+      const activity =
+        typeof testCase.utterance === 'string' ? { type: 'message', text: testCase.utterance } : { type: 'message', text: '', value: testCase.utterance.value };
+      const reply = await (
+        await stack()
+      )
+        .client()
+        .sendActivity({ ...activity, locale: testCase.locale, from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });
       const card = reply?.attachments?.[0]?.content;
       assert.ok(card, `the reply carries a card: ${JSON.stringify(reply)}`);
       const text = JSON.stringify(card);
@@ -40,7 +45,10 @@ describe('Main dialog', () => {
 
   describe('help card, by the roles the caller holds in Entra', () => {
     const helpFor = async (aadObjectId: string) =>
-      JSON.stringify((await (await stack()).client().sendActivity({ type: 'message', text: 'aide', locale: 'fr-FR', from: { id: 'u', name: 'Caller', aadObjectId } })).attachments[0].content);
+      JSON.stringify(
+        (await (await stack()).client().sendActivity({ type: 'message', text: 'aide', locale: 'fr-FR', from: { id: 'u', name: 'Caller', aadObjectId } }))
+          .attachments[0].content,
+      );
 
     it('shows a Global Administrator the licence and administrator capabilities', async () => {
       const text = await helpFor(ADMIN.id);

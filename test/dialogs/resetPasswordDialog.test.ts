@@ -62,6 +62,9 @@ describe('Resetting a password', function () {
     const chat = await chatAs(JULIEN.id, 'Julien Moreau', { id: 'a:channel', conversationType: 'channel', isGroup: true, name: '' });
     const reply = await chat.say('réinitialise le mot de passe de Léa Petit');
     assert.match(reply.text!, /ne s'affiche que dans une conversation privée/);
-    assert.deepEqual(tenant().requests.filter((r) => r.method !== 'GET'), []);
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
   });
 });

@@ -76,7 +76,7 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.result, undefined, 'nobody was chosen');
   });
 
-  it('stops when the card\'s Cancel button is clicked', async () => {
+  it("stops when the card's Cancel button is clicked", async () => {
     const client = await start({ words: ['jul'] });
     await client.sendActivity(say('go'));
     await client.sendActivity({ type: 'message', locale: 'fr-FR', from, value: { action: 'cancel' } });

@@ -73,7 +73,8 @@ describe('Administrators and their roles', function () {
   });
 
   it('never removes the last Global Administrator', async () => {
-    for (const [id, a] of tenant().store.roleAssignments) if (a.principalId === SOPHIE.id && a.roleDefinitionId === ROLE.globalAdmin) tenant().store.roleAssignments.delete(id);
+    for (const [id, a] of tenant().store.roleAssignments)
+      if (a.principalId === SOPHIE.id && a.roleDefinitionId === ROLE.globalAdmin) tenant().store.roleAssignments.delete(id);
     const chat = await chatAs();
     const reply = await chat.say('retire le rôle administrateur global à Camille Martin');
     assert.match(reply.text!, /Camille Martin est le dernier administrateur général/);

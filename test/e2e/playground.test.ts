@@ -39,8 +39,15 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
       ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -114,7 +121,7 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     const before = await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).count();
     await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last().getByRole('button', { name: 'Refresh' }).click();
     await page.waitForFunction(
-      (count) => Array.from(document.querySelectorAll(".ac-adaptiveCard")).filter((c) => c.textContent?.includes('Licences of Lumière & Fils')).length > count,
+      (count) => Array.from(document.querySelectorAll('.ac-adaptiveCard')).filter((c) => c.textContent?.includes('Licences of Lumière & Fils')).length > count,
       before,
       { timeout: 30000 },
     );

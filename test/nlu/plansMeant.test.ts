@@ -12,7 +12,7 @@ const meant = (text: string, inventory: LicensePlan[]) => {
   return plansMeant(sku.candidates ?? [sku.value], inventory).map((p) => p.name);
 };
 
-describe('Which of the tenant\'s plans a plan name means', () => {
+describe("Which of the tenant's plans a plan name means", () => {
   it('« E3 » is Office 365 E3 when the tenant holds only that one', () => {
     assert.deepEqual(meant('une licence E3', [OFFICE_E3, STANDARD]), ['Office 365 E3']);
   });

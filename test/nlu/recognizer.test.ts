@@ -21,7 +21,11 @@ describe('Recognizer (nlp.js, offline)', () => {
   });
 
   it('is never trained on the evaluation set', () => {
-    const training = new Set(Object.values(loadCorpus()).flatMap((p) => [...p.fr, ...p.en]).map((t) => fold(t).trim()));
+    const training = new Set(
+      Object.values(loadCorpus())
+        .flatMap((p) => [...p.fr, ...p.en])
+        .map((t) => fold(t).trim()),
+    );
     const leaked = loadEvaluationSet().filter((e) => training.has(fold(e.text).trim()));
     assert.deepEqual(leaked, []);
   });
@@ -88,12 +92,18 @@ describe('Recognizer (nlp.js, offline)', () => {
       timeout: 30000,
     });
     assert.equal(result.status, 0, result.stderr);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, 4);
     assert.deepEqual(Object.keys(lines[1]), ['text', 'intent', 'score', 'entities']);
     assert.equal(lines[0].intent, 'license.list');
     assert.equal(lines[1].intent, 'license.change');
-    assert.deepEqual(lines[1].entities, [{ type: 'sku', value: 'ENTERPRISEPACK' }, { type: 'sku', value: 'ENTERPRISEPREMIUM' }]);
+    assert.deepEqual(lines[1].entities, [
+      { type: 'sku', value: 'ENTERPRISEPACK' },
+      { type: 'sku', value: 'ENTERPRISEPREMIUM' },
+    ]);
     assert.equal(lines[2].intent, 'none');
     assert.equal(lines[3].intent, 'none');
   });

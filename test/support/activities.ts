@@ -17,7 +17,10 @@ export function teamsActivity(serviceUrl: string, fields: Record<string, unknown
     from: { id: '29:user-camille', name: 'Camille Martin', aadObjectId: ADMIN.id },
     recipient: { id: '28:assistant-admin-365', name: 'Assistant Admin 365' },
     conversation: { id: `a:${kind}-${randomUUID()}`, conversationType: kind, tenantId: tenant },
-    channelData: { tenant: { id: tenant }, ...(kind === 'channel' ? { channel: { id: '19:support@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } } : {}) },
+    channelData: {
+      tenant: { id: tenant },
+      ...(kind === 'channel' ? { channel: { id: '19:support@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } } : {}),
+    },
     ...rest,
   };
 }

@@ -55,7 +55,10 @@ export class CaptureServer {
 
   /** Adaptive Cards sent so far. */
   cards(): any[] {
-    return this.activities.flatMap((a) => a.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
+    return this.activities
+      .flatMap((a) => a.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content);
   }
 
   texts(): string[] {

@@ -26,7 +26,13 @@ export const sharedRecognizer = () => (trained ??= NlpRecognizer.train());
 
 /** One embedded Azurite (in memory) for the dialog tests of this process, closed after them all. */
 let storage: Promise<OpenedStorage> | undefined;
-export const sharedStorage = () => (storage ??= openStorage({ mode: 'embedded', location: '.local/azurite-test', inMemory: true }, 'teststate', new Logger('error', {}, () => {}), FEATURE_TABLES));
+export const sharedStorage = () =>
+  (storage ??= openStorage(
+    { mode: 'embedded', location: '.local/azurite-test', inMemory: true },
+    'teststate',
+    new Logger('error', {}, () => {}),
+    FEATURE_TABLES,
+  ));
 after(async () => (await storage)?.close());
 
 export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthConnectionName = '') {

@@ -115,7 +115,8 @@ export class GraphMetadata {
         problems.push(`${path}${path ? '.' : ''}${key} is not a property of ${actual}`);
         continue;
       }
-      if (!local(declared).startsWith('Edm.') && this.hasType(declared)) problems.push(...this.unknownProperties(declared, child, `${path}${path ? '.' : ''}${key}`));
+      if (!local(declared).startsWith('Edm.') && this.hasType(declared))
+        problems.push(...this.unknownProperties(declared, child, `${path}${path ? '.' : ''}${key}`));
     }
     return problems;
   }

@@ -11,23 +11,23 @@ export const admins = {
   ],
   tables: [],
   graphRequests: [
-  {
-    method: 'POST',
-    path: '/roleManagement/directory/roleAssignments',
-    permission: 'RoleManagement.ReadWrite.Directory',
-    why: 'Granting a directory role from the allow-list.',
-  },
-  {
-    method: 'DELETE',
-    path: '/roleManagement/directory/roleAssignments/{id}',
-    permission: 'RoleManagement.ReadWrite.Directory',
-    why: 'Revoking a directory role (never the last Global Administrator).',
-  },
-  {
-    method: 'POST',
-    path: '/users',
-    permission: 'User.ReadWrite.All',
-    why: 'Creating an administrator account (no licence consumed).',
-  },
+    {
+      method: 'POST',
+      path: '/roleManagement/directory/roleAssignments',
+      permission: 'RoleManagement.ReadWrite.Directory',
+      why: 'Granting a directory role from the allow-list.',
+    },
+    {
+      method: 'DELETE',
+      path: '/roleManagement/directory/roleAssignments/{id}',
+      permission: 'RoleManagement.ReadWrite.Directory',
+      why: 'Revoking a directory role (never the last Global Administrator).',
+    },
+    {
+      method: 'POST',
+      path: '/users',
+      permission: 'User.ReadWrite.All',
+      why: 'Creating an administrator account (no licence consumed).',
+    },
   ],
 } as const satisfies Feature;

@@ -42,9 +42,19 @@ export class DirectoryService {
     const terms = words.filter((w) => w.length >= 3).slice(0, 3);
     if (terms.length === 0) return undefined;
     const search = terms.map((t) => `"displayName:${t.replace(/"/g, '')}"`).join(' OR ');
-    const groups = await this.graph.getAll<Group>(`/groups?$search=${encodeURIComponent(search)}&$select=id,displayName&$top=10`, 'searching the groups', { ConsistencyLevel: 'eventual' }, 10);
+    const groups = await this.graph.getAll<Group>(
+      `/groups?$search=${encodeURIComponent(search)}&$select=id,displayName&$top=10`,
+      'searching the groups',
+      { ConsistencyLevel: 'eventual' },
+      10,
+    );
     const folded = terms.map(fold);
-    const score = (g: Group) => folded.filter((t) => fold(g.displayName).split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(t))).length;
+    const score = (g: Group) =>
+      folded.filter((t) =>
+        fold(g.displayName)
+          .split(/[^\p{L}\p{N}]+/u)
+          .some((w) => w.startsWith(t)),
+      ).length;
     return groups.sort((a, b) => score(b) - score(a))[0];
   }
 
@@ -109,4 +119,3 @@ interface GraphUser {
 function toPerson(u: GraphUser): Person {
   return { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, jobTitle: u.jobTitle ?? null, department: u.department ?? null };
 }
-

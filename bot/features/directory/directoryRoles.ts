@@ -18,7 +18,11 @@ export class DirectoryRoleService {
   private definitions?: Promise<Map<string, string>>;
   private readonly cache = new Map<string, { at: number; roles: Promise<string[]> }>();
 
-  constructor(private readonly graph: GraphApi, private readonly ttlMs = 60_000, private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly graph: GraphApi,
+    private readonly ttlMs = 60_000,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   /** Role display names (e.g. "Global Administrator") held by the user with this object id. */
   rolesOf(userId: string): Promise<string[]> {
@@ -48,7 +52,10 @@ export class DirectoryRoleService {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) return [];
     const [names, assignments] = await Promise.all([
       this.roleNames(),
-      this.graph.getAll<RoleAssignment>(`/roleManagement/directory/roleAssignments?$filter=principalId eq '${userId}'&$select=roleDefinitionId`, 'reading your directory roles'),
+      this.graph.getAll<RoleAssignment>(
+        `/roleManagement/directory/roleAssignments?$filter=principalId eq '${userId}'&$select=roleDefinitionId`,
+        'reading your directory roles',
+      ),
     ]);
     return [...new Set(assignments.map((a) => names.get(a.roleDefinitionId.toLowerCase()) ?? a.roleDefinitionId))].sort();
   }

@@ -145,7 +145,13 @@ export class ResetRequests {
     if (!request) return { outcome: 'unknown' };
     if (request.status !== 'pending') return { outcome: 'shown', request };
     const operation = asked.verb === 'resetApprove' ? 'password.request.approve' : 'password.request.refuse';
-    const audit = { correlationId: asked.correlationId, caller: asked.decider, operation, target: request.requester.upn, parameters: { requestId: request.id } };
+    const audit = {
+      correlationId: asked.correlationId,
+      caller: asked.decider,
+      operation,
+      target: request.requester.upn,
+      parameters: { requestId: request.id },
+    };
     if (!(await this.fromHelpdesk(asked.conversationId, request))) {
       await this.s.audit.record({ ...audit, outcome: 'refused', error: 'not from the helpdesk channel' });
       return { outcome: 'refused', request, because: 'place', roles: [] };
@@ -173,7 +179,12 @@ export class ResetRequests {
   }
 
   /** The decision, once claimed: refuse, close (the requester is gone), or reset and deliver. */
-  private async carryOut(asked: DecisionAsked, request: ResetRequest, target: string[] | undefined, audit: Omit<Parameters<AuditLog['record']>[0], 'outcome'>): Promise<void> {
+  private async carryOut(
+    asked: DecisionAsked,
+    request: ResetRequest,
+    target: string[] | undefined,
+    audit: Omit<Parameters<AuditLog['record']>[0], 'outcome'>,
+  ): Promise<void> {
     const decided = { decidedBy: asked.decider.name, decidedAt: new Date().toISOString() };
     if (asked.verb === 'resetRefuse') {
       Object.assign(request, { status: 'refused', ...decided, reason: asked.reason?.trim() || undefined });

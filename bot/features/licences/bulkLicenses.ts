@@ -26,7 +26,10 @@ export interface BulkProgress {
  * their own outcome, so a partial failure never hides who succeeded.
  */
 export class BulkLicenseService {
-  constructor(private readonly graph: GraphApi, private readonly concurrency = 4) {}
+  constructor(
+    private readonly graph: GraphApi,
+    private readonly concurrency = 4,
+  ) {}
 
   async apply(
     users: BulkTarget[],

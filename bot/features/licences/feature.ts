@@ -13,29 +13,29 @@ export const licences = {
   ],
   tables: [],
   graphRequests: [
-  {
-    method: 'GET',
-    path: '/subscribedSkus',
-    permission: 'Organization.Read.All',
-    why: 'The licence inventory: plans bought, units used and free.',
-  },
-  {
-    method: 'PATCH',
-    path: '/users/{id}',
-    permission: 'User.ReadWrite.All',
-    why: "Setting a user's usage location (country), which Graph requires before assigning a licence.",
-  },
-  {
-    method: 'POST',
-    path: '/users/{id}/assignLicense',
-    permission: 'LicenseAssignment.ReadWrite.All',
-    why: 'Assigning, removing and swapping licences (a swap is one call: add the new plan, remove the old).',
-  },
-  {
-    method: 'POST',
-    path: '/$batch',
-    permission: 'LicenseAssignment.ReadWrite.All',
-    why: 'Bulk licence changes, 20 assignLicense requests to a batch; $batch needs no permission of its own, each request inside needs its own.',
-  },
+    {
+      method: 'GET',
+      path: '/subscribedSkus',
+      permission: 'Organization.Read.All',
+      why: 'The licence inventory: plans bought, units used and free.',
+    },
+    {
+      method: 'PATCH',
+      path: '/users/{id}',
+      permission: 'User.ReadWrite.All',
+      why: "Setting a user's usage location (country), which Graph requires before assigning a licence.",
+    },
+    {
+      method: 'POST',
+      path: '/users/{id}/assignLicense',
+      permission: 'LicenseAssignment.ReadWrite.All',
+      why: 'Assigning, removing and swapping licences (a swap is one call: add the new plan, remove the old).',
+    },
+    {
+      method: 'POST',
+      path: '/$batch',
+      permission: 'LicenseAssignment.ReadWrite.All',
+      why: 'Bulk licence changes, 20 assignLicense requests to a batch; $batch needs no permission of its own, each request inside needs its own.',
+    },
   ],
 } as const satisfies Feature;

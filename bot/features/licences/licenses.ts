@@ -67,7 +67,11 @@ export class LicenseService {
         if (!plan) return [];
         if (states.some((s) => s.assignedByGroup === null)) return [Promise.resolve<HeldLicense>({ plan })];
         const groupId = states[0].assignedByGroup!;
-        return [this.graph.get<{ id: string; displayName: string }>(`/groups/${groupId}?$select=id,displayName`, 'reading a group').then((g) => ({ plan, viaGroup: g }))];
+        return [
+          this.graph
+            .get<{ id: string; displayName: string }>(`/groups/${groupId}?$select=id,displayName`, 'reading a group')
+            .then((g) => ({ plan, viaGroup: g })),
+        ];
       }),
     );
     return { usageLocation: user.usageLocation ?? null, licenses };

@@ -3,7 +3,12 @@ import type { Feature } from '../feature';
 
 /** The roles able to reset someone's password (each within Entra's reach rules, resetPolicy.ts). */
 export const PASSWORD_ROLES = [
-  'Global Administrator', 'Privileged Authentication Administrator', 'User Administrator', 'Helpdesk Administrator', 'Password Administrator', 'Authentication Administrator',
+  'Global Administrator',
+  'Privileged Authentication Administrator',
+  'User Administrator',
+  'Helpdesk Administrator',
+  'Password Administrator',
+  'Authentication Administrator',
 ] as const;
 
 /** Resetting someone's password (administrators), and changing or recovering one's own (everyone). */
@@ -16,12 +21,12 @@ export const passwords = {
   ],
   tables: [],
   graphRequests: [
-  {
-    method: 'PATCH',
-    path: '/users/{id}',
-    permission: 'User-PasswordProfile.ReadWrite.All',
-    why: "Setting a temporary password (passwordProfile); the app's identity must also hold a directory role able to reset the target.",
-  },
+    {
+      method: 'PATCH',
+      path: '/users/{id}',
+      permission: 'User-PasswordProfile.ReadWrite.All',
+      why: "Setting a temporary password (passwordProfile); the app's identity must also hold a directory role able to reset the target.",
+    },
   ],
   submitFields: {
     // changePassword: the three password fields and the card's nonce

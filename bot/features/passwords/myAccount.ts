@@ -7,7 +7,10 @@ import { toAppError } from '../../graph/errors';
  * is (the app's own client would replace it with the app's token).
  */
 export class MyAccountService {
-  constructor(private readonly baseUrl: string, private readonly timeoutMs = 15000) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly timeoutMs = 15000,
+  ) {}
 
   async changePassword(userToken: string, currentPassword: string, newPassword: string): Promise<void> {
     let response: Response;

@@ -4,7 +4,13 @@
  */
 
 const HELPDESK_SET = [
-  'Directory Readers', 'Guest Inviter', 'Helpdesk Administrator', 'Message Center Reader', 'Password Administrator', 'Reports Reader', 'Usage Summary Reports Reader',
+  'Directory Readers',
+  'Guest Inviter',
+  'Helpdesk Administrator',
+  'Message Center Reader',
+  'Password Administrator',
+  'Reports Reader',
+  'Usage Summary Reports Reader',
 ];
 
 /** For each role that can reset passwords: the roles its targets may hold ('*' = anyone). */

@@ -35,7 +35,11 @@ export class ChildService {
   private stopping = false;
   private readonly exitListeners: (() => void)[] = [];
 
-  private constructor(private readonly child: ChildProcess, private readonly name: string, private readonly logger: Logger) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly name: string,
+    private readonly logger: Logger,
+  ) {
     child.once('exit', () => {
       this.exited = true;
       if (!this.stopping) this.exitListeners.forEach((listener) => listener());
