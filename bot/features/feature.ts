@@ -13,7 +13,7 @@ import type { FieldRule } from '../policy/cardData';
  */
 export interface Feature {
   name: string;
-  /** Intents (DESIGN.md's labels) and operations asked for by name, with the roles that allow each. */
+  /** Intents (the recognizer's labels) and operations asked for by name, with the roles that allow each. */
   operations: readonly Capability[];
   /** Table Storage tables holding this capability's records. */
   tables: readonly string[];

@@ -32,7 +32,7 @@ import { LicenseService } from '../features/licences/licenses';
 import { MyAccountService } from '../features/passwords/myAccount';
 import { PasswordService } from '../features/passwords/passwordService';
 import { OrganizationService, TenantInfo } from '../features/directory/organization';
-import { Localizer } from '../presentation/i18n';
+import { Locale, Localizer } from '../presentation/i18n';
 import { KnowledgeBase } from '../nlu/knowledge';
 import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from '../nlu/nlpRecognizer';
@@ -98,6 +98,8 @@ export interface DialogDependencies {
   verifiedDomains: () => string[];
   cards: CardRenderer;
   localizer: Localizer;
+  /** DEFAULT_LOCALE: the language when nothing else tells. */
+  defaultLocale: Locale;
 }
 
 /**
@@ -122,6 +124,7 @@ export function createDialogs(deps: DialogDependencies) {
     audit,
     claims,
     messages: helpdeskCards,
+    defaultLocale: deps.defaultLocale,
   });
   // The help card says what is done from the routes; the interruptions show it; both come before the dialogs.
   let routes: Route[] = [];
@@ -236,6 +239,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       verifiedDomains: () => tenant.domains,
       cards,
       localizer,
+      defaultLocale: config.defaultLocale,
     });
 
     // Requests the helpdesk channel refused are posted again until it takes them.

@@ -43,7 +43,7 @@ function findAliases<T>(folded: string, table: Alias<T>[]): { match: T; start: n
 }
 
 /**
- * The entities of DESIGN.md found in a message: e-mail addresses (UPNs), licence plans (as Graph
+ * The entities the contract names, found in a message: e-mail addresses (UPNs), licence plans (as Graph
  * skuPartNumbers; an ambiguous name carries all its candidates), directory roles, domains,
  * services, incident numbers.
  */

@@ -2,7 +2,7 @@ import type { Operation } from '../policy/capabilities';
 import { fold } from './entities';
 
 /**
- * Requests asked for by name rather than through one of DESIGN.md's intent labels (a contract
+ * Requests asked for by name rather than through one of the recognizer's intent labels (a contract
  * other scripts read): recognised here, before the intents.
  */
 const NAMED: [Operation, RegExp][] = [

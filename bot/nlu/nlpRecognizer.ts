@@ -54,7 +54,7 @@ export class NlpRecognizer implements Recognizer {
     Object.assign(nlp.settings, { autoSave: false, autoLoad: false, log: false, spellCheck: true, threshold: THRESHOLD, nlu: { log: false } });
     nlp.addLanguage('fr');
     for (const [intent, phrases] of Object.entries(corpus)) {
-      if (!isIntent(intent)) throw new Error(`nlu/corpus.json: "${intent}" is not one of DESIGN.md's intents`);
+      if (!isIntent(intent)) throw new Error(`nlu/corpus.json: "${intent}" is not one of the recognizer's intents (bot/nlu/recognizer.ts)`);
       for (const phrase of [...phrases.fr, ...phrases.en]) nlp.addDocument('fr', fold(phrase), intent);
     }
     await nlp.train();

@@ -1,5 +1,5 @@
 /**
- * What the user wants. The labels are DESIGN.md's intents; one interface so that the offline
+ * What the user wants. The labels are the intents the project's contract names (README, « Understanding what people write »); one interface so that the offline
  * recognizer can be swapped (for nlp.js, or a cloud one) by configuration.
  */
 export const INTENTS = [

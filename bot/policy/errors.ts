@@ -68,6 +68,10 @@ export class StorageFault extends AppError {
 export class DeliveryFailed extends AppError {
   readonly messageKey = 'error.deliveryFailed';
 }
+/** Revoking this role would leave the organisation without a Global Administrator. */
+export class LastGlobalAdministrator extends AppError {
+  readonly messageKey = 'error.lastGlobalAdmin';
+}
 /** The message came from a tenant other than the one this bot administers. */
 export class ForeignTenant extends AppError {
   readonly messageKey = 'error.foreignTenant';

@@ -9,7 +9,9 @@ const LOGGER = Symbol('logger');
 
 /** The language this turn answers in. */
 export function localeOf(context: TurnContext): Locale {
-  return (context.turnState.get(LOCALE) as Locale | undefined) ?? 'fr';
+  const locale = context.turnState.get(LOCALE) as Locale | undefined;
+  if (!locale) throw new Error('No language for this turn: TurnSetup (the first middleware) sets it from the configured default and the message');
+  return locale;
 }
 
 export function setLocale(context: TurnContext, locale: Locale): void {

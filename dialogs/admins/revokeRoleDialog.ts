@@ -1,6 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../../bot/presentation/errorMessages';
-import { LastGlobalAdministrator } from '../../bot/features/admins/adminRoles';
 import type { Person } from '../../bot/features/directory/directory';
 import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
@@ -76,20 +75,14 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     const person = state.person!;
     const role = state.role!;
     const shown = roleNames([role], localeOf(step.context), this.services.localizer);
-    try {
-      return await this.steps.actOnConfirmation(step, {
-        operation: 'admin.revoke',
-        authorize: this.steps.requireRole(step, 'admin.roles'),
-        target: person,
-        parameters: { role },
-        run: () => this.services.adminRoles.revoke(person.id, role),
-        done: async () => this.steps.t(step.context, 'role.revoked', { name: person.displayName, role: shown }),
-      });
-    } catch (error) {
-      // Checked again at the moment of the write: another admin may have removed a Global Administrator meanwhile.
-      if (!(error instanceof LastGlobalAdministrator)) throw error;
-      await step.context.sendActivity(this.steps.t(step.context, 'role.lastGlobal', { name: person.displayName }));
-      return step.endDialog();
-    }
+    // The last Global Administrator is checked again at the write (LastGlobalAdministrator): another admin may have removed one meanwhile.
+    return this.steps.actOnConfirmation(step, {
+      operation: 'admin.revoke',
+      authorize: this.steps.requireRole(step, 'admin.roles'),
+      target: person,
+      parameters: { role },
+      run: () => this.services.adminRoles.revoke(person.id, role),
+      done: async () => this.steps.t(step.context, 'role.revoked', { name: person.displayName, role: shown }),
+    });
   }
 }

@@ -262,7 +262,7 @@ export class WriteSteps {
       await this.s.audit.record({ ...audit, outcome: uncertain ? 'unknown' : 'failed', error: error.message, graphRequestId: error.requestId });
       const explained = userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context));
       // Graph refused: the tenant is as it was. Graph timed out: it may have acted, and the user is told to check.
-      await step.context.sendActivity(uncertain ? explained : `${explained} ${this.t(step.context, 'license.failed')}`);
+      await step.context.sendActivity(uncertain ? explained : `${explained} ${this.t(step.context, 'write.failed')}`);
       return step.endDialog();
     }
     await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });

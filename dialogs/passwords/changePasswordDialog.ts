@@ -5,7 +5,7 @@ import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { userMessageFor } from '../../bot/presentation/errorMessages';
 import { AppError } from '../../bot/policy/errors';
 import { MyAccountService } from '../../bot/features/passwords/myAccount';
-import { Localizer } from '../../bot/presentation/i18n';
+import { Locale, LOCALES, Localizer } from '../../bot/presentation/i18n';
 import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, Interruptions } from '../core/cancelAndHelpDialog';
@@ -13,7 +13,8 @@ import { KNOWLEDGE_DIALOG, KnowledgeDialog } from '../core/knowledgeDialog';
 import { repeatStep } from '../core/writeSteps';
 
 export const CHANGE_PASSWORD_DIALOG = 'changePasswordDialog';
-const SIGN_IN = 'signIn';
+/** One sign-in prompt a language: the title of its card is set when the prompt is made. */
+const signInPrompt = (locale: Locale) => `signIn.${locale}`;
 
 /**
  * « changer mon mot de passe »: with an OAuth connection configured (Teams SSO), in a 1:1 chat,
@@ -36,8 +37,10 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
     super(CHANGE_PASSWORD_DIALOG, interruptions);
     this.addDialog(knowledge);
     if (connectionName) {
-      this.oauth = new OAuthPrompt(SIGN_IN, { connectionName, title: 'Sign in', timeout: 300000 });
-      this.addDialog(this.oauth);
+      for (const locale of LOCALES) {
+        this.oauth = new OAuthPrompt(signInPrompt(locale), { connectionName, title: localizer.t(locale, 'signIn.title'), timeout: 300000 });
+        this.addDialog(this.oauth);
+      }
     }
     this.addDialog(new WaterfallDialog('change', [this.signInStep.bind(this), this.formStep.bind(this), this.changeStep.bind(this)]));
     this.initialDialogId = 'change';
@@ -49,7 +52,7 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'changePassword.privateOnly'));
       return step.endDialog();
     }
-    return step.beginDialog(SIGN_IN);
+    return step.beginDialog(signInPrompt(localeOf(step.context)));
   }
 
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

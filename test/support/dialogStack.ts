@@ -55,6 +55,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
     verifiedDomains: () => ['lumiere-fils.fr', 'lumierefils.onmicrosoft.com'],
     cards: new CardRenderer(),
     localizer: new Localizer(),
+    defaultLocale: 'fr',
   });
   const client = (dialog: Dialog = mainDialog, options?: unknown) => {
     const conversationState = new ConversationState(new MemoryStorage());

@@ -1,3 +1,4 @@
+import { LastGlobalAdministrator } from '../../policy/errors';
 import { GraphApi } from '../../graph/graphApi';
 import type { WriteReceipt } from '../licences/licenses';
 
@@ -16,8 +17,6 @@ export const GRANTABLE_ROLES: Record<string, string> = {
   'Teams Administrator': '69091246-20e8-4a56-aa4d-066075b2a7a8',
   'Service Support Administrator': 'f023fd81-a637-4b56-95fd-791ac0226033',
 };
-
-export class LastGlobalAdministrator extends Error {}
 
 interface Assignment {
   id: string;
@@ -47,7 +46,8 @@ export class AdminRoleService {
   /** Removes the role; the last Global Administrator can never lose it. */
   async revoke(userId: string, role: string): Promise<WriteReceipt[]> {
     const roleDefinitionId = definitionOf(role);
-    if (role === 'Global Administrator' && (await this.holders(role)) <= 1) throw new LastGlobalAdministrator();
+    if (role === 'Global Administrator' && (await this.holders(role)) <= 1)
+      throw new LastGlobalAdministrator(`${userId} holds the last Global Administrator assignment`);
     const mine = (await this.assignments(`principalId eq '${userId}'`)).filter((a) => a.roleDefinitionId.toLowerCase() === roleDefinitionId);
     const receipts: WriteReceipt[] = [];
     for (const assignment of mine) {

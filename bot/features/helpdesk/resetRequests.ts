@@ -60,6 +60,8 @@ export interface ResetRequestServices {
   audit: AuditLog;
   claims: ActionClaims;
   messages: HelpdeskMessages;
+  /** The language of the helpdesk channel's cards when its designator's is not known (DEFAULT_LOCALE). */
+  defaultLocale: Locale;
 }
 
 /** Who decides, where, and what. */
@@ -217,7 +219,7 @@ export class ResetRequests {
     const [channel, designator] = await Promise.all([this.s.conversations.helpdeskChannel(), this.s.conversations.helpdeskDesignator()]);
     if (!channel) return false;
     try {
-      request.cardActivityId = await this.s.messages.post(channel, request, designator?.locale ?? 'fr');
+      request.cardActivityId = await this.s.messages.post(channel, request, designator?.locale ?? this.s.defaultLocale);
     } catch (error) {
       if (!(error instanceof DeliveryFailed)) throw error;
       if (designator && (await this.s.conversations.helpdeskBroken())) await this.s.messages.tellChannelBroken(designator);
