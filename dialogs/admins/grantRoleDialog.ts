@@ -12,6 +12,8 @@ import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { localeOf } from '../../bot/turn/turnSetup';
 import type { RoleDirectory } from './adminRolesDialog';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { extractEntities } from '../../bot/nlu/entities';
+import { choicePrompt } from '../core/cardPrompt';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 
@@ -54,6 +56,8 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
     super(GRANT_ROLE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(choicePrompt('role', (text, offered) => extractEntities(text).find((e) => e.type === 'role' && offered.values.includes(e.value))?.value));
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(new WaterfallDialog('grant', [this.whoStep.bind(this), this.roleStep.bind(this), this.confirmStep.bind(this), this.grantStep.bind(this)]));
     this.initialDialogId = 'grant';
   }
@@ -96,9 +100,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
   private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as GrantState;
     if (!state.role) {
-      const chosen = this.steps.choice(step, 'role');
-      if (!chosen || !GRANTABLE_ROLES[chosen]) return this.steps.askAgain(step, () => this.askRole(step));
-      state.role = chosen;
+      state.role = step.result as string; // one of GRANTABLE_ROLES: the prompt took nothing else
     }
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
@@ -109,6 +111,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     return this.steps.askToConfirm(step, {
+      operation: state.person ? 'admin.grant' : 'admin.create',
       title: t('confirm.title.grant', { role, name }),
       facts: [
         { title: t('fact.account'), value: state.person ? `${name} (${state.person.userPrincipalName})` : t('role.newAccount', { who: state.newAccount }) },

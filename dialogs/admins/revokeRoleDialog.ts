@@ -35,6 +35,7 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     super(REVOKE_ROLE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(new WaterfallDialog('revoke', [this.whoStep.bind(this), this.confirmStep.bind(this), this.revokeStep.bind(this)]));
     this.initialDialogId = 'revoke';
   }
@@ -62,6 +63,7 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     }
     state.role = role;
     return this.steps.askToConfirm(step, {
+      operation: 'admin.revoke',
       title: t('confirm.title.revoke', { role: shown, name }),
       facts: [
         { title: t('fact.account'), value: `${name} (${state.person.userPrincipalName})` },

@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { CardPrompt } from './cardPrompt';
 
 /** What any step of any dialog must honour: « annuler » / "cancel", « aide » / "help", and a new request. */
 export interface Interruptions {
@@ -36,7 +37,8 @@ export function takeReroute(context: TurnContext): boolean {
 /**
  * The base of every multi-turn dialog: before a step sees the user's answer, « annuler » ends the
  * whole conversation flow (nothing half-done is left: writes happen only after a confirmation), and
- * « aide » shows the help card and waits, the dialog still where it was.
+ * « aide » shows the help card and waits, the dialog still where it was; while a card waits for its
+ * answer, a typed request of its own drops the dialog (nothing was done) and is answered.
  */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
   constructor(
@@ -62,6 +64,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       await this.interruptions.help(dc.context);
       return { status: DialogTurnStatus.waiting };
     }
+    // A card waits for its answer and the user typed a request of its own: nothing was done, and the request is answered.
+    const waiting = dc.activeDialog && dc.findDialog(dc.activeDialog.id);
+    if (waiting instanceof CardPrompt && (await this.interruptions.isNewRequest(dc.context))) return this.interruptions.dropAndReroute(dc);
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
-import { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ActionClaims } from '../../bot/policy/actionClaims';
 import type { Operation } from '../../bot/policy/capabilities';
 import { AuditLog } from '../../bot/policy/audit';
@@ -9,18 +9,19 @@ import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { userMessageFor } from '../../bot/presentation/errorMessages';
 import { AppError, GraphTimeout, RoleRequired } from '../../bot/policy/errors';
 import type { Person } from '../../bot/features/directory/directory';
-import { LicensePlan, LicenseService, plansMeant, WriteReceipt } from '../../bot/features/licences/licenses';
+import type { WriteReceipt } from '../../bot/features/licences/licenses';
 import { Localizer, Params } from '../../bot/presentation/i18n';
-import { extractEntities } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { askerOf, callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Interruptions } from './cancelAndHelpDialog';
+import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePrompt, choicePromptId } from './cardPrompt';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
+
+export { choicePrompt };
 
 /** What the dialogs that write to the tenant share: services, and the steps every write goes through. */
 export interface WriteServices {
   authorizer: Authorizer;
-  licenses: LicenseService;
   audit: AuditLog;
   claims: ActionClaims;
   names: NameFinder;
@@ -30,6 +31,8 @@ export interface WriteServices {
 }
 
 export interface Confirmation {
+  /** The operation it confirms, as the audit log names it (a refused click is audited under it). */
+  operation: string;
   title: string;
   facts: { title: string; value: string }[];
   note?: string;
@@ -50,15 +53,22 @@ type Step = WaterfallStepContext<Recognition>;
 
 /** A confirmation card waiting for its answer: what it showed, to whom, where. */
 interface PendingConfirmation {
+  operation: string;
   token: string;
   asker: { id: string; name: string };
   conversationId: string;
   card: { title: string; facts: { title: string; value: string }[]; note: string; confirmTitle: string; cancelTitle: string };
 }
 
-/** The shared steps: who the caller is allowed to be, who the target is, which plan, confirm, act once, audit. */
+const CONFIRM_PROMPT = 'confirmCard';
+
+/**
+ * The steps every write goes through, whatever the capability: who the caller is allowed to be,
+ * who the target is, a choice on a card, the confirmation card, acting once, the audit. A dialog
+ * using them adds the prompts it asks with (confirmPrompt(), choicePrompt()).
+ */
 export class WriteSteps {
-  constructor(private readonly s: WriteServices) {}
+  constructor(protected readonly s: WriteServices) {}
 
   t(context: TurnContext, key: string, params: Params = {}): string {
     return this.s.localizer.t(localeOf(context), key, params);
@@ -81,14 +91,10 @@ export class WriteSteps {
     return email ? { email } : { words: this.s.names.in(recognition.text) };
   }
 
-  /** The tenant's plans named in the request (all of them when « E3 » is ambiguous and both are held). */
-  plansNamed(recognition: Recognition, inventory: LicensePlan[]): LicensePlan[][] {
-    return recognition.entities.filter((e) => e.type === 'sku').map((e) => plansMeant(e.candidates ?? [e.value], inventory));
-  }
-
   /**
-   * A card to choose one value among `choices`. The answer comes back as { pick, choice, nonce }
-   * and is read with choice(): a click on an older card of the same kind does not count.
+   * A card to choose one value among `choices`, asked with the choice prompt of its kind (`pick`,
+   * added to the dialog with choicePrompt()): the next step gets the value chosen. A click on an
+   * older card of the same kind does not count; a wrong answer gets the card again.
    */
   async askChoice(
     step: WaterfallStepContext,
@@ -96,10 +102,9 @@ export class WriteSteps {
     title: string,
     labelKey: string,
     choices: { title: string; value: string }[],
+    names?: Record<string, string>,
   ): Promise<DialogTurnResult> {
     const nonce = randomUUID();
-    const values = step.values as { choiceNonces?: Record<string, string> };
-    values.choiceNonces = { ...values.choiceNonces, [pick]: nonce };
     const card = this.s.cards.attachment('choose', {
       pick,
       title,
@@ -110,54 +115,23 @@ export class WriteSteps {
       nonce,
       ...askerOf(step.context),
     });
-    await step.context.sendActivity({ attachments: [card] });
-    return Dialog.EndOfTurn;
-  }
-
-  /**
-   * A step's answer was not one it can take: a typed new request drops this dialog (nothing was
-   * done) and starts that request; anything else gets the question again, the step still waiting.
-   */
-  async askAgain(step: WaterfallStepContext, ask: () => Promise<unknown>): Promise<DialogTurnResult> {
-    if (await this.s.interruptions.isNewRequest(step.context)) return this.s.interruptions.dropAndReroute(step);
-    await ask();
-    return repeatStep(step);
-  }
-
-  /** The value picked on this dialog's latest `pick` card; undefined for any other answer. */
-  choice(step: WaterfallStepContext, pick: string): string | undefined {
-    const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
-    const nonce = (step.values as { choiceNonces?: Record<string, string> }).choiceNonces?.[pick];
-    return value?.pick === pick && nonce !== undefined && value.nonce === nonce ? value.choice : undefined;
-  }
-
-  /** A card to choose a plan among `plans`, each with its free units. */
-  askPlan(step: WaterfallStepContext, question: string, plans: LicensePlan[]): Promise<DialogTurnResult> {
-    const choices = plans.map((p) => ({ title: this.t(step.context, 'plan.choice', { plan: p.name, free: p.free }), value: p.skuId }));
-    return this.askChoice(step, 'plan', question, 'plan.label', choices);
-  }
-
-  /** The plan picked on the card, or named in a typed answer; undefined when neither. */
-  pickedPlan(step: WaterfallStepContext, plans: LicensePlan[]): LicensePlan | undefined {
-    const value = step.context.activity.value as { pick?: string } | undefined;
-    if (value?.pick === 'plan') {
-      const skuId = this.choice(step, 'plan');
-      return skuId ? plans.find((p) => p.skuId === skuId) : undefined;
-    }
-    const text = step.context.activity.text ?? '';
-    const named = this.plansNamed({ text, intent: 'none', score: 0, entities: extractEntities(text) }, plans).flat();
-    return named.length === 1 ? named[0] : undefined;
+    const options: CardPromptOptions<ChoiceValidations> = {
+      prompt: { type: 'message', attachments: [card] },
+      validations: { pick, nonce, values: choices.map((c) => c.value), names },
+    };
+    return step.prompt(choicePromptId(pick), options);
   }
 
   /**
    * The confirmation card; its token is what makes a second click harmless. It is bound to the
-   * person it is offered to and to this conversation: nobody else's click can make it act.
+   * person it is offered to and to this conversation: nobody else's click can make it act. The
+   * next step gets 'yes' or 'no' from the asker's click (confirmedOnce, actOnConfirmation).
    */
   async askToConfirm(step: WaterfallStepContext, confirmation: Confirmation): Promise<DialogTurnResult> {
-    const asker = callerOf(step.context);
     const pending: PendingConfirmation = {
+      operation: confirmation.operation,
       token: randomUUID(),
-      asker,
+      asker: callerOf(step.context),
       conversationId: step.context.activity.conversation.id,
       card: {
         title: confirmation.title,
@@ -168,43 +142,52 @@ export class WriteSteps {
       },
     };
     (step.values as { confirmation?: PendingConfirmation }).confirmation = pending;
-    await this.showConfirmation(step.context, pending);
-    return Dialog.EndOfTurn;
-  }
-
-  private async showConfirmation(context: TurnContext, pending: PendingConfirmation): Promise<void> {
     const card = this.s.cards.attachment('confirmAction', { ...pending.card, token: pending.token, asker: pending.asker.id, askerName: pending.asker.name });
-    await context.sendActivity({ attachments: [card] });
+    const options: CardPromptOptions<PendingConfirmation> = {
+      prompt: { type: 'message', attachments: [card] },
+      retryPrompt: { type: 'message', text: this.t(step.context, 'confirm.waiting'), attachments: [card] },
+      validations: pending,
+    };
+    return step.prompt(CONFIRM_PROMPT, options);
   }
 
   /**
-   * The answer to the confirmation card: undefined when this turn may act; otherwise the dialog
-   * result to return. It acts only on a click of this card's Confirm, by the person it was offered
-   * to, in the conversation it was offered in, whose roles (read again from Entra, a minute's cache
-   * at most) still allow it, and only once (the token is claimed in Table Storage). Anyone else's
-   * click changes nothing and claims nothing. A typed message that is a new request drops this one
-   * (nothing done) and starts it; any other message gets the card again.
+   * The prompt of the confirmation card: it takes a click of this card's buttons by the person it
+   * was offered to, in the conversation it was offered in. Anyone else's click is refused (and
+   * audited), changes nothing and claims nothing; a click on another card says it has expired;
+   * anything else gets the card again.
+   */
+  confirmPrompt(): CardPrompt<'yes' | 'no', PendingConfirmation> {
+    const read = (context: TurnContext, pending: PendingConfirmation) => {
+      const value = context.activity.value as { confirm?: 'yes' | 'no'; token?: string } | undefined;
+      return value?.confirm !== undefined && value.token === pending.token ? value.confirm : undefined;
+    };
+    return new CardPrompt(CONFIRM_PROMPT, read, async (prompt: PromptValidatorContext<'yes' | 'no'>) => {
+      const { context } = prompt;
+      const pending = (prompt.options as CardPromptOptions<PendingConfirmation>).validations;
+      if (!prompt.recognized.succeeded) {
+        const clicked = (context.activity.value as { confirm?: string } | undefined)?.confirm !== undefined;
+        if (clicked) await context.sendActivity(this.t(context, 'card.expired'));
+        return false;
+      }
+      if (context.activity.from?.aadObjectId !== pending.asker.id || context.activity.conversation.id !== pending.conversationId) {
+        await this.auditRefusal(context, pending, 'not the person the card was offered to');
+        await context.sendActivity(this.t(context, 'confirm.notYours', { name: pending.asker.name }));
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /**
+   * The asker's answer to the confirmation card (the step after askToConfirm): undefined when this
+   * turn may act; otherwise the dialog result to return. It acts only on Confirm, when the asker's
+   * roles (read again from Entra, a minute's cache at most) still allow it, and only once (the
+   * token is claimed in Table Storage).
    */
   async confirmedOnce(step: WaterfallStepContext, operation: string, authorize: () => Promise<void>): Promise<DialogTurnResult | undefined> {
     const pending = (step.values as { confirmation?: PendingConfirmation }).confirmation!;
-    const value = step.context.activity.value as { confirm?: string; token?: string } | undefined;
-    if (value?.confirm === undefined) {
-      if (await this.s.interruptions.isNewRequest(step.context)) return this.s.interruptions.dropAndReroute(step);
-      await step.context.sendActivity(this.t(step.context, 'confirm.waiting'));
-      await this.showConfirmation(step.context, pending);
-      return repeatStep(step);
-    }
-    if (value.token !== pending.token) {
-      await step.context.sendActivity(this.t(step.context, 'card.expired'));
-      return repeatStep(step);
-    }
-    const clicker = step.context.activity.from?.aadObjectId;
-    if (clicker !== pending.asker.id || step.context.activity.conversation.id !== pending.conversationId) {
-      await this.auditRefusal(step.context, operation, pending, 'not the person the card was offered to');
-      await step.context.sendActivity(this.t(step.context, 'confirm.notYours', { name: pending.asker.name }));
-      return repeatStep(step);
-    }
-    if (value.confirm === 'no') {
+    if (step.result !== 'yes') {
       await step.context.sendActivity(this.t(step.context, 'confirm.declined'));
       return step.endDialog();
     }
@@ -212,7 +195,7 @@ export class WriteSteps {
       await authorize();
     } catch (error) {
       if (!(error instanceof RoleRequired)) throw error;
-      await this.auditRefusal(step.context, operation, pending, 'roles no longer allow it');
+      await this.auditRefusal(step.context, pending, 'roles no longer allow it');
       await step.context.sendActivity(userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context)));
       return step.endDialog();
     }
@@ -224,11 +207,11 @@ export class WriteSteps {
   }
 
   /** A click refused at the confirmation is kept in the audit log too: who tried, on which card, why it was refused. */
-  private async auditRefusal(context: TurnContext, operation: string, pending: PendingConfirmation, why: string): Promise<void> {
+  private async auditRefusal(context: TurnContext, pending: PendingConfirmation, why: string): Promise<void> {
     await this.s.audit.record({
       correlationId: correlationIdOf(context),
       caller: callerOf(context),
-      operation,
+      operation: pending.operation,
       target: '',
       parameters: { card: pending.card.title },
       outcome: 'refused',
@@ -270,26 +253,6 @@ export class WriteSteps {
     if (said) await step.context.sendActivity(said);
     return step.endDialog(true);
   }
-
-  /** Free units of a plan as they are now (after the write). */
-  async freeNow(plan: LicensePlan): Promise<number> {
-    return (await this.s.licenses.inventory()).find((p) => p.skuId === plan.skuId)?.free ?? 0;
-  }
-}
-
-/** Waits for another answer to this same step (the waterfall would otherwise move on). */
-export function repeatStep(step: WaterfallStepContext): DialogTurnResult {
-  (step.activeDialog!.state as { stepIndex: number }).stepIndex = step.index - 1;
-  return Dialog.EndOfTurn;
-}
-
-/**
- * The plan the previous step passed on with step.next(plan). When the step instead resumes on the
- * user's answer, the waterfall hands it the message text: that is not a plan.
- */
-export function planPassedOn(step: WaterfallStepContext): LicensePlan | undefined {
-  const result: unknown = step.result;
-  return result && typeof result === 'object' && 'skuId' in result ? (result as LicensePlan) : undefined;
 }
 
 /** The person the resolving step passed on (a child dialog's result); not a message text or an article id. */

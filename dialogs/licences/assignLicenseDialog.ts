@@ -7,7 +7,8 @@ import { productName } from '../../bot/features/licences/skuCatalog';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn } from '../core/writeSteps';
+import { choicePrompt } from '../core/cardPrompt';
+import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const ASSIGN_LICENSE_DIALOG = 'assignLicenseDialog';
@@ -30,15 +31,18 @@ interface AssignState {
  * audited, and the units left.
  */
 export class AssignLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: WriteSteps;
+  private readonly steps: LicenceSteps;
 
   constructor(
-    private readonly services: WriteServices,
+    private readonly services: LicenceServices,
     resolveUser: ResolveUserDialog,
   ) {
     super(ASSIGN_LICENSE_DIALOG, services.interruptions);
-    this.steps = new WriteSteps(services);
+    this.steps = new LicenceSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(this.steps.planPrompt());
+    this.addDialog(choicePrompt('country', (text) => typedCountry(text)));
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(
       new WaterfallDialog('assign', [
         this.whoStep.bind(this),
@@ -73,11 +77,8 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
 
   private async planChosenStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
-    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
-    if (!plan)
-      return this.steps.askAgain(step, () =>
-        this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name: state.person!.displayName }), state.inventory!),
-      );
+    const plan = planFrom(step, state.inventory!);
+    if (!plan) return step.endDialog();
     state.plan = plan;
     const held = await this.services.licenses.licensesOf(state.person!.id, state.inventory);
     if (held.licenses.some((l) => l.plan.skuId === plan.skuId)) {
@@ -98,9 +99,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
   private async usageLocationStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as AssignState;
     if (state.countryAsked) {
-      const country = this.steps.choice(step, 'country') ?? typedCountry(step.context.activity.text);
-      if (!country || !USAGE_COUNTRIES.includes(country)) return this.steps.askAgain(step, () => this.askCountry(step));
-      state.country = country;
+      state.country = step.result as string; // one of USAGE_COUNTRIES: the prompt took nothing else
     }
     return step.next();
   }
@@ -115,7 +114,11 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
       { title: t('fact.freeAfter'), value: String(plan.free - 1) },
       ...(state.country ? [{ title: t('fact.country'), value: countryName(state.country, localeOf(step.context)) }] : []),
     ];
-    return this.steps.askToConfirm(step, { title: t('confirm.title.assign', { plan: plan.name, name: state.person!.displayName }), facts });
+    return this.steps.askToConfirm(step, {
+      operation: 'license.assign',
+      title: t('confirm.title.assign', { plan: plan.name, name: state.person!.displayName }),
+      facts,
+    });
   }
 
   private async assignStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {

@@ -8,7 +8,7 @@ import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn } from '../core/writeSteps';
+import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
 
 export const BULK_LICENSE_DIALOG = 'bulkLicenseDialog';
 const GROUP_WORD = /\b(groupe|equipe|team|group)\b/;
@@ -42,7 +42,7 @@ interface BulkState {
   plan?: LicensePlan;
 }
 
-export interface BulkServices extends WriteServices {
+export interface BulkServices extends LicenceServices {
   bulk: BulkLicenseService;
   directory: DirectoryService;
 }
@@ -53,11 +53,13 @@ export interface BulkServices extends WriteServices {
  * who succeeded and who failed, with the reason.
  */
 export class BulkLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: WriteSteps;
+  private readonly steps: LicenceSteps;
 
   constructor(private readonly services: BulkServices) {
     super(BULK_LICENSE_DIALOG, services.interruptions);
-    this.steps = new WriteSteps(services);
+    this.steps = new LicenceSteps(services);
+    this.addDialog(this.steps.planPrompt());
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(new WaterfallDialog('bulk', [this.whoStep.bind(this), this.planStep.bind(this), this.confirmStep.bind(this), this.runStep.bind(this)]));
     this.initialDialogId = 'bulk';
   }
@@ -101,11 +103,8 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
 
   private async planStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
-    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, state.inventory!);
-    if (!plan)
-      return this.steps.askAgain(step, () =>
-        this.steps.askPlan(step, this.steps.t(step.context, 'bulk.askPlan', { count: state.people!.length }), state.inventory!),
-      );
+    const plan = planFrom(step, state.inventory!);
+    if (!plan) return step.endDialog();
     const count = state.people!.length;
     if (state.operation === 'license.assign' && plan.free < count) {
       await step.context.sendActivity(this.steps.t(step.context, 'bulk.notEnough', { free: plan.free, plan: plan.name, count }));
@@ -125,6 +124,7 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
         .map((p) => p.displayName)
         .join(', ') + (people.length > 10 ? ` (+${people.length - 10})` : '');
     return this.steps.askToConfirm(step, {
+      operation: state.operation!,
       title: t(state.operation === 'license.assign' ? 'confirm.title.bulkAssign' : 'confirm.title.bulkRemove', {
         plan: state.plan!.name,
         count: people.length,

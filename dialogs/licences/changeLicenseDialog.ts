@@ -3,7 +3,7 @@ import type { Person } from '../../bot/features/directory/directory';
 import type { HeldLicense, LicensePlan } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn } from '../core/writeSteps';
+import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
@@ -22,15 +22,17 @@ interface ChangeState {
  * Refused before any call when the new plan has no free unit.
  */
 export class ChangeLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: WriteSteps;
+  private readonly steps: LicenceSteps;
 
   constructor(
-    private readonly services: WriteServices,
+    private readonly services: LicenceServices,
     resolveUser: ResolveUserDialog,
   ) {
     super(CHANGE_LICENSE_DIALOG, services.interruptions);
-    this.steps = new WriteSteps(services);
+    this.steps = new LicenceSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(this.steps.planPrompt());
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(
       new WaterfallDialog('change', [
         this.whoStep.bind(this),
@@ -71,11 +73,8 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
   private async toStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ChangeState;
     const heldPlans = state.held!.map((h) => h.plan);
-    const from = planPassedOn(step) ?? this.steps.pickedPlan(step, heldPlans);
-    if (!from)
-      return this.steps.askAgain(step, () =>
-        this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name: state.person!.displayName }), heldPlans),
-      );
+    const from = planFrom(step, heldPlans);
+    if (!from) return step.endDialog();
     state.from = from;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
     const named = this.steps
@@ -92,9 +91,9 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const name = state.person!.displayName;
     const from = state.from!;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
-    const to = planPassedOn(step) ?? this.steps.pickedPlan(step, others);
+    const to = planFrom(step, others);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
-    if (!to) return this.steps.askAgain(step, () => this.steps.askPlan(step, t('license.change.askTo', { plan: from.name }), others));
+    if (!to) return step.endDialog();
     if (state.held!.some((h) => h.plan.skuId === to.skuId)) {
       await step.context.sendActivity(t('license.change.same', { name, plan: to.name }));
       return step.endDialog();
@@ -105,6 +104,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     }
     state.to = to;
     return this.steps.askToConfirm(step, {
+      operation: 'license.change',
       title: t('confirm.title.change', { name, from: from.name, to: to.name }),
       facts: [
         { title: t('fact.user'), value: `${name} (${state.person!.userPrincipalName})` },

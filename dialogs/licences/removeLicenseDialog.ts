@@ -3,7 +3,7 @@ import type { Person } from '../../bot/features/directory/directory';
 import type { HeldLicense, LicensePlan } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { WriteServices, WriteSteps, planPassedOn } from '../core/writeSteps';
+import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const REMOVE_LICENSE_DIALOG = 'removeLicenseDialog';
@@ -19,15 +19,17 @@ interface RemoveState {
  * cannot be removed directly, and the bot says which group; then confirmation, removal, audit.
  */
 export class RemoveLicenseDialog extends CancelAndHelpDialog {
-  private readonly steps: WriteSteps;
+  private readonly steps: LicenceSteps;
 
   constructor(
-    private readonly services: WriteServices,
+    private readonly services: LicenceServices,
     resolveUser: ResolveUserDialog,
   ) {
     super(REMOVE_LICENSE_DIALOG, services.interruptions);
-    this.steps = new WriteSteps(services);
+    this.steps = new LicenceSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(this.steps.planPrompt());
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(
       new WaterfallDialog('remove', [this.whoStep.bind(this), this.whichPlanStep.bind(this), this.confirmStep.bind(this), this.removeStep.bind(this)]),
     );
@@ -64,8 +66,8 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     const state = step.values as RemoveState;
     const name = state.person!.displayName;
     const plans = state.held!.map((h) => h.plan);
-    const plan = planPassedOn(step) ?? this.steps.pickedPlan(step, plans);
-    if (!plan) return this.steps.askAgain(step, () => this.steps.askPlan(step, this.steps.t(step.context, 'license.remove.askPlan', { name }), plans));
+    const plan = planFrom(step, plans);
+    if (!plan) return step.endDialog();
     const group = state.held!.find((h) => h.plan.skuId === plan.skuId)?.viaGroup;
     if (group) {
       await step.context.sendActivity(this.steps.t(step.context, 'license.remove.viaGroup', { name, plan: plan.name, group: group.displayName }));
@@ -74,6 +76,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     state.plan = plan;
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     return this.steps.askToConfirm(step, {
+      operation: 'license.remove',
       title: t('confirm.title.remove', { plan: plan.name, name }),
       facts: [
         { title: t('fact.user'), value: `${name} (${state.person!.userPrincipalName})` },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Dialog, DialogTurnResult, OAuthPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, OAuthPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { TurnContext } from 'botbuilder';
 import { AuditLog } from '../../bot/policy/audit';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { userMessageFor } from '../../bot/presentation/errorMessages';
@@ -10,11 +11,12 @@ import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, Interruptions } from '../core/cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from '../core/knowledgeDialog';
-import { repeatStep } from '../core/writeSteps';
+import { CardPrompt, CardPromptOptions } from '../core/cardPrompt';
 
 export const CHANGE_PASSWORD_DIALOG = 'changePasswordDialog';
 /** One sign-in prompt a language: the title of its card is set when the prompt is made. */
 const signInPrompt = (locale: Locale) => `signIn.${locale}`;
+const FORM_PROMPT = 'passwordForm';
 
 /**
  * « changer mon mot de passe »: with an OAuth connection configured (Teams SSO), in a 1:1 chat,
@@ -42,6 +44,7 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
         this.addDialog(this.oauth);
       }
     }
+    this.addDialog(this.formPrompt());
     this.addDialog(new WaterfallDialog('change', [this.signInStep.bind(this), this.formStep.bind(this), this.changeStep.bind(this)]));
     this.initialDialogId = 'change';
   }
@@ -66,17 +69,8 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
 
   private async changeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const value = step.context.activity.value as { changePassword?: string; current?: string; next?: string; again?: string } | undefined;
-    if (!value?.changePassword || value.changePassword !== (step.values as { nonce?: string }).nonce) {
-      if (await this.interruptions.isNewRequest(step.context)) return this.interruptions.dropAndReroute(step);
-      await this.showForm(step);
-      return repeatStep(step);
-    }
-    if (!value.current || !value.next || value.next !== value.again) {
-      await step.context.sendActivity(this.localizer.t(locale, 'changePassword.mismatch'));
-      await this.showForm(step);
-      return repeatStep(step);
-    }
+    // The passwords pass from the prompt to this step in memory: they are never in the stored state.
+    const value = step.result as PasswordFields;
     // The token is asked for again rather than kept in the dialog state, which is stored.
     const token = (await this.oauth!.getUserToken(step.context))?.token;
     if (!token) {
@@ -103,9 +97,24 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
     return step.endDialog(true);
   }
 
+  /** The password form: its three fields filled, the new password typed twice the same; the form again otherwise. */
+  private formPrompt(): CardPrompt<PasswordFields, { nonce: string }> {
+    const read = (context: TurnContext, form: { nonce: string }) => {
+      const value = context.activity.value as { changePassword?: string; current?: string; next?: string; again?: string } | undefined;
+      return value?.changePassword === form.nonce ? { current: value.current ?? '', next: value.next ?? '', again: value.again ?? '' } : undefined;
+    };
+    return new CardPrompt(FORM_PROMPT, read, async (prompt) => {
+      if (!prompt.recognized.succeeded) return false;
+      const { current, next, again } = prompt.recognized.value!;
+      if (current && next && next === again) return true;
+      await prompt.context.sendActivity(this.localizer.t(localeOf(prompt.context), 'changePassword.mismatch'));
+      await prompt.context.sendActivity((prompt.options as CardPromptOptions<{ nonce: string }>).prompt!);
+      return false;
+    });
+  }
+
   private async showForm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const nonce = randomUUID();
-    (step.values as { nonce?: string }).nonce = nonce;
     const t = (key: string) => this.localizer.t(localeOf(step.context), key);
     const card = this.cards.attachment('changePassword', {
       title: t('changePassword.title'),
@@ -117,7 +126,13 @@ export class ChangePasswordDialog extends CancelAndHelpDialog {
       cancelTitle: t('confirm.no'),
       nonce,
     });
-    await step.context.sendActivity({ attachments: [card] });
-    return Dialog.EndOfTurn;
+    const form: CardPromptOptions<{ nonce: string }> = { prompt: { type: 'message', attachments: [card] }, validations: { nonce } };
+    return step.prompt(FORM_PROMPT, form);
   }
+}
+
+interface PasswordFields {
+  current: string;
+  next: string;
+  again: string;
 }

@@ -56,6 +56,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     super(RESET_PASSWORD_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(this.steps.confirmPrompt());
     this.addDialog(knowledge);
     this.addDialog(new WaterfallDialog('reset', [this.whoStep.bind(this), this.mayStep.bind(this), this.resetStep.bind(this)]));
     this.initialDialogId = 'reset';
@@ -114,6 +115,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     }
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     return this.steps.askToConfirm(step, {
+      operation: 'password.reset',
       title: t('confirm.title.reset', { name }),
       facts: [{ title: t('fact.user'), value: `${name} (${state.person.userPrincipalName})` }],
       note: t('confirm.note.reset', { name }),
