@@ -2,11 +2,16 @@ import type { FeatureDialogs } from '../core/routes';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
 import { ChangePasswordDialog } from './changePasswordDialog';
 import { ResetPasswordDialog } from './resetPasswordDialog';
+import { SelfServiceResetDialog } from './selfServiceResetDialog';
 
 export const passwordDialogs: FeatureDialogs = (s) => [
   {
     intent: 'password.reset',
-    dialog: new ResetPasswordDialog({ ...s, requests: s.resetRequests }, s.resolveUser(), new KnowledgeDialog(s.knowledge, s.cards, s.localizer)),
+    dialog: new ResetPasswordDialog(
+      s,
+      s.resolveUser(),
+      new SelfServiceResetDialog(s.resetRequests, s.cards, s.localizer, new KnowledgeDialog(s.knowledge, s.cards, s.localizer), s.interruptions),
+    ),
   },
   {
     intent: 'password.change',

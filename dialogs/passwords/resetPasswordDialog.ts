@@ -1,8 +1,7 @@
 import { Attachment, TurnContext } from 'botbuilder';
-import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../../bot/presentation/errorMessages';
 import { RoleRequired } from '../../bot/policy/errors';
-import type { Locale } from '../../bot/presentation/i18n';
 import type { Person } from '../../bot/features/directory/directory';
 import { PasswordService } from '../../bot/features/passwords/passwordService';
 import { passwordCard } from '../../bot/presentation/passwordCard';
@@ -12,8 +11,8 @@ import type { Recognition } from '../../bot/nlu/recognizer';
 import { mayResetPassword, PASSWORD_RESETTERS, rolesAbleToReset } from '../../bot/features/passwords/resetPolicy';
 import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { callerOf, localeOf } from '../../bot/turn/turnSetup';
-import { CancelAndHelpDialog, reroute } from '../core/cancelAndHelpDialog';
-import { KNOWLEDGE_DIALOG, KnowledgeDialog } from '../core/knowledgeDialog';
+import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { SELF_SERVICE_RESET_DIALOG, SelfServiceResetDialog } from './selfServiceResetDialog';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 import type { RoleDirectory } from '../admins/adminRolesDialog';
@@ -23,27 +22,20 @@ export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
 interface ResetState {
   callerRoles?: string[];
   person?: Person;
-  /** The user was offered to pass a request to the helpdesk. */
-  offered?: boolean;
-}
-
-export interface ResetRequestDesk {
-  file(requester: { id: string; locale: Locale }, toManager?: boolean): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'>;
 }
 
 export interface ResetServices extends WriteServices {
   passwords: PasswordService;
   roles: RoleDirectory;
   messenger: PrivateMessenger;
-  requests: ResetRequestDesk;
 }
 
 /**
  * « réinitialise le mot de passe de Julie », by an administrator: Entra's rules decide whom the
  * caller may reset; a confirmation; a temporary password from crypto randomness, to change at next
  * sign-in, shown only in a 1:1 chat (asked in a channel, the bot writes to the caller privately),
- * on a card that offers to hide it; audited without the password. A user without such a role who
- * forgot their own password gets the self-service reset explained.
+ * on a card that offers to hide it; audited without the password. A user without such a role, or
+ * anyone asking about their own password, goes on in SelfServiceResetDialog.
  */
 export class ResetPasswordDialog extends CancelAndHelpDialog {
   private readonly steps: WriteSteps;
@@ -51,13 +43,13 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
   constructor(
     private readonly services: ResetServices,
     resolveUser: ResolveUserDialog,
-    knowledge: KnowledgeDialog,
+    selfService: SelfServiceResetDialog,
   ) {
     super(RESET_PASSWORD_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
     this.addDialog(this.steps.confirmPrompt());
-    this.addDialog(knowledge);
+    this.addDialog(selfService);
     this.addDialog(new WaterfallDialog('reset', [this.whoStep.bind(this), this.mayStep.bind(this), this.resetStep.bind(this)]));
     this.initialDialogId = 'reset';
   }
@@ -70,8 +62,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const namesSomeone = Boolean(target.email) || (target.words ?? []).length > 0;
     if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
       // Their own password, or no role to reset anyone's: self-service, or a request to the helpdesk.
-      state.offered = true;
-      return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: 'password.selfService' });
+      return step.replaceDialog(SELF_SERVICE_RESET_DIALOG);
     }
     if (!isPersonalChat(step.context)) {
       const moved = await this.services.messenger.send(callerId!, {
@@ -85,19 +76,6 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
 
   private async mayStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ResetState;
-    if (state.offered) {
-      const t = (key: string) => this.steps.t(step.context, key);
-      const offer = this.services.cards.attachment('resetOffer', {
-        title: t('reset.offerTitle'),
-        text: t('reset.offerText'),
-        actions: [
-          { title: t('reset.offerButton'), action: 'password.reset', text: 'request' },
-          { title: t('reset.offerManagerButton'), action: 'password.reset', text: 'request-manager' },
-        ],
-      });
-      await step.context.sendActivity({ attachments: [offer] });
-      return Dialog.EndOfTurn;
-    }
     state.person = personPassedOn(step);
     if (!state.person) return step.endDialog(); // cancelled
     const locale = localeOf(step.context);
@@ -124,15 +102,6 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
 
   private async resetStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ResetState;
-    if (state.offered) {
-      const value = step.context.activity.value as { action?: string; text?: string } | undefined;
-      // Anything but a click on the offer is a message of its own: the main dialog takes it.
-      if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return reroute(step);
-      const outcome = await this.services.requests.file({ id: callerOf(step.context).id, locale: localeOf(step.context) }, value.text === 'request-manager');
-      const key = { filed: 'reset.filed', saved: 'reset.saved', noChannel: 'reset.noChannel', noManager: 'reset.noManager' }[outcome];
-      await step.context.sendActivity(this.steps.t(step.context, key));
-      return step.endDialog();
-    }
     const person = state.person!;
     let password = '';
     return this.steps.actOnConfirmation(step, {
