@@ -1,3 +1,4 @@
+import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Authorizer } from '../../bot/policy/authorization';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
@@ -10,11 +11,6 @@ import { CancelAndHelpDialog, Interruptions } from '../core/cancelAndHelpDialog'
 import { NameFinder, PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const ADMIN_ROLES_DIALOG = 'adminRolesDialog';
-
-export interface RoleDirectory {
-  rolesOf(userId: string): Promise<string[]>;
-  holders(): Promise<Map<string, string[]>>;
-}
 
 /**
  * « quels rôles a Nadia ? » shows one person's directory roles; « liste des administrateurs » shows

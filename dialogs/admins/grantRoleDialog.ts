@@ -10,7 +10,7 @@ import { PrivateMessenger } from '../../bot/host/proactive';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { localeOf } from '../../bot/turn/turnSetup';
-import type { RoleDirectory } from './adminRolesDialog';
+import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { extractEntities } from '../../bot/nlu/entities';
 import { choicePrompt } from '../core/cardPrompt';

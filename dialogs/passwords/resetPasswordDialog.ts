@@ -15,7 +15,7 @@ import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { SELF_SERVICE_RESET_DIALOG, SelfServiceResetDialog } from './selfServiceResetDialog';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
-import type { RoleDirectory } from '../admins/adminRolesDialog';
+import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 
 export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
 

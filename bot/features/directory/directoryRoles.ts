@@ -10,6 +10,12 @@ interface RoleDefinition {
   displayName: string;
 }
 
+/** Who holds which Entra directory role, as the dialogs read it. */
+export interface RoleDirectory {
+  rolesOf(userId: string): Promise<string[]>;
+  holders(): Promise<Map<string, string[]>>;
+}
+
 /**
  * The Entra directory roles a user holds, read through Graph (never taken from a message),
  * cached briefly per user: a role granted or removed in Entra counts within a minute.
