@@ -12,11 +12,11 @@ import { passwordDialogs } from './passwords';
  * of their own: the main dialog answers their intents from the knowledge base.
  */
 export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
-  directory: () => [],
+  directory: () => ({ routes: [] }),
   licences: licenceDialogs,
   passwords: passwordDialogs,
   admins: adminDialogs,
   helpdesk: helpdeskDialogs,
   audit: auditDialogs,
-  knowledge: () => [],
+  knowledge: () => ({ routes: [] }),
 };

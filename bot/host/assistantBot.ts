@@ -13,10 +13,8 @@ export interface DialogRunner {
   run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void>;
 }
 
-/** Universal Actions (Action.Execute) the bot answers: the helpdesk's decisions on requests. */
-export interface CardActions {
-  decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse>;
-}
+/** Universal Actions (Action.Execute) the bot answers, by verb: each feature's handlers. */
+export type CardActions = ReadonlyMap<string, (context: TurnContext, invoke: CardInvoke) => Promise<AdaptiveCardInvokeResponse>>;
 
 /**
  * The ActivityHandler: welcomes whoever adds the bot, runs the dialogs for every message,
@@ -73,8 +71,9 @@ export class AssistantBot extends ActivityHandler {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const invoke = this.cardRules.validInvoke(context.activity.value);
     let response: AdaptiveCardInvokeResponse;
-    if (invoke) {
-      response = await this.cardActions.decide(context, invoke);
+    const handler = invoke && this.cardActions.get(invoke.verb);
+    if (invoke && handler) {
+      response = await handler(context, invoke);
     } else {
       loggerOf(context, this.logger).warn('card action refused: unknown verb or data');
       response = {

@@ -9,7 +9,8 @@ import { MainDialog } from '../../dialogs/core/mainDialog';
 import { ResolveUserDialog } from '../../dialogs/core/resolveUserDialog';
 import { ActionClaims } from '../policy/actionClaims';
 import { ResetRequest, ResetRequests } from '../features/helpdesk/resetRequests';
-import { HelpdeskCards, ResetRequestActions } from '../../dialogs/helpdesk/helpdeskCards';
+import { HelpdeskCards } from '../../dialogs/helpdesk/helpdeskCards';
+import type { Feature } from '../features/feature';
 import { RecordTable } from '../storage/recordTable';
 import { PrivateMessenger } from './proactive';
 import { createAdapter } from './adapter';
@@ -156,11 +157,18 @@ export function createDialogs(deps: DialogDependencies) {
     myAccount: new MyAccountService(deps.graphBaseUrl),
     adminRoles: new AdminRoleService(graph),
     resetRequests,
+    helpdeskCards,
     tenantName: deps.tenantName,
     verifiedDomains: deps.verifiedDomains,
     oauthConnectionName: deps.oauthConnectionName,
   };
-  routes = FEATURES.flatMap((feature) => FEATURE_DIALOGS[feature.name](services));
+  const features = FEATURES.map((feature) => ({ feature: feature as Feature, ...FEATURE_DIALOGS[feature.name](services) }));
+  routes = features.flatMap((c) => c.routes);
+  const cardActions = new Map(features.flatMap((c) => Object.entries(c.cardActions ?? {})));
+  for (const { feature } of features) {
+    for (const verb of Object.keys(feature.cardVerbs ?? {}))
+      if (!cardActions.has(verb)) throw new Error(`The ${feature.name} feature declares the card verb ${verb} but no handler for it`);
+  }
   const mainDialog = new MainDialog(
     recognizer,
     helpCard,
@@ -171,7 +179,7 @@ export function createDialogs(deps: DialogDependencies) {
     claims,
     routes,
   );
-  return { mainDialog, resolveUser: services.resolveUser, resetRequests, cardActions: new ResetRequestActions(resetRequests, helpdeskCards, cards, localizer) };
+  return { mainDialog, resolveUser: services.resolveUser, resetRequests, cardActions };
 }
 
 /**

@@ -5,13 +5,15 @@ import { asksToRevoke, RevokeRoleDialog } from './revokeRoleDialog';
 
 export const adminDialogs: FeatureDialogs = (s) => {
   const grantRole = new GrantRoleDialog(s, s.resolveUser());
-  return [
-    { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
-    { intent: 'admin.roles', dialog: new RevokeRoleDialog(s, s.resolveUser()), when: asksToRevoke },
-    { intent: 'admin.create', dialog: grantRole },
-    {
-      intent: 'admin.roles',
-      dialog: new AdminRolesDialog(s.authorizer, s.roles, s.directory, s.names, s.tenantName, s.cards, s.localizer, s.resolveUser(), s.interruptions),
-    },
-  ];
+  return {
+    routes: [
+      { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
+      { intent: 'admin.roles', dialog: new RevokeRoleDialog(s, s.resolveUser()), when: asksToRevoke },
+      { intent: 'admin.create', dialog: grantRole },
+      {
+        intent: 'admin.roles',
+        dialog: new AdminRolesDialog(s.authorizer, s.roles, s.directory, s.names, s.tenantName, s.cards, s.localizer, s.resolveUser(), s.interruptions),
+      },
+    ],
+  };
 };

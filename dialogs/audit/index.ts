@@ -1,4 +1,6 @@
 import type { FeatureDialogs } from '../core/routes';
 import { AuditLogDialog } from './auditLogDialog';
 
-export const auditDialogs: FeatureDialogs = (s) => [{ intent: 'audit.read', dialog: new AuditLogDialog(s.authorizer, s.audit, s.names, s.cards, s.localizer) }];
+export const auditDialogs: FeatureDialogs = (s) => ({
+  routes: [{ intent: 'audit.read', dialog: new AuditLogDialog(s.authorizer, s.audit, s.names, s.cards, s.localizer) }],
+});

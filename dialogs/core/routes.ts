@@ -1,4 +1,7 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
+import type { CardInvoke } from '../../bot/policy/cardData';
+import type { HelpdeskCards } from '../helpdesk/helpdeskCards';
 import type { DirectoryService } from '../../bot/features/directory/directory';
 import type { DirectoryRoleService } from '../../bot/features/directory/directoryRoles';
 import type { ResetRequests } from '../../bot/features/helpdesk/resetRequests';
@@ -50,11 +53,22 @@ export interface DialogServices {
   myAccount: MyAccountService;
   adminRoles: AdminRoleService;
   resetRequests: ResetRequests;
+  /** The helpdesk in Teams (the ResetRequests service speaks through it). */
+  helpdeskCards: HelpdeskCards;
   tenantName(): string;
   verifiedDomains(): string[];
   /** Teams SSO connection name; empty: password changes are explained, not done in chat. */
   oauthConnectionName: string;
 }
 
-/** A feature's dialogs and the operations they answer. */
-export type FeatureDialogs = (services: DialogServices) => Route[];
+/** Answers a card's Action.Execute (its verb's data already validated) with the card to show the clicker. */
+export type CardActionHandler = (context: TurnContext, invoke: CardInvoke) => Promise<AdaptiveCardInvokeResponse>;
+
+/** What a feature brings to the conversation: its dialogs and the operations they answer, and the card verbs it handles. */
+export interface FeatureConversation {
+  routes: Route[];
+  /** One handler for each verb the feature declares in its feature.ts. */
+  cardActions?: Record<string, CardActionHandler>;
+}
+
+export type FeatureDialogs = (services: DialogServices) => FeatureConversation;

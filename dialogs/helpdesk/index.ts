@@ -1,8 +1,16 @@
 import type { FeatureDialogs } from '../core/routes';
+import { ResetRequestActions } from './helpdeskCards';
 import { HelpdeskChannelDialog } from './helpdeskChannelDialog';
 import { PendingRequestsDialog } from './pendingRequestsDialog';
 
-export const helpdeskDialogs: FeatureDialogs = (s) => [
-  { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(s.authorizer, s.conversations, s.resetRequests, s.localizer) },
-  { intent: 'helpdesk.pending', dialog: new PendingRequestsDialog(s.authorizer, s.resetRequests, s.cards, s.localizer) },
-];
+export const helpdeskDialogs: FeatureDialogs = (s) => {
+  const decisions = new ResetRequestActions(s.resetRequests, s.helpdeskCards, s.cards, s.localizer);
+  const decide = decisions.decide.bind(decisions);
+  return {
+    routes: [
+      { intent: 'helpdesk.configure', dialog: new HelpdeskChannelDialog(s.authorizer, s.conversations, s.resetRequests, s.localizer) },
+      { intent: 'helpdesk.pending', dialog: new PendingRequestsDialog(s.authorizer, s.resetRequests, s.cards, s.localizer) },
+    ],
+    cardActions: { resetApprove: decide, resetRefuse: decide },
+  };
+};

@@ -7,12 +7,14 @@ import { RemoveLicenseDialog } from './removeLicenseDialog';
 
 export const licenceDialogs: FeatureDialogs = (s) => {
   const bulk = new BulkLicenseDialog(s);
-  return [
-    { intent: 'license.assign', dialog: bulk, when: isBulk },
-    { intent: 'license.remove', dialog: bulk, when: isBulk },
-    { intent: 'license.list', dialog: new LicenseInventoryDialog(s.licenses, s.tenantName, s.cards, s.localizer) },
-    { intent: 'license.assign', dialog: new AssignLicenseDialog(s, s.resolveUser()) },
-    { intent: 'license.remove', dialog: new RemoveLicenseDialog(s, s.resolveUser()) },
-    { intent: 'license.change', dialog: new ChangeLicenseDialog(s, s.resolveUser()) },
-  ];
+  return {
+    routes: [
+      { intent: 'license.assign', dialog: bulk, when: isBulk },
+      { intent: 'license.remove', dialog: bulk, when: isBulk },
+      { intent: 'license.list', dialog: new LicenseInventoryDialog(s.licenses, s.tenantName, s.cards, s.localizer) },
+      { intent: 'license.assign', dialog: new AssignLicenseDialog(s, s.resolveUser()) },
+      { intent: 'license.remove', dialog: new RemoveLicenseDialog(s, s.resolveUser()) },
+      { intent: 'license.change', dialog: new ChangeLicenseDialog(s, s.resolveUser()) },
+    ],
+  };
 };
