@@ -193,10 +193,12 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
       paragraphs: ['1. Installez\n2. Ouvrez', '- **IMAP** : `outlook.office365.com`'],
       relatedTitle: 'Voir aussi',
       related: [{ title: 'Sur un téléphone', id: 'mail.outlookMobile' }],
-      links: [{ title: 'Portail', url: 'https://www.office.com' }],
+      links: [{ title: 'Microsoft 365', url: 'https://m365.cloud.microsoft' }],
       next: [{ title: 'Vérifier mon domaine', action: 'domain.setup' }],
+      sources: [{ title: 'Ajouter un domaine', url: 'https://learn.microsoft.com/microsoft-365/admin/setup/add-domain' }],
+      sourcesText: 'Sources : [Ajouter un domaine](https://learn.microsoft.com/microsoft-365/admin/setup/add-domain). Vérifié le 25 novembre 2026.',
     },
-    { lead: '', title: 'Aide', paragraphs: ['Texte'], relatedTitle: 'Voir aussi', related: [], links: [], next: [] },
+    { lead: '', title: 'Aide', paragraphs: ['Texte'], relatedTitle: 'Voir aussi', related: [], links: [], next: [], sources: [], sourcesText: '' },
   ],
   help: [
     {

@@ -17,6 +17,19 @@ describe('Knowledge base', () => {
     }
   });
 
+  it('rests every article on Microsoft documentation, https, with the date its facts were checked', () => {
+    const official = /^https:\/\/(learn\.microsoft\.com|support\.microsoft\.com)\//;
+    for (const article of kb.all()) {
+      assert.ok(article.sources.length > 0, `${article.id} has a source`);
+      for (const source of article.sources) {
+        assert.match(source.url, official, `${article.id}: ${source.url}`);
+        assert.ok(source.title.fr && source.title.en, `${article.id} source titles`);
+      }
+      assert.match(article.checked, /^20\d\d-\d\d-\d\d$/, `${article.id} checked`);
+      assert.ok(!Number.isNaN(Date.parse(article.checked)) && Date.parse(article.checked) <= Date.now(), `${article.id} checked date`);
+    }
+  });
+
   it("covers the topics of the administrators' guide", () => {
     for (const intent of ['support.contact', 'mail.setup', 'domain.setup', 'password.change', 'help'] as const) {
       assert.ok(kb.forIntent(intent).length > 0, intent);

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { projectPath } from '../bot/host/paths';
+import { KnowledgeBase } from '../bot/nlu/knowledge';
 import { Localizer, toLocale } from '../bot/presentation/i18n';
 
 describe('Locale files', () => {
@@ -12,6 +15,40 @@ describe('Locale files', () => {
     const placeholders = (locale: 'fr' | 'en', key: string) => (localizer.t(locale, key).match(/\{\w+\}/g) ?? []).sort();
     const mismatched = localizer.keys('fr').filter((key) => JSON.stringify(placeholders('fr', key)) !== JSON.stringify(placeholders('en', key)));
     assert.deepEqual(mismatched, []);
+  });
+
+  it('writes English in US spelling, as Teams shows it in en-US (texts, articles, the manifest)', () => {
+    const british = /\b(licences?|organis\w*|e-mail|cancell(ed|ing)|colour\w*|favour\w*|behaviour\w*|centre|recognis\w*|authoris\w*|catalogue)\b/i;
+    const english = [
+      ...localizer.keys('en').map((key) => [`locales/en.json ${key}`, localizer.t('en', key)]),
+      ...new KnowledgeBase()
+        .all()
+        .flatMap((a) => [
+          [`${a.id} title`, a.title.en],
+          [`${a.id} body`, a.body.en],
+          ...a.links.map((l) => [`${a.id} link`, l.title.en]),
+          ...a.sources.map((s) => [`${a.id} source`, s.title.en]),
+          ...(a.next ? [[`${a.id} next`, a.next.title.en]] : []),
+        ]),
+      ...Object.entries(JSON.parse(readFileSync(projectPath('manifest', 'en-us.json'), 'utf8')) as Record<string, string>).map(([key, text]) => [
+        `manifest ${key}`,
+        text,
+      ]),
+    ];
+    const spelled = english.filter(([, text]) => british.test(text));
+    assert.deepEqual(spelled, []);
+  });
+
+  it('names every audited operation in both languages (the audit card never shows a raw operation)', () => {
+    const sources = ['bot', 'dialogs'].flatMap((dir) =>
+      readdirSync(projectPath(dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(projectPath(dir, f), 'utf8')),
+    );
+    const audited = new Set(sources.flatMap((text) => [...text.matchAll(/operation: '([a-z]+\.[a-zA-Z.]+)'/g)].map((m) => m[1])));
+    assert.ok(audited.has('password.reset') && audited.has('admin.revoke'), 'the scan finds the operations');
+    const unnamed = [...audited].filter((op) => !localizer.keys('fr').includes(`operation.${op}`) || !localizer.keys('en').includes(`operation.${op}`));
+    assert.deepEqual(unnamed, []);
   });
 
   it('fills placeholders', () => {

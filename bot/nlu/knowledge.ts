@@ -24,6 +24,10 @@ export interface Article {
   keywords: Bilingual;
   links: { title: Bilingual; url: string }[];
   next?: { action: Intent; title: Bilingual };
+  /** The Microsoft documentation each fact rests on, shown with the article. */
+  sources: { title: Bilingual; url: string }[];
+  /** When the facts were last checked against those sources (YYYY-MM-DD). */
+  checked: string;
 }
 
 /**
@@ -61,6 +65,10 @@ export class KnowledgeBase {
   }
 
   /** The articles that answer an intent, in file order. */
+  all(): readonly Article[] {
+    return this.articles;
+  }
+
   forIntent(intent: Intent): Article[] {
     return this.articles.filter((a) => a.intent === intent);
   }

@@ -48,6 +48,9 @@ export interface CardData {
     related: { title: Text; id: string }[];
     links: { title: Text; url: string }[];
     next: { title: Text; action: string }[];
+    /** The Microsoft pages the facts rest on, as Markdown links, and when they were checked. */
+    sources: { title: Text; url: string }[];
+    sourcesText: Text;
   };
   notice: { text: Text };
   choose: { pick: string; title: Text; label: Text; choices: Fact[]; confirmTitle: Text; cancelTitle: Text; nonce: string } & OfferedTo;

@@ -49,6 +49,11 @@ export class KnowledgeDialog extends ComponentDialog {
       related: related.map((a) => ({ title: a.title[locale], id: a.id })),
       links: article.links.map((l) => ({ title: l.title[locale], url: l.url })),
       next: article.next ? [{ title: article.next.title[locale], action: article.next.action }] : [],
+      sources: article.sources.map((s) => ({ title: s.title[locale], url: s.url })),
+      sourcesText: this.localizer.t(locale, 'knowledge.sources', {
+        sources: article.sources.map((s) => `[${s.title[locale]}](${s.url})`).join(' · '),
+        checked: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(article.checked)),
+      }),
     });
   }
 }

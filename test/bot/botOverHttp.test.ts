@@ -40,13 +40,13 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     // Business Premium is full: its block is flagged.
     const premium = card.body.find((b: any) => allText(b).includes('Business Premium'));
     assert.equal(premium.style, 'attention');
-    assert.match(allText(premium), /Plus aucune unité libre/);
+    assert.match(allText(premium), /Plus aucune licence disponible/);
   });
 
   it('answers "licenses" in English to an English-speaking user', async () => {
     await bot.post(teamsActivity(capture.url, { text: 'show me the licenses', locale: 'en-US' }));
     const text = allText(capture.cards()[0]);
-    assert.match(text, /Licences of Lumière & Fils/);
+    assert.match(text, /Lumière & Fils licenses/);
     assert.match(text, /Used: 14 of 20/);
   });
 

@@ -59,7 +59,7 @@ describe('Bulk licence changes by chat', function () {
     const reply = await chat.say("affecte une licence Business Basic à l'équipe commerciale");
     assert.equal(
       reply.text,
-      "Il n'y a que 4 unité(s) libre(s) de Microsoft 365 Business Basic pour 5 personne(s) : achetez-en ou réduisez la liste. Rien n'a été fait.",
+      "Il n'y a que 4 licence(s) Microsoft 365 Business Basic disponible(s) pour 5 personne(s) : achetez-en ou réduisez la liste. Rien n'a été fait.",
     );
     assert.deepEqual(
       tenant().requests.filter((r) => r.method !== 'GET'),

@@ -43,7 +43,7 @@ describe('Licences by chat', function () {
       const done = await chat.confirm(card);
       assert.equal(
         done.text,
-        "C'est fait : Léa Petit a maintenant la licence Microsoft 365 Business Basic. Il reste 3 unité(s) libre(s) de Microsoft 365 Business Basic.",
+        "C'est fait : Léa Petit a maintenant la licence Microsoft 365 Business Basic. Il reste 3 licence(s) Microsoft 365 Business Basic disponible(s).",
       );
       assert.ok((await skusOf(ORDINARY.id)).includes(SKU.basic));
     });
@@ -67,7 +67,7 @@ describe('Licences by chat', function () {
       const chooser = cardOf(await chat.say('donne une licence à Léa Petit'));
       const text = JSON.stringify(chooser);
       assert.match(text, /Quelle licence attribuer à Léa Petit/);
-      assert.match(text, /Microsoft 365 Business Basic \(4 libre\(s\)\)/);
+      assert.match(text, /Microsoft 365 Business Basic \(4 disponible\(s\)\)/);
       const confirmCard = cardOf(await chat.pick(chooser, SKU.e5));
       assert.match(JSON.stringify(confirmCard), /Attribuer Office 365 E5 à Léa Petit/);
     });
@@ -87,16 +87,16 @@ describe('Licences by chat', function () {
     it('refuses a plan with no free unit before calling Graph', async () => {
       const chat = await conversation();
       const reply = await chat.say('affecte une licence Business Premium à lea.petit@lumiere-fils.fr');
-      assert.match(textOf(reply), /Il ne reste aucune licence libre/);
+      assert.match(textOf(reply), /Il ne reste aucune licence disponible/);
       assert.deepEqual(writes(), []);
     });
 
     it('asks for the usage location when the user has none, and sets it with the licence', async () => {
       const chat = await conversation();
       const countries = cardOf(await chat.say(`affecte une licence Business Basic à ${NO_USAGE_LOCATION.userPrincipalName}`));
-      assert.match(JSON.stringify(countries), /Hugo Lambert n'a pas de pays d'utilisation/);
+      assert.match(JSON.stringify(countries), /Hugo Lambert n'a pas d'emplacement d'utilisation/);
       const confirmCard = cardOf(await chat.pick(countries, 'BE'));
-      assert.match(JSON.stringify(confirmCard), /Pays d'utilisation \(à renseigner\).*Belgique/);
+      assert.match(JSON.stringify(confirmCard), /Emplacement d'utilisation \(à renseigner\).*Belgique/);
       await chat.confirm(confirmCard);
       assert.equal(tenant().store.user(NO_USAGE_LOCATION.id).usageLocation, 'BE');
       assert.ok((await skusOf(NO_USAGE_LOCATION.id)).includes(SKU.basic));
@@ -187,7 +187,7 @@ describe('Licences by chat', function () {
       const chat = await conversation();
       const card = cardOf(await chat.say('retire la licence Business Standard de julie.roux@lumiere-fils.fr'));
       const done = await chat.confirm(card);
-      assert.match(done.text!, /la licence Microsoft 365 Business Standard est retirée à Julie Roux\. 7 unité\(s\)/);
+      assert.match(done.text!, /la licence Microsoft 365 Business Standard est retirée à Julie Roux\. 7 licence\(s\)/);
       assert.deepEqual(await skusOf(JULIE.id), []);
     });
 
@@ -218,7 +218,7 @@ describe('Licences by chat', function () {
     it('refuses before calling Graph when the new plan has no free unit', async () => {
       const chat = await conversation();
       const reply = await chat.say('passe julie.roux@lumiere-fils.fr en Business Premium');
-      assert.equal(reply.text, "Il ne reste aucune unité libre de Microsoft 365 Business Premium : je ne peux pas y passer Julie Roux. Rien n'a été fait.");
+      assert.equal(reply.text, "Il ne reste aucune licence Microsoft 365 Business Premium disponible : je ne peux pas y passer Julie Roux. Rien n'a été fait.");
       assert.deepEqual(writes(), []);
     });
 

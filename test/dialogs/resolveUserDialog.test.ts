@@ -97,6 +97,6 @@ describe('Finding the person a request is about', () => {
   it('answers in English to an English speaker', async () => {
     const client = await start({ words: ['zorglub'] });
     const reply = await client.sendActivity({ type: 'message', text: 'go', locale: 'en-US', from });
-    assert.equal(reply.text, 'I find nobody called "zorglub" in the directory.');
+    assert.equal(reply.text, 'I can\'t find anyone named "zorglub" in the directory.');
   });
 });

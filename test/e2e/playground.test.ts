@@ -79,7 +79,7 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     const text = await card.innerText();
     assert.match(text, /Microsoft 365 Business Standard/);
     assert.match(text, /Utilisées : 14 sur 20/);
-    assert.match(text, /Plus aucune unité libre/);
+    assert.match(text, /Plus aucune licence disponible/);
   });
 
   it('asks which Julie is meant, and shows the roles of the one picked on the card', async () => {
@@ -114,14 +114,14 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
 
   it('switches to English when the user writes in English', async () => {
     await say('how many licenses are left?');
-    await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last().waitFor({ timeout: 30000 });
+    await page.locator('.ac-adaptiveCard', { hasText: 'Lumière & Fils licenses' }).last().waitFor({ timeout: 30000 });
   });
 
   it('refreshes the inventory when its button is clicked', async () => {
-    const before = await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).count();
-    await page.locator('.ac-adaptiveCard', { hasText: 'Licences of Lumière & Fils' }).last().getByRole('button', { name: 'Refresh' }).click();
+    const before = await page.locator('.ac-adaptiveCard', { hasText: 'Lumière & Fils licenses' }).count();
+    await page.locator('.ac-adaptiveCard', { hasText: 'Lumière & Fils licenses' }).last().getByRole('button', { name: 'Refresh' }).click();
     await page.waitForFunction(
-      (count) => Array.from(document.querySelectorAll('.ac-adaptiveCard')).filter((c) => c.textContent?.includes('Licences of Lumière & Fils')).length > count,
+      (count) => Array.from(document.querySelectorAll('.ac-adaptiveCard')).filter((c) => c.textContent?.includes('Lumière & Fils licenses')).length > count,
       before,
       { timeout: 30000 },
     );
