@@ -10,9 +10,9 @@ import { Localizer } from '../bot/presentation/i18n';
 import { projectPath } from '../bot/host/paths';
 import { welcomeCard } from '../bot/presentation/welcome';
 
-/** The official Adaptive Cards 1.5 schema, from ../shared/schemas (what Teams renders). */
+/** The official Adaptive Cards 1.5 schema, vendored in test/vendor (what Teams renders). */
 function cardValidator() {
-  const schema = JSON.parse(readFileSync(projectPath('..', 'shared', 'schemas', 'adaptive-card-1.5.0.schema.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(projectPath('test', 'vendor', 'schemas', 'adaptive-card-1.5.0.schema.json'), 'utf8'));
   delete schema.id;
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addMetaSchema(draft06);

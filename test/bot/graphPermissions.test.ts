@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { GRAPH_REQUESTS } from '../../bot/features';
 import { projectPath } from '../../bot/host/paths';
 
@@ -28,7 +29,7 @@ function callsInSource(): { method: string; path: string; file: string }[] {
 }
 
 describe('Graph permissions', () => {
-  const map = JSON.parse(readFileSync(projectPath('..', 'shared', 'graph', 'permissions.json'), 'utf8')) as PermissionMap;
+  const map = JSON.parse(gunzipSync(readFileSync(projectPath('test', 'vendor', 'graph', 'permissions.json.gz'))).toString('utf8')) as PermissionMap;
 
   it('every Graph call in the services is declared in GRAPH_REQUESTS', () => {
     const calls = callsInSource();

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { projectPath } from '../../bot/host/paths';
 
 /**
- * Microsoft Graph v1.0's own CSDL (../shared/graph/v1.0-cleanMetadata.xml), read just enough to
+ * Microsoft Graph v1.0's own CSDL (test/vendor/graph/v1.0-cleanMetadata.xml.gz), read just enough to
  * answer: does this route exist, and does this type have that property?
  */
 
@@ -29,8 +30,8 @@ export class GraphMetadata {
   /** bound operation name (lower case) → binding parameter types */
   private readonly operations = new Map<string, string[]>();
 
-  constructor(path = projectPath('..', 'shared', 'graph', 'v1.0-cleanMetadata.xml')) {
-    const xml = readFileSync(path, 'utf8');
+  constructor(path = projectPath('test', 'vendor', 'graph', 'v1.0-cleanMetadata.xml.gz')) {
+    const xml = gunzipSync(readFileSync(path)).toString('utf8');
     const typePattern = /<(EntityType|ComplexType) Name="(\w+)"([^>]*?)(\/>|>([\s\S]*?)<\/\1>)/g;
     for (const schema of xml.matchAll(/<Schema Namespace="([\w.]+)"[\s\S]*?<\/Schema>/g)) {
       const namespace = schema[1];
