@@ -18,7 +18,6 @@ async function main(): Promise<void> {
   const bot = await ChildService.start({
     name: 'Bot',
     script: projectPath('dist', 'bot', 'host', 'main.js'),
-    nodeArgs: ['--disable-warning=DEP0111'],
     env: { PORT: String(botPort), AZURITE_LOCATION: azuriteLocation || projectPath('.local', 'azurite') },
     readyLine: /"msg":"ready"/,
     timeoutMs: 60000,

@@ -4,7 +4,7 @@ import { projectPath } from '../../bot/host/paths';
 
 /** Starts a built entry point and resolves with the first output line matching `ready`. */
 function startProcess(script: string, env: Record<string, string>, ready: RegExp) {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', projectPath('dist', ...script.split('/'))], {
+  const child = spawn(process.execPath, [projectPath('dist', ...script.split('/'))], {
     env: { PATH: process.env.PATH, ...env },
     cwd: projectPath('test'),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,5 +57,11 @@ describe('`npm run serve` as a process', function () {
     assert.equal(await exited, 0);
     assert.ok(lines.some((l) => l.includes('"msg":"shutting down"')));
     await assert.rejects(fetch(`${graph}/v1.0/organization`), 'the demo tenant stopped with the bot');
+  });
+});
+
+describe('The runtime', () => {
+  it('is Node.js 24 LTS, the one package.json pins for every npm script', () => {
+    assert.equal(process.versions.node.split('.')[0], '24');
   });
 });

@@ -105,7 +105,7 @@ describe('Child processes never outlive the bot', function () {
   this.timeout(90000);
 
   it('when the bot process is killed, its demo tenant and Azurite exit too', async () => {
-    const bot = spawn(process.execPath, ['--disable-warning=DEP0111', projectPath('dist', 'bot', 'host', 'main.js')], {
+    const bot = spawn(process.execPath, [projectPath('dist', 'bot', 'host', 'main.js')], {
       env: { ...process.env, PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
