@@ -33,6 +33,14 @@ describe('Storage on Azurite (embedded, in memory)', function () {
     assert.deepEqual(await storage.state.read(['conv/1']), {});
   });
 
+  it('refuses a state write made from a stale read (ETag), so two instances never overwrite each other', async () => {
+    await storage.state.write({ 'conv/etag': { step: 1, eTag: '*' } });
+    const read = (await storage.state.read(['conv/etag']))['conv/etag'];
+    await storage.state.write({ 'conv/etag': { ...read, step: 2 } });
+    await assert.rejects(storage.state.write({ 'conv/etag': { ...read, step: 3 } }), StorageFault);
+    assert.equal((await storage.state.read(['conv/etag']))['conv/etag'].step, 2);
+  });
+
   it('keeps records in Table Storage: put, get, list by partition', async () => {
     const audit = storage.table<{ operation: string; target: string }>('audit');
     await audit.put('2026-11', '001', { operation: 'license.assign', target: 'julie.roux@lumiere-fils.fr' }, { operation: 'license.assign' });
