@@ -15,6 +15,12 @@ export interface PackageSettings {
   botId: string;
   /** The Teams app's own id; the bot id when not given. */
   appId?: string;
+  /**
+   * The Entra app that Teams SSO signs users in to (the Azure Bot's OAuth connection uses it):
+   * it fills webApplicationInfo. Without it the manifest has no SSO, and password changes are
+   * explained rather than done in chat.
+   */
+  ssoAppId?: string;
   version?: string;
 }
 
@@ -30,12 +36,20 @@ export function fillManifest(settings: PackageSettings): Record<string, unknown>
   const appId = settings.appId ?? settings.botId;
   if (!GUID.test(appId)) throw new Error(`TEAMS_APP_ID must be a GUID, got "${appId}"`);
   const version = settings.version ?? (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
-  const values: Record<string, string> = { MicrosoftAppId: settings.botId, TEAMS_APP_ID: appId, APP_VERSION: version };
+  if (settings.ssoAppId !== undefined && !GUID.test(settings.ssoAppId)) throw new Error(`AAD_APP_CLIENT_ID must be a GUID, got "${settings.ssoAppId}"`);
+  const values: Record<string, string> = {
+    MicrosoftAppId: settings.botId,
+    TEAMS_APP_ID: appId,
+    APP_VERSION: version,
+    AAD_APP_CLIENT_ID: settings.ssoAppId ?? '',
+  };
   const text = readFileSync(projectPath('manifest', 'manifest.json'), 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`manifest.json uses an unknown placeholder ${name}`);
     return values[name];
   });
-  return JSON.parse(text) as Record<string, unknown>;
+  const manifest = JSON.parse(text) as Record<string, unknown>;
+  if (!settings.ssoAppId) delete manifest.webApplicationInfo;
+  return manifest;
 }
 
 function validate(value: unknown, schemaFile: string): string[] {

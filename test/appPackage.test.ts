@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { projectPath } from '../bot/host/paths';
+import { operationNamedIn } from '../bot/nlu/namedRequests';
 import { NlpRecognizer } from '../bot/nlu/nlpRecognizer';
 import { buildAppPackage, fillManifest, validatePackage } from '../scripts/appPackage';
 
@@ -46,14 +47,33 @@ describe('Teams app package (npm run package)', () => {
   it("offers in Teams' command menu, in both languages, only commands the bot understands", async () => {
     const manifest = JSON.parse(readFileSync(projectPath('manifest', 'manifest.json'), 'utf8'));
     const english = JSON.parse(readFileSync(projectPath('manifest', 'en-us.json'), 'utf8')) as Record<string, string>;
-    const french = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
+    const french = manifest.bots[0].commandLists.flatMap((list: { commands: { title: string }[] }) => list.commands.map((c) => c.title));
     const translated = Object.entries(english)
-      .filter(([key]) => /commands\[\d\]\.title$/.test(key))
+      .filter(([key]) => /commands\[\d+\]\.title$/.test(key))
       .map(([, title]) => title);
     const recognizer = await NlpRecognizer.train();
     for (const title of [...french, ...translated]) {
-      assert.notEqual((await recognizer.recognize(title)).intent, 'none', `the bot does not understand the command "${title}"`);
+      const understood = operationNamedIn(title) !== undefined || (await recognizer.recognize(title)).intent !== 'none';
+      assert.ok(understood, `the bot does not understand the command "${title}"`);
     }
     assert.equal(translated.length, french.length);
+  });
+
+  it('offers each scope the commands that work there, the helpdesk ones in channels and group chats', () => {
+    const manifest = fillManifest({ botId: BOT_ID }) as { bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[] };
+    const lists = manifest.bots[0].commandLists;
+    const inScope = (scope: string) => lists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
+    assert.ok(inScope('personal').includes("j'ai oublié mon mot de passe"));
+    assert.ok(inScope('team').includes('ce canal est le canal du support'));
+    assert.ok(!inScope('team').includes('réinitialiser un mot de passe'), 'a password is never handled in a channel');
+  });
+
+  it('declares Teams SSO (webApplicationInfo) for the sign-in app when one is given, and nothing otherwise', () => {
+    const SSO = '1a1a1a1a-2222-3333-4444-555555555555';
+    const withSso = fillManifest({ botId: BOT_ID, ssoAppId: SSO }) as { webApplicationInfo?: { id: string; resource: string }; validDomains: string[] };
+    assert.deepEqual(withSso.webApplicationInfo, { id: SSO, resource: `api://botid-${BOT_ID}` });
+    assert.ok(withSso.validDomains.includes('token.botframework.com'), 'the sign-in card opens the Bot Framework token service');
+    assert.deepEqual(validatePackage(withSso as Record<string, unknown>), []);
+    assert.equal((fillManifest({ botId: BOT_ID }) as { webApplicationInfo?: unknown }).webApplicationInfo, undefined);
   });
 });
