@@ -97,6 +97,41 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     assert.match(await roles.innerText(), /Administrateur du support technique/);
   });
 
+  it('assigns a licence: the plan chosen on a card, a confirmation card, then the answer', async () => {
+    await say('affecte une licence à paul.fontaine@lumiere-fils.fr');
+    const chooser = page.locator('.ac-adaptiveCard', { hasText: 'Quelle licence attribuer à Paul Fontaine' }).last();
+    await chooser.waitFor({ timeout: 30000 });
+    await chooser.getByText('Microsoft 365 Business Basic', { exact: false }).click();
+    await chooser.getByRole('button', { name: 'Choisir' }).click();
+    const confirm = page.locator('.ac-adaptiveCard', { hasText: 'Attribuer Microsoft 365 Business Basic à Paul Fontaine' }).last();
+    await confirm.waitFor({ timeout: 30000 });
+    await page.screenshot({ path: projectPath('test-results', 'playground-assign-confirm.png') });
+    await confirm.getByRole('button', { name: 'Confirmer' }).click();
+    const done = page.getByText("C'est fait : Paul Fontaine a maintenant la licence Microsoft 365 Business Basic", { exact: false }).last();
+    try {
+      await done.waitFor({ timeout: 30000 });
+    } finally {
+      await page.screenshot({ path: projectPath('test-results', 'playground-assign-done.png') });
+    }
+  });
+
+  it('resets a password: the temporary password on a card, hidden on request', async () => {
+    await say('réinitialise le mot de passe de Léa Petit');
+    const confirm = page.locator('.ac-adaptiveCard', { hasText: 'Réinitialiser le mot de passe de Léa Petit' }).last();
+    await confirm.waitFor({ timeout: 30000 });
+    await confirm.getByRole('button', { name: 'Confirmer' }).click();
+    const shown = page.locator('.ac-adaptiveCard', { hasText: 'Mot de passe temporaire de Léa Petit' }).last();
+    await shown.waitFor({ timeout: 30000 });
+    await page.screenshot({ path: projectPath('test-results', 'playground-reset-shown.png') });
+    await shown.getByRole('button', { name: 'Masquer le mot de passe' }).click();
+    const hidden = page.locator('.ac-adaptiveCard', { hasText: 'Mot de passe masqué' }).last();
+    try {
+      await hidden.waitFor({ timeout: 30000 });
+    } finally {
+      await page.screenshot({ path: projectPath('test-results', 'playground-reset-hidden.png') });
+    }
+  });
+
   it('welcomed the user when the chat opened, in French (the default, as no locale comes with it)', async () => {
     await page.locator('.ac-adaptiveCard', { hasText: 'Bonjour, je suis Assistant Admin 365' }).first().waitFor({ timeout: 30000 });
   });
