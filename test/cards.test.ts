@@ -180,10 +180,22 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
       token: '6c0e8f9e-3a3b-4f7e-9d55-0f3f1b2c4d5e',
       asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d',
       askerName: 'Camille Martin',
+      closed: '',
       facts: [
         { title: 'Utilisateur', value: 'Julie Roux' },
         { title: 'Licence', value: 'Microsoft 365 Business Standard' },
       ],
+    },
+    {
+      title: 'Attribuer Business Standard à Julie Roux ?',
+      note: "Rien n'est fait avant votre confirmation.",
+      confirmTitle: 'Confirmer',
+      cancelTitle: 'Annuler',
+      token: '6c0e8f9e-3a3b-4f7e-9d55-0f3f1b2c4d5e',
+      asker: '0b7c2f44-5d1e-4a8b-9c3d-2e1f0a9b8c7d',
+      askerName: 'Camille Martin',
+      closed: 'Confirmé par Camille Martin.',
+      facts: [{ title: 'Utilisateur', value: 'Julie Roux' }],
     },
   ],
   knowledgeArticle: [

@@ -54,7 +54,8 @@ export interface CardData {
   };
   notice: { text: Text };
   choose: { pick: string; title: Text; label: Text; choices: Fact[]; confirmTitle: Text; cancelTitle: Text; nonce: string } & OfferedTo;
-  confirmAction: { title: Text; facts: Fact[]; note: Text; confirmTitle: Text; cancelTitle: Text; token: string } & OfferedTo;
+  /** `closed`: empty while it waits; once answered, what happened (the buttons are gone). */
+  confirmAction: { title: Text; facts: Fact[]; note: Text; confirmTitle: Text; cancelTitle: Text; token: string; closed: Text } & OfferedTo;
   // licences
   licenseInventory: {
     title: Text;

@@ -142,7 +142,7 @@ export class WriteSteps {
       },
     };
     (step.values as { confirmation?: PendingConfirmation }).confirmation = pending;
-    const card = this.s.cards.attachment('confirmAction', { ...pending.card, token: pending.token, asker: pending.asker.id, askerName: pending.asker.name });
+    const card = this.confirmationCard(pending, '');
     const options: CardPromptOptions<PendingConfirmation> = {
       prompt: { type: 'message', attachments: [card] },
       retryPrompt: { type: 'message', text: this.t(step.context, 'confirm.waiting'), attachments: [card] },
@@ -188,6 +188,7 @@ export class WriteSteps {
   async confirmedOnce(step: WaterfallStepContext, operation: string, authorize: () => Promise<void>): Promise<DialogTurnResult | undefined> {
     const pending = (step.values as { confirmation?: PendingConfirmation }).confirmation!;
     if (step.result !== 'yes') {
+      await this.closeCard(step.context, pending, 'confirm.closedDeclined');
       await step.context.sendActivity(this.t(step.context, 'confirm.declined'));
       return step.endDialog();
     }
@@ -203,7 +204,23 @@ export class WriteSteps {
       await step.context.sendActivity(this.t(step.context, 'confirm.stale'));
       return step.endDialog();
     }
+    await this.closeCard(step.context, pending, 'confirm.closedConfirmed');
     return undefined;
+  }
+
+  private confirmationCard(pending: PendingConfirmation, closed: string) {
+    return this.s.cards.attachment('confirmAction', { ...pending.card, token: pending.token, asker: pending.asker.id, askerName: pending.asker.name, closed });
+  }
+
+  /**
+   * The answered card is replaced, for everyone in the conversation, by its read-only form saying
+   * who answered: nobody is left facing buttons that no longer do anything.
+   */
+  private async closeCard(context: TurnContext, pending: PendingConfirmation, key: string): Promise<void> {
+    const id = context.activity.replyToId;
+    if (!id) return;
+    const card = this.confirmationCard(pending, this.t(context, key, { name: pending.asker.name }));
+    await context.updateActivity({ id, type: 'message', attachments: [card] }).catch(() => undefined); // a card Teams cannot update stays as it was
   }
 
   /** A click refused at the confirmation is kept in the audit log too: who tried, on which card, why it was refused. */

@@ -55,8 +55,13 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       assert.deepEqual(capture.texts(), ["Cette carte attend la confirmation de Camille Martin : votre clic n'a rien changé."]);
       assert.deepEqual(await graphWrites(), [], 'no write reached Graph');
       capture.clear();
-      await click(camille, groupChat, card.actions[0].data, 'groupChat');
+      await bot.post(
+        teamsActivity(capture.url, { text: '', value: card.actions[0].data, from: camille, conversation: groupChat, replyToId: 'card-1' }, 'groupChat'),
+      );
       assert.match(capture.texts()[0], /C'est fait : Paul Fontaine a maintenant la licence/);
+      const closed = capture.updates[0].attachments![0].content;
+      assert.match(JSON.stringify(closed), /Confirmé par Camille Martin/, 'everyone sees who confirmed');
+      assert.deepEqual(closed.actions ?? [], [], 'and no button is left to press');
     });
 
     it('a member typing in the group chat does not answer the question the bot asked someone else', async () => {
