@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { teamsActivity } from '../support/activities';
+import { cardActionActivity, teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
 import { ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
 import { startTestBot, TestBot } from '../support/testBot';
@@ -161,21 +161,8 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       return capture.activities.find((a) => a.conversation?.id === channel.id)!;
     };
     const decide = async (from: object, verb: string, requestId: string, reason?: string) => {
-      const response = await bot.post(
-        teamsActivity(
-          capture.url,
-          {
-            type: 'invoke',
-            name: 'adaptiveCard/action',
-            text: undefined,
-            from,
-            conversation: channel,
-            replyToId: 'reply-1',
-            value: { action: { type: 'Action.Execute', verb, data: { requestId, ...(reason ? { reason } : {}) } } },
-          },
-          'channel',
-        ),
-      );
+      const data = { requestId, ...(reason ? { reason } : {}) };
+      const response = await bot.post(cardActionActivity(capture.url, verb, data, { from, conversation: channel, replyToId: 'reply-1' }));
       assert.equal(response.status, 200);
       return (await response.json()) as { statusCode: number; value: unknown };
     };

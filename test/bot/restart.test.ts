@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Logger } from '../../bot/host/logger';
 import { EmbeddedAzurite, startAzurite } from '../../bot/storage/azurite';
-import { teamsActivity } from '../support/activities';
+import { cardActionActivity, teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
 import { ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
 import { startTestBot } from '../support/testBot';
@@ -42,20 +42,7 @@ describe('A reset request survives a restart of the bot', function () {
     capture.clear();
     const second = await startTestBot(env);
     try {
-      const response = await second.post(
-        teamsActivity(
-          capture.url,
-          {
-            type: 'invoke',
-            name: 'adaptiveCard/action',
-            text: undefined,
-            from: julien,
-            conversation: channel,
-            value: { action: { type: 'Action.Execute', verb: 'resetApprove', data: { requestId } } },
-          },
-          'channel',
-        ),
-      );
+      const response = await second.post(cardActionActivity(capture.url, 'resetApprove', { requestId }, { from: julien, conversation: channel }));
       const answer = (await response.json()) as { value: unknown };
       assert.match(JSON.stringify(answer.value), /Approuvée par Julien Moreau/);
       assert.ok(capture.activities.some((a) => a.conversation?.id === leaChat.id && JSON.stringify(a.attachments ?? []).includes('Mot de passe temporaire')));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Logger } from '../../bot/host/logger';
 import { EmbeddedAzurite, startAzurite } from '../../bot/storage/azurite';
-import { teamsActivity } from '../support/activities';
+import { cardActionActivity, teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
 import { ADMIN, ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
 import { startTestBot, TestBot } from '../support/testBot';
@@ -80,21 +80,7 @@ describe('Two bot instances sharing one storage', function () {
     const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
     await a.post(teamsActivity(capture.url, { text: '', value: offer.actions[0].data, from: lea, conversation: leaChat }));
     const requestId = capture.activities.filter((x) => x.conversation?.id === channel.id).pop()!.attachments![0].content.actions[0].data.requestId;
-    const approve = (bot: TestBot) =>
-      bot.post(
-        teamsActivity(
-          capture.url,
-          {
-            type: 'invoke',
-            name: 'adaptiveCard/action',
-            text: undefined,
-            from: julien,
-            conversation: channel,
-            value: { action: { type: 'Action.Execute', verb: 'resetApprove', data: { requestId } } },
-          },
-          'channel',
-        ),
-      );
+    const approve = (bot: TestBot) => bot.post(cardActionActivity(capture.url, 'resetApprove', { requestId }, { from: julien, conversation: channel }));
     const answers = await Promise.all([approve(a), approve(b)]);
     for (const answer of answers) assert.match(JSON.stringify(await answer.json()), /Approuvée par Julien Moreau|En attente/);
     assert.equal(await writes(new RegExp(`^/users/${ORDINARY.id}$`)), 1, 'one password reset');

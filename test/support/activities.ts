@@ -24,3 +24,17 @@ export function teamsActivity(serviceUrl: string, fields: Record<string, unknown
     ...rest,
   };
 }
+
+/** A click on an Action.Execute button (Universal Actions), as Teams posts it from a channel: an adaptiveCard/action invoke. */
+export function cardActionActivity(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  fields: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return teamsActivity(
+    serviceUrl,
+    { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data } }, ...fields },
+    'channel',
+  );
+}
