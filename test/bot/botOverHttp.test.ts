@@ -2,35 +2,24 @@ import assert from 'node:assert/strict';
 import { cardActionActivity, teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
 import { ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
-import { startTestBot, TestBot } from '../support/testBot';
+import { startTestBot, TestBot, useTestBot } from '../support/testBot';
 
 const allText = (card: unknown) => JSON.stringify(card);
 
 describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   this.timeout(60000);
-  let capture: CaptureServer;
-  let bot: TestBot;
-
-  before(async () => {
-    capture = await new CaptureServer().start();
-    bot = await startTestBot();
-  });
-  beforeEach(() => capture.clear());
-  after(async () => {
-    await bot?.bot.close();
-    await capture?.close();
-  });
+  const running = useTestBot();
 
   it('answers /healthz with 200 once ready', async () => {
-    const response = await fetch(`${bot.url}/healthz`);
+    const response = await fetch(`${running.bot.url}/healthz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ready' });
   });
 
   it('answers « licences » with the inventory card of the demo tenant', async () => {
-    const response = await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+    const response = await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
     assert.equal(response.status, 200);
-    const [card] = capture.cards();
+    const [card] = running.capture.cards();
     assert.ok(card, 'an Adaptive Card came back');
     const text = allText(card);
     assert.match(text, /Licences de Lumière & Fils/);
@@ -44,23 +33,23 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   });
 
   it('answers "licenses" in English to an English-speaking user', async () => {
-    await bot.post(teamsActivity(capture.url, { text: 'show me the licenses', locale: 'en-US' }));
-    const text = allText(capture.cards()[0]);
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'show me the licenses', locale: 'en-US' }));
+    const text = allText(running.capture.cards()[0]);
     assert.match(text, /Lumière & Fils licenses/);
     assert.match(text, /Used: 14 of 20/);
   });
 
   it('understands a channel message once its @mention of the bot is removed', async () => {
     const activity = teamsActivity(
-      capture.url,
+      running.capture.url,
       {
         text: '<at>Assistant Admin 365</at> licences',
         entities: [{ type: 'mention', text: '<at>Assistant Admin 365</at>', mentioned: { id: '28:assistant-admin-365', name: 'Assistant Admin 365' } }],
       },
       'channel',
     );
-    await bot.post(activity);
-    assert.match(allText(capture.cards()[0]), /Licences de Lumière & Fils/);
+    await running.bot.post(activity);
+    assert.match(allText(running.capture.cards()[0]), /Licences de Lumière & Fils/);
   });
 
   it('welcomes the user in their language when the bot is added', async () => {
@@ -68,16 +57,18 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       ['fr-FR', 'Bonjour, je suis Assistant Admin 365'],
       ['en-GB', "Hello, I'm Assistant Admin 365"],
     ]) {
-      capture.clear();
-      await bot.post(teamsActivity(capture.url, { type: 'conversationUpdate', text: undefined, locale, membersAdded: [{ id: '28:assistant-admin-365' }] }));
-      assert.equal(capture.cards().length, 1);
-      assert.match(allText(capture.cards()[0]), new RegExp(title.replace(/'/g, "'")));
+      running.capture.clear();
+      await running.bot.post(
+        teamsActivity(running.capture.url, { type: 'conversationUpdate', text: undefined, locale, membersAdded: [{ id: '28:assistant-admin-365' }] }),
+      );
+      assert.equal(running.capture.cards().length, 1);
+      assert.match(allText(running.capture.cards()[0]), new RegExp(title.replace(/'/g, "'")));
     }
   });
 
   it('answers what it does not understand with choices and a way to the help, never a dead end', async () => {
-    await bot.post(teamsActivity(capture.url, { text: 'outlook marche pas' }));
-    const text = allText(capture.cards()[0]);
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'outlook marche pas' }));
+    const text = allText(running.capture.cards()[0]);
     assert.match(text, /Je ne suis pas sûr d'avoir compris/);
     assert.match(text, /"action":"incident.declare"/);
     assert.match(text, /"action":"help"/);
@@ -85,62 +76,66 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
 
   it('refuses, politely and without running anything, a message from another tenant', async () => {
     const requestsBefore = await graphRequestCount();
-    await bot.post(teamsActivity(capture.url, { text: 'licences', tenantId: '11111111-2222-3333-4444-555555555555' }));
-    assert.equal(capture.cards().length, 0);
-    assert.match(capture.texts()[0], /administre une autre organisation/);
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences', tenantId: '11111111-2222-3333-4444-555555555555' }));
+    assert.equal(running.capture.cards().length, 0);
+    assert.match(running.capture.texts()[0], /administre une autre organisation/);
     assert.equal(await graphRequestCount(), requestsBefore, 'no Graph request was made');
-    assert.ok(bot.logs.some((l) => l.includes('foreign tenant')));
+    assert.ok(running.bot.logs.some((l) => l.includes('foreign tenant')));
   });
 
   it("refuses an operation the caller's roles do not allow, naming the roles, in their language", async () => {
     const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
-    await bot.post(teamsActivity(capture.url, { text: 'liste des administrateurs', from: lea }));
-    assert.match(capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
-    assert.match(capture.texts()[0], /Administrateur général, Administrateur de rôle privilégié/);
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: 'list the administrators', locale: 'en-US', from: lea }));
-    assert.match(capture.texts()[0], /takes one of these Microsoft 365 roles: Global Administrator, Privileged Role Administrator/);
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'liste des administrateurs', from: lea }));
+    assert.match(running.capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
+    assert.match(running.capture.texts()[0], /Administrateur général, Administrateur de rôle privilégié/);
+    running.capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'list the administrators', locale: 'en-US', from: lea }));
+    assert.match(running.capture.texts()[0], /takes one of these Microsoft 365 roles: Global Administrator, Privileged Role Administrator/);
   });
 
   it('shows a bulk change on one card, posted as progress and updated into the report', async () => {
     const conversation = { id: 'a:bulk-conversation', conversationType: 'personal', tenantId: TENANT_ID };
-    await bot.post(
-      teamsActivity(capture.url, { text: 'affecte une licence Office 365 E3 à julie.roux@lumiere-fils.fr et lea.petit@lumiere-fils.fr', conversation }),
+    await running.bot.post(
+      teamsActivity(running.capture.url, { text: 'affecte une licence Office 365 E3 à julie.roux@lumiere-fils.fr et lea.petit@lumiere-fils.fr', conversation }),
     );
-    const confirm = capture.cards()[0];
+    const confirm = running.capture.cards()[0];
     assert.match(JSON.stringify(confirm), /Attribuer Office 365 E3 à 2 personne\(s\)/);
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: '', value: confirm.actions[0].data, conversation }));
-    assert.equal(capture.cards().length, 1, 'one card posted');
-    assert.match(JSON.stringify(capture.cards()[0]), /En cours : 0 sur 2/);
-    const report = capture.updates[capture.updates.length - 1];
+    running.capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: '', value: confirm.actions[0].data, conversation }));
+    assert.equal(running.capture.cards().length, 1, 'one card posted');
+    assert.match(JSON.stringify(running.capture.cards()[0]), /En cours : 0 sur 2/);
+    const report = running.capture.updates[running.capture.updates.length - 1];
     assert.match(JSON.stringify(report.attachments![0].content), /Terminé : 2 réussi\(s\), 0 échec\(s\) sur 2/);
   });
 
   it('continues a password reset asked in a channel in the 1:1 chat, and hides the password on request', async () => {
     const julien = { id: '29:user-julien', name: 'Julien Moreau', aadObjectId: seededUser('julien.moreau@lumiere-fils.fr').id };
     const personal = { id: 'a:julien-personal', conversationType: 'personal', tenantId: TENANT_ID };
-    await bot.post(teamsActivity(capture.url, { text: 'aide', from: julien, conversation: personal }));
-    capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'aide', from: julien, conversation: personal }));
+    running.capture.clear();
     const channel = { id: '19:support@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT_ID };
-    await bot.post(teamsActivity(capture.url, { text: 'réinitialise le mot de passe de Léa Petit', from: julien, conversation: channel }, 'channel'));
-    const inChannel = capture.activities.find((a) => a.conversation?.id === channel.id)!;
+    await running.bot.post(
+      teamsActivity(running.capture.url, { text: 'réinitialise le mot de passe de Léa Petit', from: julien, conversation: channel }, 'channel'),
+    );
+    const inChannel = running.capture.activities.find((a) => a.conversation?.id === channel.id)!;
     assert.match(inChannel.text!, /Je vous y ai écrit/);
-    const inPrivate = capture.activities.find((a) => a.conversation?.id === personal.id)!;
+    const inPrivate = running.capture.activities.find((a) => a.conversation?.id === personal.id)!;
     assert.ok(inPrivate, 'the bot wrote in the personal chat');
     const go = inPrivate.attachments![0].content.actions[0].data;
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: '', value: go, from: julien, conversation: personal }));
-    const confirm = capture.cards()[0];
+    running.capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: '', value: go, from: julien, conversation: personal }));
+    const confirm = running.capture.cards()[0];
     assert.match(JSON.stringify(confirm), /Réinitialiser le mot de passe de Léa Petit/);
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: '', value: confirm.actions[0].data, from: julien, conversation: personal }));
-    const shown = capture.cards()[0];
+    running.capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: '', value: confirm.actions[0].data, from: julien, conversation: personal }));
+    const shown = running.capture.cards()[0];
     assert.match(JSON.stringify(shown), /Mot de passe temporaire de Léa Petit/);
-    assert.ok(!bot.logs.some((l) => l.includes(shown.body[1].text)), 'the password never reaches the logs');
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: '', value: shown.actions[0].data, replyToId: 'reply-1', from: julien, conversation: personal }));
-    const hidden = JSON.stringify(capture.updates[0].attachments![0].content);
+    assert.ok(!running.bot.logs.some((l) => l.includes(shown.body[1].text)), 'the password never reaches the logs');
+    running.capture.clear();
+    await running.bot.post(
+      teamsActivity(running.capture.url, { text: '', value: shown.actions[0].data, replyToId: 'reply-1', from: julien, conversation: personal }),
+    );
+    const hidden = JSON.stringify(running.capture.updates[0].attachments![0].content);
     assert.match(hidden, /Mot de passe masqué/);
     assert.ok(!hidden.includes(shown.body[1].text));
   });
@@ -154,36 +149,36 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     const camilleChat = { id: 'a:camille-personal', conversationType: 'personal', tenantId: TENANT_ID };
 
     const request = async (from: object, conversation: object) => {
-      await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from, conversation }));
-      const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
-      capture.clear();
-      await bot.post(teamsActivity(capture.url, { text: '', value: offer.actions[0].data, from, conversation }));
-      return capture.activities.find((a) => a.conversation?.id === channel.id)!;
+      await running.bot.post(teamsActivity(running.capture.url, { text: "j'ai oublié mon mot de passe", from, conversation }));
+      const offer = running.capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
+      running.capture.clear();
+      await running.bot.post(teamsActivity(running.capture.url, { text: '', value: offer.actions[0].data, from, conversation }));
+      return running.capture.activities.find((a) => a.conversation?.id === channel.id)!;
     };
     const decide = async (from: object, verb: string, requestId: string, reason?: string) => {
       const data = { requestId, ...(reason ? { reason } : {}) };
-      const response = await bot.post(cardActionActivity(capture.url, verb, data, { from, conversation: channel, replyToId: 'reply-1' }));
+      const response = await running.bot.post(cardActionActivity(running.capture.url, verb, data, { from, conversation: channel, replyToId: 'reply-1' }));
       assert.equal(response.status, 200);
       return (await response.json()) as { statusCode: number; value: unknown };
     };
 
     before(async () => {
-      await bot.post(teamsActivity(capture.url, { text: 'ce canal est le canal du support', from: julien, conversation: channel }, 'channel'));
-      assert.match(capture.texts()[0], /arriveront dans ce canal/);
+      await running.bot.post(teamsActivity(running.capture.url, { text: 'ce canal est le canal du support', from: julien, conversation: channel }, 'channel'));
+      assert.match(running.capture.texts()[0], /arriveront dans ce canal/);
     });
 
     it("posts a user's request in the helpdesk channel, and on approval gives the password privately, once", async () => {
       const posted = await request(lea, leaChat);
-      assert.match(capture.texts().join(' '), /Votre demande est transmise au support/);
+      assert.match(running.capture.texts().join(' '), /Votre demande est transmise au support/);
       const card = posted.attachments![0].content;
       assert.match(JSON.stringify(card), /Léa Petit \(lea.petit@lumiere-fils.fr\)/);
       const requestId = card.actions[0].data.requestId;
-      capture.clear();
+      running.capture.clear();
       const approved = await decide(julien, 'resetApprove', requestId);
       assert.match(JSON.stringify(approved.value), /Approuvée par Julien Moreau/);
-      const toLea = capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
+      const toLea = running.capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
       assert.match(JSON.stringify(toLea.attachments![0].content), /Mot de passe temporaire de Léa Petit/);
-      assert.match(JSON.stringify(capture.updates[0].attachments![0].content), /Approuvée par Julien Moreau/, 'the card is refreshed for everyone');
+      assert.match(JSON.stringify(running.capture.updates[0].attachments![0].content), /Approuvée par Julien Moreau/, 'the card is refreshed for everyone');
       const resetsBefore = (await graphRequests()).filter((r) => r.method === 'PATCH').length;
       const again = await decide(camille, 'resetApprove', requestId);
       assert.match(JSON.stringify(again.value), /Approuvée par Julien Moreau/);
@@ -192,38 +187,38 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
 
     it('tells the requester privately why a request was refused', async () => {
       const posted = await request(lea, leaChat);
-      capture.clear();
+      running.capture.clear();
       const refused = await decide(julien, 'resetRefuse', posted.attachments![0].content.actions[0].data.requestId, 'Passez au bureau avec votre badge.');
       assert.match(JSON.stringify(refused.value), /Refusée par Julien Moreau.*Passez au bureau/);
-      const toLea = capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
+      const toLea = running.capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
       assert.equal(toLea.text, 'Votre demande de réinitialisation de mot de passe a été refusée par Julien Moreau : Passez au bureau avec votre badge.');
     });
 
     it("delivers the password to the requester's manager when the requester chose that", async () => {
-      await bot.post(teamsActivity(capture.url, { text: 'aide', from: camille, conversation: camilleChat }));
-      await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from: lea, conversation: leaChat }));
-      const offer = capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
-      capture.clear();
-      await bot.post(teamsActivity(capture.url, { text: '', value: offer.actions[1].data, from: lea, conversation: leaChat }));
-      const posted = capture.activities.find((a) => a.conversation?.id === channel.id)!;
+      await running.bot.post(teamsActivity(running.capture.url, { text: 'aide', from: camille, conversation: camilleChat }));
+      await running.bot.post(teamsActivity(running.capture.url, { text: "j'ai oublié mon mot de passe", from: lea, conversation: leaChat }));
+      const offer = running.capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
+      running.capture.clear();
+      await running.bot.post(teamsActivity(running.capture.url, { text: '', value: offer.actions[1].data, from: lea, conversation: leaChat }));
+      const posted = running.capture.activities.find((a) => a.conversation?.id === channel.id)!;
       assert.match(JSON.stringify(posted.attachments![0].content), /Camille Martin, son responsable/);
-      capture.clear();
+      running.capture.clear();
       await decide(julien, 'resetApprove', posted.attachments![0].content.actions[0].data.requestId);
-      const toCamille = capture.activities.find((a) => a.conversation?.id === camilleChat.id)!;
+      const toCamille = running.capture.activities.find((a) => a.conversation?.id === camilleChat.id)!;
       assert.match(JSON.stringify(toCamille.attachments![0].content), /Mot de passe temporaire de Léa Petit/);
-      const toLea = capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
+      const toLea = running.capture.activities.find((a) => a.conversation?.id === leaChat.id)!;
       assert.equal(toLea.text, 'Votre demande est approuvée : le mot de passe temporaire a été remis à Camille Martin.');
     });
 
     it('says on the card when the password could not be delivered privately, and keeps no copy', async () => {
-      // Julie asks for delivery to her manager, Paul Fontaine, who never opened a chat with the bot.
+      // Julie asks for delivery to her manager, Paul Fontaine, who never opened a chat with the running.bot.
       const julie = { id: '29:user-julie', name: 'Julie Roux', aadObjectId: seededUser('julie.roux@lumiere-fils.fr').id };
       const julieChat = { id: 'a:julie-personal', conversationType: 'personal', tenantId: TENANT_ID };
-      await bot.post(teamsActivity(capture.url, { text: "j'ai oublié mon mot de passe", from: julie, conversation: julieChat }));
-      const offer = capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
-      capture.clear();
-      await bot.post(teamsActivity(capture.url, { text: '', value: offer.actions[1].data, from: julie, conversation: julieChat }));
-      const posted = capture.activities.find((a) => a.conversation?.id === channel.id)!;
+      await running.bot.post(teamsActivity(running.capture.url, { text: "j'ai oublié mon mot de passe", from: julie, conversation: julieChat }));
+      const offer = running.capture.cards().find((c) => JSON.stringify(c).includes('remis à mon responsable'))!;
+      running.capture.clear();
+      await running.bot.post(teamsActivity(running.capture.url, { text: '', value: offer.actions[1].data, from: julie, conversation: julieChat }));
+      const posted = running.capture.activities.find((a) => a.conversation?.id === channel.id)!;
       const answer = await decide(julien, 'resetApprove', posted.attachments![0].content.actions[0].data.requestId);
       assert.match(JSON.stringify(answer.value), /le mot de passe n'a pas pu être remis à Paul Fontaine en privé/);
     });
@@ -234,7 +229,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
       const resets = async () => (await graphRequests()).filter((r) => r.method === 'PATCH').length;
       const before = await resets();
       // Léa's account is deleted from the directory before anyone decides.
-      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, {
+      await fetch(`${running.bot.bot.graphBaseUrl}/_demo/faults`, {
         method: 'POST',
         body: JSON.stringify({ rules: [{ status: 404, count: 5, method: 'GET', path: `^/users/${ORDINARY.id}$` }] }),
       });
@@ -243,7 +238,7 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
         assert.match(JSON.stringify(answer.value), /Le compte de Léa Petit n'existe plus/);
         assert.equal(await resets(), before, 'no password was reset');
       } finally {
-        await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
+        await fetch(`${running.bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
       }
     });
 
@@ -257,51 +252,51 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   });
 
   it('refuses a malformed activity with 400', async () => {
-    const response = await fetch(`${bot.url}/api/messages`, {
+    const response = await fetch(`${running.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ text: 'no type' }),
     });
     assert.equal(response.status, 400);
-    const notJson = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
+    const notJson = await fetch(`${running.bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
     assert.equal(notJson.status, 400);
   });
 
   it("explains a Graph failure in the user's language, with a reference, and keeps working", async () => {
-    await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, {
+    await fetch(`${running.bot.bot.graphBaseUrl}/_demo/faults`, {
       method: 'POST',
       body: JSON.stringify({ rules: [{ status: 500, count: 5, path: 'subscribedSkus' }] }),
     });
-    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
-    assert.match(capture.texts()[0], /Microsoft 365 ne répond pas pour le moment/);
-    assert.match(capture.texts()[0], /Référence pour le support : [0-9a-f-]{36}/);
-    await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
-    assert.equal(capture.cards().length, 1);
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
+    assert.match(running.capture.texts()[0], /Microsoft 365 ne répond pas pour le moment/);
+    assert.match(running.capture.texts()[0], /Référence pour le support : [0-9a-f-]{36}/);
+    await fetch(`${running.bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
+    running.capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
+    assert.equal(running.capture.cards().length, 1);
   });
 
   it('logs each turn as JSON with a correlation id, and never the message text', async () => {
-    await bot.post(teamsActivity(capture.url, { text: 'licences mot de passe Secret-123' }));
-    const turn = bot.logs
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences mot de passe Secret-123' }));
+    const turn = running.bot.logs
       .map((l) => JSON.parse(l))
       .filter((e) => e.msg === 'turn started')
       .pop();
     assert.match(turn.correlationId, /^[0-9a-f-]{36}$/);
-    assert.ok(!bot.logs.some((l) => l.includes('Secret-123')));
+    assert.ok(!running.bot.logs.some((l) => l.includes('Secret-123')));
   });
 
   it('remembers the conversation, so the bot can write to the user later', async () => {
-    const activity = teamsActivity(capture.url, { text: 'licences' });
-    await bot.post(activity);
+    const activity = teamsActivity(running.capture.url, { text: 'licences' });
+    await running.bot.post(activity);
     const { TableClient } = await import('@azure/data-tables');
-    const table = TableClient.fromConnectionString(bot.bot.storageConnectionString, 'conversations', { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(running.bot.bot.storageConnectionString, 'conversations', { allowInsecureConnection: true });
     const personal = await table.getEntity<{ json: string }>('personal', (activity.from as { aadObjectId: string }).aadObjectId);
-    assert.equal(JSON.parse(personal.json).serviceUrl, capture.url);
+    assert.equal(JSON.parse(personal.json).serviceUrl, running.capture.url);
   });
 
   async function graphRequests(): Promise<{ method: string; path: string }[]> {
-    return ((await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests;
+    return ((await (await fetch(`${running.bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests;
   }
 
   async function graphRequestCount(): Promise<number> {

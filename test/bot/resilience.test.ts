@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { projectPath } from '../../bot/host/paths';
 import { teamsActivity } from '../support/activities';
-import { CaptureServer } from '../support/captureServer';
-import { startTestBot, TestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 
 const alive = (pid: number) => {
   try {
@@ -26,21 +25,10 @@ async function eventually(condition: () => Promise<boolean> | boolean, ms: numbe
 
 describe('Storage that heals, and health that tells the truth', function () {
   this.timeout(90000);
-  let capture: CaptureServer;
-  let bot: TestBot;
-
-  before(async () => {
-    capture = await new CaptureServer().start();
-    bot = await startTestBot();
-  });
-  beforeEach(() => capture.clear());
-  after(async () => {
-    await bot?.bot.close();
-    await capture?.close();
-  });
+  const running = useTestBot();
 
   const readyz = async () => {
-    const response = await fetch(`${bot.url}/readyz`);
+    const response = await fetch(`${running.bot.url}/readyz`);
     return { status: response.status, body: (await response.json()) as { status: string; checks?: Record<string, string> } };
   };
 
@@ -49,29 +37,29 @@ describe('Storage that heals, and health that tells the truth', function () {
   });
 
   it('when Azurite dies: turns fail fast with the honest message, /readyz says 503, and all works again once it is restarted', async () => {
-    const pid = bot.bot.childProcesses().azurite!;
+    const pid = running.bot.bot.childProcesses().azurite!;
     process.kill(pid, 'SIGKILL');
     assert.ok(await eventually(() => !alive(pid), 5000), 'Azurite was killed');
 
     const started = Date.now();
-    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
     const took = Date.now() - started;
-    const answer = capture.texts().join(' ');
+    const answer = running.capture.texts().join(' ');
     if (!/enregistrer les données/.test(answer)) {
       // Azurite may already be back (it restarts within a second): then the turn simply works.
-      assert.equal(capture.cards().length, 1, `either the storage message or the answer, got: ${answer}`);
+      assert.equal(running.capture.cards().length, 1, `either the storage message or the answer, got: ${answer}`);
     }
     assert.ok(took < 15000, `the turn ended in ${took} ms, not after half a minute`);
 
-    assert.ok(await eventually(() => ![pid, undefined].includes(bot.bot.childProcesses().azurite), 30000), 'a new Azurite process runs');
+    assert.ok(await eventually(() => ![pid, undefined].includes(running.bot.bot.childProcesses().azurite), 30000), 'a new Azurite process runs');
     assert.ok(await eventually(async () => (await readyz()).status === 200, 30000), '/readyz is 200 again once Azurite is back');
-    capture.clear();
-    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
-    assert.match(JSON.stringify(capture.cards()[0]), /Licences de Lumière & Fils/, 'the same bot answers again, not restarted');
+    running.capture.clear();
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
+    assert.match(JSON.stringify(running.capture.cards()[0]), /Licences de Lumière & Fils/, 'the same bot answers again, not restarted');
   });
 
   it('while storage is down, /readyz answers 503 naming storage, without internal detail', async () => {
-    const pid = bot.bot.childProcesses().azurite!;
+    const pid = running.bot.bot.childProcesses().azurite!;
     process.kill(pid, 'SIGSTOP'); // hung, not dead: the worst case for a client
     try {
       await new Promise((resolve) => setTimeout(resolve, 3100)); // past the readiness cache
@@ -80,11 +68,11 @@ describe('Storage that heals, and health that tells the truth', function () {
       assert.equal(status, 503);
       assert.deepEqual(body, { status: 'unavailable', checks: { storage: 'unavailable', graph: 'ok' } });
       assert.ok(Date.now() - started < 10000, 'the probe has a deadline');
-      capture.clear();
+      running.capture.clear();
       const turnStarted = Date.now();
-      await bot.post(teamsActivity(capture.url, { text: 'licences' }));
+      await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
       assert.ok(Date.now() - turnStarted < 20000, 'a turn against a hung storage ends within seconds');
-      assert.match(capture.texts().join(' '), /enregistrer les données/);
+      assert.match(running.capture.texts().join(' '), /enregistrer les données/);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
@@ -92,12 +80,12 @@ describe('Storage that heals, and health that tells the truth', function () {
   });
 
   it('restarts the demo tenant too when it dies, on the same address', async () => {
-    const pid = bot.bot.childProcesses().demoTenant!;
+    const pid = running.bot.bot.childProcesses().demoTenant!;
     process.kill(pid, 'SIGKILL');
-    assert.ok(await eventually(() => bot.bot.childProcesses().demoTenant !== pid && bot.bot.childProcesses().demoTenant !== undefined, 30000));
+    assert.ok(await eventually(() => running.bot.bot.childProcesses().demoTenant !== pid && running.bot.bot.childProcesses().demoTenant !== undefined, 30000));
     assert.ok(await eventually(async () => (await readyz()).status === 200, 30000));
-    await bot.post(teamsActivity(capture.url, { text: 'licences' }));
-    assert.match(JSON.stringify(capture.cards().pop()), /Licences de Lumière & Fils/);
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'licences' }));
+    assert.match(JSON.stringify(running.capture.cards().pop()), /Licences de Lumière & Fils/);
   });
 });
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { teamsActivity } from '../support/activities';
-import { CaptureServer } from '../support/captureServer';
 import { ADMIN, ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
-import { startTestBot, TestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 
 const camille = { id: '29:user-camille', name: 'Camille Martin', aadObjectId: ADMIN.id };
 const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
@@ -14,77 +13,68 @@ const julienChat = { id: 'a:julien-trust', conversationType: 'personal', tenantI
 
 describe('Trust: what a member of the tenant without the role can and cannot do', function () {
   this.timeout(60000);
-  let capture: CaptureServer;
-  let bot: TestBot;
-
-  before(async () => {
-    capture = await new CaptureServer().start();
-    bot = await startTestBot({ HELPDESK_RETRY_SECONDS: '1' });
-  });
-  beforeEach(async () => {
-    capture.clear();
-    await fetch(`${bot.bot.graphBaseUrl}/_demo/reset`, { method: 'POST' });
-  });
-  after(async () => {
-    await bot?.bot.close();
-    await capture?.close();
-  });
+  const running = useTestBot({ HELPDESK_RETRY_SECONDS: '1' });
+  beforeEach(() => fetch(`${running.bot.bot.graphBaseUrl}/_demo/reset`, { method: 'POST' }));
 
   const say = (from: object, conversation: object, text: string, kind: 'personal' | 'channel' | 'groupChat' = 'personal') =>
-    bot.post(teamsActivity(capture.url, { text, from, conversation }, kind));
+    running.bot.post(teamsActivity(running.capture.url, { text, from, conversation }, kind));
   const click = (from: object, conversation: object, value: unknown, kind: 'personal' | 'channel' | 'groupChat' = 'personal') =>
-    bot.post(teamsActivity(capture.url, { text: '', value, from, conversation }, kind));
+    running.bot.post(teamsActivity(running.capture.url, { text: '', value, from, conversation }, kind));
   const invoke = async (from: object, conversation: object, value: unknown) => {
-    const response = await bot.post(
-      teamsActivity(capture.url, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from, conversation, replyToId: 'card-1', value }, 'channel'),
+    const response = await running.bot.post(
+      teamsActivity(
+        running.capture.url,
+        { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from, conversation, replyToId: 'card-1', value },
+        'channel',
+      ),
     );
     return { status: response.status, body: (await response.json()) as { statusCode: number; value: unknown } };
   };
   const graphWrites = async () =>
-    ((await (await fetch(`${bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests.filter(
+    ((await (await fetch(`${running.bot.bot.graphBaseUrl}/_demo/requests`)).json()) as { requests: { method: string; path: string }[] }).requests.filter(
       (r) => r.method !== 'GET',
     );
 
   describe('in a group chat, a confirmation card acts only for its asker', () => {
     it('a member without any role who sends the Confirm changes nothing and is told whose card it is', async () => {
       await say(camille, groupChat, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr', 'groupChat');
-      const card = capture.cards()[0];
+      const card = running.capture.cards()[0];
       assert.match(JSON.stringify(card), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
-      capture.clear();
+      running.capture.clear();
       await click(lea, groupChat, card.actions[0].data, 'groupChat');
-      assert.deepEqual(capture.texts(), ["Cette carte attend la confirmation de Camille Martin : votre clic n'a rien changé."]);
+      assert.deepEqual(running.capture.texts(), ["Cette carte attend la confirmation de Camille Martin : votre clic n'a rien changé."]);
       assert.deepEqual(await graphWrites(), [], 'no write reached Graph');
-      capture.clear();
-      await bot.post(
-        teamsActivity(capture.url, { text: '', value: card.actions[0].data, from: camille, conversation: groupChat, replyToId: 'card-1' }, 'groupChat'),
+      running.capture.clear();
+      await running.bot.post(
+        teamsActivity(running.capture.url, { text: '', value: card.actions[0].data, from: camille, conversation: groupChat, replyToId: 'card-1' }, 'groupChat'),
       );
-      assert.match(capture.texts()[0], /C'est fait : Paul Fontaine a maintenant la licence/);
-      const closed = capture.updates[0].attachments![0].content;
+      assert.match(running.capture.texts()[0], /C'est fait : Paul Fontaine a maintenant la licence/);
+      const closed = running.capture.updates[0].attachments![0].content;
       assert.match(JSON.stringify(closed), /Confirmé par Camille Martin/, 'everyone sees who confirmed');
       assert.deepEqual(closed.actions ?? [], [], 'and no button is left to press');
     });
 
     it('a member typing in the group chat does not answer the question the bot asked someone else', async () => {
       await say(camille, groupChat, 'affecte une licence à paul.fontaine@lumiere-fils.fr', 'groupChat');
-      assert.match(JSON.stringify(capture.cards()[0]), /Quelle licence/);
-      capture.clear();
+      assert.match(JSON.stringify(running.capture.cards()[0]), /Quelle licence/);
+      running.capture.clear();
       await say(lea, groupChat, 'Business Basic', 'groupChat');
       assert.ok(
-        !JSON.stringify(capture.activities).includes('Attribuer Microsoft 365 Business Basic à Paul Fontaine'),
+        !JSON.stringify(running.capture.activities).includes('Attribuer Microsoft 365 Business Basic à Paul Fontaine'),
         "Léa's words were not taken as Camille's answer",
       );
-      capture.clear();
+      running.capture.clear();
       await say(camille, groupChat, 'Business Basic', 'groupChat');
-      assert.match(JSON.stringify(capture.cards()[0]), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
+      assert.match(JSON.stringify(running.capture.cards()[0]), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
     });
 
     it('a password reset confirmation clicked by someone else in a channel does nothing', async () => {
       await say(julien, julienChat, 'aide');
       await say(julien, julienChat, 'réinitialise le mot de passe de Léa Petit');
-      const card = capture.cards().find((c) => JSON.stringify(c).includes('Réinitialiser le mot de passe'))!;
-      capture.clear();
+      const card = running.capture.cards().find((c) => JSON.stringify(c).includes('Réinitialiser le mot de passe'))!;
+      running.capture.clear();
       await click(lea, julienChat, card.actions[0].data);
-      assert.match(capture.texts()[0], /attend la confirmation de Julien Moreau/);
+      assert.match(running.capture.texts()[0], /attend la confirmation de Julien Moreau/);
       assert.deepEqual(await graphWrites(), []);
     });
   });
@@ -97,12 +87,12 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
     });
     beforeEach(async () => {
       await say(lea, leaChat, "j'ai oublié mon mot de passe");
-      const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
-      capture.clear();
+      const offer = running.capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
+      running.capture.clear();
       await click(lea, leaChat, offer.actions[0].data);
-      const posted = capture.activities.find((a) => a.conversation?.id === helpdeskChannel.id)!;
+      const posted = running.capture.activities.find((a) => a.conversation?.id === helpdeskChannel.id)!;
       requestId = posted.attachments![0].content.actions[0].data.requestId;
-      capture.clear();
+      running.capture.clear();
     });
     const execute = (verb: string, data: object) => ({ action: { type: 'Action.Execute', verb, data } });
 
@@ -110,7 +100,7 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       const refused = await invoke(lea, helpdeskChannel, execute('resetRefuse', { requestId, reason: 'non' }));
       assert.match(JSON.stringify(refused.body.value), /Léa Petit ne peut pas réinitialiser le mot de passe de Léa Petit/);
       assert.match(JSON.stringify(refused.body.value), /En attente d'un technicien/);
-      assert.equal(capture.activities.filter((a) => a.conversation?.id === leaChat.id).length, 0, 'the requester heard nothing');
+      assert.equal(running.capture.activities.filter((a) => a.conversation?.id === leaChat.id).length, 0, 'the requester heard nothing');
       const approved = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
       assert.match(JSON.stringify(approved.body.value), /Approuvée par Julien Moreau/);
     });
@@ -133,7 +123,7 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
     });
 
     it('a reset that fails in Graph leaves the request pending, so it can be approved again', async () => {
-      await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, {
+      await fetch(`${running.bot.bot.graphBaseUrl}/_demo/faults`, {
         method: 'POST',
         body: JSON.stringify({ rules: [{ status: 500, count: 10, method: 'PATCH', path: `^/users/${ORDINARY.id}$` }] }),
       });
@@ -143,7 +133,7 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
         assert.match(JSON.stringify(failed.body.value), /Microsoft 365 ne répond pas pour le moment/);
         assert.match(JSON.stringify(failed.body.value), /En attente d'un technicien/);
       } finally {
-        await fetch(`${bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
+        await fetch(`${running.bot.bot.graphBaseUrl}/_demo/faults`, { method: 'POST', body: '{}' });
       }
       const approved = await invoke(julien, helpdeskChannel, execute('resetApprove', { requestId }));
       assert.match(JSON.stringify(approved.body.value), /Approuvée par Julien Moreau/);
@@ -154,51 +144,53 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
     const brokenChannel = { id: '19:helpdesk-gone@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID };
     const fileRequest = async () => {
       await say(lea, leaChat, "j'ai oublié mon mot de passe");
-      const offer = capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
-      capture.clear();
+      const offer = running.capture.cards().find((c) => JSON.stringify(c).includes('Demander au support'))!;
+      running.capture.clear();
       await click(lea, leaChat, offer.actions[0].data);
     };
-    const noticesTo = (conversation: { id: string }) => capture.activities.filter((a) => a.conversation?.id === conversation.id).map((a) => a.text ?? '');
+    const noticesTo = (conversation: { id: string }) =>
+      running.capture.activities.filter((a) => a.conversation?.id === conversation.id).map((a) => a.text ?? '');
 
     before(async () => {
       await say(julien, julienChat, 'aide'); // the bot knows Julien's personal chat
       await say(julien, brokenChannel, 'ce canal est le canal du support', 'channel');
     });
-    after(() => capture.refusing.clear());
+    after(() => running.capture.refusing.clear());
 
     it('tells the requester the request is saved but not yet delivered, and its designator privately, once', async () => {
-      capture.refusing.set(brokenChannel.id, 403);
+      running.capture.refusing.set(brokenChannel.id, 403);
       await fileRequest();
       assert.match(noticesTo(leaChat).join(' '), /Votre demande est enregistrée, mais le canal du support ne la reçoit pas pour l'instant/);
       assert.ok(!noticesTo(leaChat).join(' ').includes('transmise'), 'never « transmise au support »');
       assert.equal(noticesTo(julienChat).filter((t) => /Je n'arrive plus à publier dans le canal du support/.test(t)).length, 1);
-      capture.clear();
+      running.capture.clear();
       await fileRequest();
       assert.equal(noticesTo(julienChat).length, 0, 'the designator is told once, not at every request');
     });
 
     it('lists the undelivered requests to the helpdesk (« demandes en attente »), and not to others', async () => {
-      capture.refusing.set(brokenChannel.id, 403);
+      running.capture.refusing.set(brokenChannel.id, 403);
       await fileRequest();
-      capture.clear();
+      running.capture.clear();
       await say(julien, julienChat, 'demandes en attente');
-      const card = JSON.stringify(capture.cards()[0]);
+      const card = JSON.stringify(running.capture.cards()[0]);
       assert.match(card, /Demandes de réinitialisation en attente/);
       assert.match(card, /Léa Petit \(lea.petit@lumiere-fils.fr\)/);
       assert.match(card, /pas encore remise au canal du support/);
-      capture.clear();
+      running.capture.clear();
       await say(lea, leaChat, 'demandes en attente');
-      assert.match(capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
+      assert.match(running.capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
     });
 
     it('delivers the saved requests once the channel takes posts again', async () => {
-      capture.refusing.set(brokenChannel.id, 403);
+      running.capture.refusing.set(brokenChannel.id, 403);
       await fileRequest();
-      capture.refusing.clear();
-      capture.clear();
+      running.capture.refusing.clear();
+      running.capture.clear();
       const deadline = Date.now() + 20000;
-      while (Date.now() < deadline && !capture.activities.some((a) => a.conversation?.id === brokenChannel.id)) await new Promise((r) => setTimeout(r, 200));
-      const posted = capture.activities.find((a) => a.conversation?.id === brokenChannel.id);
+      while (Date.now() < deadline && !running.capture.activities.some((a) => a.conversation?.id === brokenChannel.id))
+        await new Promise((r) => setTimeout(r, 200));
+      const posted = running.capture.activities.find((a) => a.conversation?.id === brokenChannel.id);
       assert.ok(posted, 'the request reached the helpdesk channel by itself');
       assert.match(JSON.stringify(posted.attachments![0].content), /Léa Petit/);
     });
@@ -227,22 +219,22 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
         { grantRole: 'Global Administrator' },
         ['confirm'],
       ]) {
-        capture.clear();
+        running.capture.clear();
         await click(camille, { id: 'a:camille-trust', conversationType: 'personal', tenantId: TENANT_ID }, value);
-        assert.deepEqual(capture.texts(), ["Cette carte n'est pas valide : rien n'a été fait. Refaites votre demande."], JSON.stringify(value));
+        assert.deepEqual(running.capture.texts(), ["Cette carte n'est pas valide : rien n'a été fait. Refaites votre demande."], JSON.stringify(value));
       }
     });
 
     it('refuses with 400 an activity without from, conversation or serviceUrl, and sends nothing anywhere', async () => {
-      const base = teamsActivity(capture.url, { text: 'licences' });
+      const base = teamsActivity(running.capture.url, { text: 'licences' });
       for (const missing of ['from', 'conversation', 'serviceUrl']) {
         const { [missing]: _gone, ...activity } = base;
-        const response = await bot.post(activity);
+        const response = await running.bot.post(activity);
         assert.equal(response.status, 400, missing);
       }
-      const elsewhere = await bot.post({ ...base, serviceUrl: 'not a url' });
+      const elsewhere = await running.bot.post({ ...base, serviceUrl: 'not a url' });
       assert.equal(elsewhere.status, 400);
-      assert.equal(capture.activities.length, 0);
+      assert.equal(running.capture.activities.length, 0);
     });
   });
 });

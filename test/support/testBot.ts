@@ -1,3 +1,4 @@
+import { CaptureServer } from './captureServer';
 import { readConfig } from '../../bot/host/config';
 import { RunningBot, startBot } from '../../bot/host/compositionRoot';
 import { Logger } from '../../bot/host/logger';
@@ -25,4 +26,19 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     post: (activity, headers = {}) =>
       fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) }),
   };
+}
+
+/** A bot and a capture server for one describe block: started before it, the capture emptied before each test, both closed after it. */
+export function useTestBot(env: Record<string, string> = {}): { bot: TestBot; capture: CaptureServer } {
+  const running = {} as { bot: TestBot; capture: CaptureServer };
+  before(async () => {
+    running.capture = await new CaptureServer().start();
+    running.bot = await startTestBot(env);
+  });
+  beforeEach(() => running.capture.clear());
+  after(async () => {
+    await running.bot?.bot.close();
+    await running.capture?.close();
+  });
+  return running;
 }
