@@ -36,7 +36,11 @@ export type GraphSettings =
       baseUrl: string;
     };
 
-export type StorageSettings = { mode: 'azure'; connectionString: string } | { mode: 'embedded'; location: string; inMemory: boolean };
+export type StorageSettings =
+  | { mode: 'azure'; connectionString: string }
+  /** An Azure Storage account reached with a managed identity: no key, no secret (Azure). */
+  | { mode: 'identity'; accountName: string; clientId?: string }
+  | { mode: 'embedded'; location: string; inMemory: boolean };
 
 export interface Config {
   port: number;
@@ -154,6 +158,12 @@ function readStorage(env: Env, nodeEnv: string): StorageSettings {
       throw new ConfigError('STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (expected AccountName=… or BlobEndpoint=…)');
     }
     return { mode: 'azure', connectionString };
+  }
+  const accountName = text(env, 'STORAGE_ACCOUNT_NAME');
+  if (accountName !== '') {
+    if (!/^[a-z0-9]{3,24}$/.test(accountName))
+      throw new ConfigError('STORAGE_ACCOUNT_NAME', `must be a storage account name (3 to 24 lower-case letters and digits), got "${accountName}"`);
+    return { mode: 'identity', accountName, clientId: guid(env, 'STORAGE_CLIENT_ID') || undefined };
   }
   return {
     mode: 'embedded',

@@ -1,4 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import { TableClient, TableServiceClientOptions } from '@azure/data-tables';
+import { ManagedIdentityCredential } from '@azure/identity';
+import type { StoragePipelineOptions } from '@azure/storage-blob';
 import { Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageSettings } from '../host/config';
@@ -28,40 +30,62 @@ export interface OpenedStorage {
 /** Azure Storage, or an embedded Azurite when no connection string is configured. */
 export async function openStorage(settings: StorageSettings, stateContainer: string, logger: Logger, tables: readonly string[]): Promise<OpenedStorage> {
   const known = new Set<string>([...CORE_TABLES, ...tables]);
-  let connectionString: string;
   let close = async () => {};
   let up = () => true;
   let azuritePid = (): number | undefined => undefined;
-  if (settings.mode === 'azure') {
-    connectionString = settings.connectionString;
+  let access: StorageAccess;
+  if (settings.mode === 'identity') {
+    access = identityAccess(settings.accountName, settings.clientId);
+  } else if (settings.mode === 'azure') {
+    access = connectionStringAccess(settings.connectionString);
   } else {
     const azurite = await startAzurite({ location: settings.location, inMemory: settings.inMemory, logger });
-    connectionString = azurite.connectionString;
+    access = connectionStringAccess(azurite.connectionString);
     close = azurite.stop;
     up = () => azurite.up;
     azuritePid = () => azurite.pid;
   }
-  const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:/i.test(connectionString);
   // Few, short tries: while storage is down a turn fails in seconds and says so, instead of waiting half a minute.
-  const state = new ReportingStorage(
-    () =>
-      new BlobsStorage(connectionString, stateContainer, {
-        storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } },
-      }),
+  const state = new ReportingStorage(() =>
+    access.blobs(stateContainer, { retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } }),
   );
   const table = <T extends object>(name: string) => {
     if (!known.has(name)) throw new Error(`No table "${name}" is declared (core tables, or a feature's tables in bot/features)`);
-    return new RecordTable<T>(
-      TableClient.fromConnectionString(connectionString, name, {
-        allowInsecureConnection: insecure,
-        retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-      }),
-    );
+    return new RecordTable<T>(access.table(name, { retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } }));
   };
   const probeTable = table('conversations');
   const probe = async () => {
     if (!up()) throw new StorageFault('the embedded Azurite is restarting');
     await probeTable.get('probe', 'probe');
   };
-  return { state, connectionString, table, probe, azuritePid, close };
+  return { state, connectionString: access.description, table, probe, azuritePid, close };
+}
+
+/** How the clients reach the account: a connection string (Azurite, or an account key), or a managed identity (no secret). */
+interface StorageAccess {
+  /** The connection string, or the account's endpoints (what tests and logs may show). */
+  description: string;
+  blobs(container: string, options: StoragePipelineOptions): Storage;
+  table(name: string, options: TableServiceClientOptions): TableClient;
+}
+
+function connectionStringAccess(connectionString: string): StorageAccess {
+  const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:/i.test(connectionString);
+  return {
+    description: connectionString,
+    blobs: (container, options) => new BlobsStorage(connectionString, container, { storagePipelineOptions: options }),
+    table: (name, options) => TableClient.fromConnectionString(connectionString, name, { ...options, allowInsecureConnection: insecure }),
+  };
+}
+
+/** The account's own endpoints and the managed identity (user-assigned when its client id is given). */
+function identityAccess(accountName: string, clientId: string | undefined): StorageAccess {
+  const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
+  const blobEndpoint = `https://${accountName}.blob.core.windows.net`;
+  const tableEndpoint = `https://${accountName}.table.core.windows.net`;
+  return {
+    description: `BlobEndpoint=${blobEndpoint};TableEndpoint=${tableEndpoint}`,
+    blobs: (container, options) => new BlobsStorage('', container, { storagePipelineOptions: options }, `${blobEndpoint}/${container}`, credential),
+    table: (name, options) => new TableClient(tableEndpoint, name, credential, options),
+  };
 }

@@ -76,6 +76,17 @@ describe('Configuration', () => {
     failsOn({ GRAPH_BASE_URL: 'graph.local' }, 'GRAPH_BASE_URL');
   });
 
+  it('reaches a storage account with a managed identity when only its name is given (no key anywhere)', () => {
+    const id = '5e5e5e5e-1111-2222-3333-444444444444';
+    assert.deepEqual(readConfig({ STORAGE_ACCOUNT_NAME: 'aa365storage', STORAGE_CLIENT_ID: id }).storage, {
+      mode: 'identity',
+      accountName: 'aa365storage',
+      clientId: id,
+    });
+    failsOn({ STORAGE_ACCOUNT_NAME: 'Not_An_Account' }, 'STORAGE_ACCOUNT_NAME');
+    failsOn({ STORAGE_ACCOUNT_NAME: 'aa365storage', STORAGE_CLIENT_ID: 'me' }, 'STORAGE_CLIENT_ID');
+  });
+
   it('refuses a STORAGE_CONNECTION_STRING that is not one', () => {
     failsOn({ STORAGE_CONNECTION_STRING: 'postgres://x' }, 'STORAGE_CONNECTION_STRING');
     assert.equal(readConfig({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage.mode, 'azure');

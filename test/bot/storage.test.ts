@@ -84,6 +84,16 @@ describe('Storage on Azurite (embedded, in memory)', function () {
   });
 });
 
+describe('Storage through a managed identity', () => {
+  it("points the clients at the account's own endpoints, and starts no Azurite", async () => {
+    const opened = await openStorage({ mode: 'identity', accountName: 'aa365storage' }, 'botstate', new Logger('error', {}, () => {}), ['audit']);
+    assert.equal(opened.connectionString, 'BlobEndpoint=https://aa365storage.blob.core.windows.net;TableEndpoint=https://aa365storage.table.core.windows.net');
+    assert.equal(opened.azuritePid(), undefined);
+    assert.equal(opened.table('audit').name, 'audit');
+    await opened.close();
+  });
+});
+
 describe('Storage faults', () => {
   class BrokenStorage implements Storage {
     async read(): Promise<StoreItems> {
