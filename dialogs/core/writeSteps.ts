@@ -14,10 +14,8 @@ import { Localizer, Params } from '../../bot/presentation/i18n';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { askerOf, callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Interruptions } from './cancelAndHelpDialog';
-import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePrompt, choicePromptId } from './cardPrompt';
+import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePromptId } from './cardPrompt';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
-
-export { choicePrompt };
 
 /** What the dialogs that write to the tenant share: services, and the steps every write goes through. */
 export interface WriteServices {
