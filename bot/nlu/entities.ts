@@ -20,19 +20,30 @@ const INCIDENT = /\b(?:inc-?(\d{1,8})|(?:incident|ticket|demande|request)\s*(?:n
 interface Alias<T> {
   alias: string;
   value: T;
+  /** The alias as a whole word or phrase, compiled once. */
+  pattern: RegExp;
 }
 
-const SKUS: Alias<string[]>[] = SKU_ALIASES.map(([alias, value]) => ({ alias, value }));
-const byName = (table: [string, string[]][]): Alias<string>[] => table.flatMap(([value, aliases]) => aliases.map((alias) => ({ alias, value })));
+/** A catalogue of aliases, longest first (a longer name wins over a shorter one inside it), patterns compiled once. */
+function aliasTable<T>(entries: { alias: string; value: T }[]): Alias<T>[] {
+  return entries
+    .map(({ alias, value }) => ({
+      alias,
+      value,
+      pattern: new RegExp(`(^|[^\\p{L}\\p{N}@.-])(${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')})(?=$|[^\\p{L}\\p{N}@-])`, 'gu'),
+    }))
+    .sort((a, b) => b.alias.length - a.alias.length);
+}
+
+const SKUS = aliasTable(SKU_ALIASES.map(([alias, value]) => ({ alias, value })));
+const byName = (table: [string, string[]][]) => aliasTable(table.flatMap(([value, aliases]) => aliases.map((alias) => ({ alias, value }))));
 const ROLES = byName(ROLE_ALIASES);
 const SERVICES = byName(SERVICE_ALIASES);
 
 /** Every alias found in the folded text, longest first, none overlapping another. */
 function findAliases<T>(folded: string, table: Alias<T>[]): { match: T; start: number; end: number }[] {
-  const candidates = [...table].sort((a, b) => b.alias.length - a.alias.length);
   const taken: { match: T; start: number; end: number }[] = [];
-  for (const { value, alias } of candidates) {
-    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}@.-])(${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')})(?=$|[^\\p{L}\\p{N}@-])`, 'gu');
+  for (const { value, pattern } of table) {
     for (const m of folded.matchAll(pattern)) {
       const start = m.index! + m[1].length;
       const end = start + m[2].length;

@@ -10,13 +10,14 @@ import { CardData, CardName } from './cardTypes';
  * their typed data (cardTypes.ts). A template's name is its file name, unique across folders.
  */
 export class CardRenderer {
-  private readonly templates = new Map<string, object>();
+  /** Parsed once: a template's expressions are compiled when it is made, and it binds any data after. */
+  private readonly templates = new Map<string, ACData.Template>();
 
   constructor(directory = projectPath('cards')) {
     for (const file of readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) {
       const name = basename(file, '.json');
       if (this.templates.has(name)) throw new Error(`Two card templates are named "${name}" in cards/`);
-      this.templates.set(name, JSON.parse(readFileSync(join(directory, file), 'utf8')) as object);
+      this.templates.set(name, new ACData.Template(JSON.parse(readFileSync(join(directory, file), 'utf8')) as object));
     }
   }
 
@@ -28,7 +29,7 @@ export class CardRenderer {
   bind<N extends CardName>(name: N, data: CardData[N]): Record<string, unknown> {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named "${name}" in cards/`);
-    return new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
+    return template.expand({ $root: data }) as Record<string, unknown>;
   }
 
   attachment<N extends CardName>(name: N, data: CardData[N]): Attachment {

@@ -23,12 +23,22 @@ export class LicenseInventoryDialog extends ComponentDialog {
     this.initialDialogId = 'showInventory';
   }
 
+  /** Clocks by language and time zone, made once each (making one costs more than the rest of the card). */
+  private readonly clocks = new Map<string, Intl.DateTimeFormat>();
+
+  private clock(locale: string, zone: string): Intl.DateTimeFormat {
+    const key = `${locale}|${zone}`;
+    let clock = this.clocks.get(key);
+    if (!clock) this.clocks.set(key, (clock = clockFor(locale, zone)));
+    return clock;
+  }
+
   private async showInventoryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const plans = await this.licenses.inventory();
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const timeZone = step.context.activity.localTimezone || 'Europe/Paris';
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: safeZone(timeZone) }).format(new Date());
+    const time = this.clock(locale, timeZone).format(new Date());
     const card = this.cards.attachment('licenseInventory', {
       title: t('inventory.title', { tenant: this.tenantName() }),
       subtitle: t('inventory.subtitle', { count: plans.length, time }),
@@ -50,11 +60,11 @@ export class LicenseInventoryDialog extends ComponentDialog {
   }
 }
 
-function safeZone(zone: string): string {
+/** A clock for a language and a time zone (Europe/Paris when Teams sends an unknown one). */
+function clockFor(locale: string, zone: string): Intl.DateTimeFormat {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
+    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone });
   } catch {
-    return 'Europe/Paris';
+    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
   }
 }
