@@ -1,13 +1,4 @@
-import {
-  Activity,
-  BotState,
-  CallerIdConstants,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  InvokeResponse,
-  TurnContext,
-  UserState,
-} from 'botbuilder';
+import { Activity, BotState, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticateRequestResult, AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication } from 'botframework-connector';
 import { BotIdentity } from './config';
 import { userMessageFor } from '../presentation/errorMessages';
@@ -51,7 +42,7 @@ export function createAdapter(
     if (error instanceof StorageFault) return;
     try {
       // A dialog stack left mid-way by a failure would trap the user: start afresh next time.
-      for (const state of states) if (!(state instanceof UserState)) await state.delete(context);
+      for (const state of states) await state.delete(context);
     } catch (deleteError) {
       turnLogger.error('could not clear the conversation state after the failure', { error: deleteError });
     }

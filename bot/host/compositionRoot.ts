@@ -1,5 +1,5 @@
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
-import { ConversationState, PrivateConversationState, UserState } from 'botbuilder';
+import { PrivateConversationState } from 'botbuilder';
 import { coverageOf } from '../../dialogs/core/coverage';
 import { FallbackDialog } from '../../dialogs/core/fallbackDialog';
 import { HelpCard } from '../../dialogs/core/helpCard';
@@ -223,10 +223,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const storage = await openStorage(config.storage, config.stateContainer, logger, FEATURE_TABLES);
     closers.push(() => storage.close());
-    const conversationState = new ConversationState(storage.state);
-    const dialogStates = new PrivateConversationState(storage.state);
-    const userState = new UserState(storage.state);
-    const states = [conversationState, dialogStates, userState];
+    // One state document per member of each conversation: their dialogs in progress and their language.
+    // One read a turn (and a write when it changed), checked by ETag.
+    const memberState = new PrivateConversationState(storage.state);
+    const states = [memberState];
 
     const localizer = new Localizer();
     const cards = new CardRenderer();
@@ -258,12 +258,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     retry.unref();
     closers.push(async () => clearInterval(retry));
 
-    const bot = new AssistantBot(states, dialogStates, mainDialog, conversations, cards, localizer, logger, cardActions, cardAnswerRules());
+    const bot = new AssistantBot(states, memberState, mainDialog, conversations, cards, localizer, logger, cardActions, cardAnswerRules());
 
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
     adapter.use(new TurnSetup(logger, config.defaultLocale));
     adapter.use(new TeamsGuard(() => policy, logger));
-    adapter.use(new ConversationLanguage(conversationState));
+    adapter.use(new ConversationLanguage(memberState));
     attach(endpoint, (context) => bot.run(context));
     const organization = new OrganizationService(graph);
     http.setReadiness(

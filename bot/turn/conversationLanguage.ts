@@ -1,17 +1,19 @@
-import { ActivityTypes, ConversationState, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityTypes, BotState, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale } from '../presentation/i18n';
 import { detectLanguage } from '../nlu/language';
 import { setLocale } from './turnSetup';
 
 /**
- * The language to answer in: the message's own when it tells; else the language this conversation
- * was last written in (a card click or « E3 » carries none); else the Teams locale TurnSetup chose.
+ * The language to answer in: the message's own when it tells; else the language this person last
+ * wrote in, in this conversation (a card click or « E3 » carries none; in a group chat each member
+ * keeps their own); else the Teams locale TurnSetup chose. Kept in the state it is given (the bot
+ * gives the per-member state that also holds the dialogs: one read a turn).
  */
 export class ConversationLanguage implements Middleware {
   private readonly remembered: StatePropertyAccessor<Locale | undefined>;
 
-  constructor(conversationState: ConversationState) {
-    this.remembered = conversationState.createProperty<Locale | undefined>('language');
+  constructor(state: BotState) {
+    this.remembered = state.createProperty<Locale | undefined>('language');
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
