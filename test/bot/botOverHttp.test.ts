@@ -32,10 +32,12 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.match(allText(premium), /Plus aucune licence disponible/);
   });
 
-  it('keeps each member\'s language in a group chat: a message that does not tell is answered in its writer\'s', async () => {
+  it("keeps each member's language in a group chat: a message that does not tell is answered in its writer's", async () => {
     const group = { id: '19:group-languages@thread.v2', conversationType: 'groupChat', tenantId: TENANT_ID };
     const nadia = { id: '29:user-nadia', name: 'Nadia Benali', aadObjectId: seededUser('nadia.benali@lumiere-fils.fr').id };
-    await running.bot.post(teamsActivity(running.capture.url, { text: 'show me the licenses', from: nadia, conversation: group, locale: 'fr-FR' }, 'groupChat'));
+    await running.bot.post(
+      teamsActivity(running.capture.url, { text: 'show me the licenses', from: nadia, conversation: group, locale: 'fr-FR' }, 'groupChat'),
+    );
     assert.match(allText(running.capture.cards()[0]), /Lumière & Fils licenses/, 'Nadia wrote in English');
     running.capture.clear();
     await running.bot.post(teamsActivity(running.capture.url, { text: 'licences', conversation: group, locale: 'fr-FR' }, 'groupChat'));
