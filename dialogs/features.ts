@@ -5,6 +5,7 @@ import type { FeatureDialogs } from './core/routes';
 import { helpdeskDialogs } from './helpdesk';
 import { licenceDialogs } from './licences';
 import { passwordDialogs } from './passwords';
+import { serviceHealthDialogs } from './serviceHealth';
 
 /**
  * Each feature's dialogs, by the feature's name (bot/features/index.ts lists the features: the
@@ -18,5 +19,6 @@ export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
   admins: adminDialogs,
   helpdesk: helpdeskDialogs,
   audit: auditDialogs,
+  serviceHealth: serviceHealthDialogs,
   knowledge: () => ({ routes: [] }),
 };

@@ -198,6 +198,31 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
       facts: [{ title: 'Utilisateur', value: 'Julie Roux' }],
     },
   ],
+  serviceHealth: [
+    {
+      title: 'État des services Microsoft 365',
+      summary: 'Microsoft signale un problème sur 1 service(s) :',
+      services: [
+        {
+          name: 'Exchange Online',
+          status: 'Service dégradé',
+          healthy: false,
+          issues: [
+            {
+              heading: 'EX1062744 — Délais de réception (depuis le 25/11/2026 07:40)',
+              impact: 'Les messages externes arrivent avec du retard.',
+              latest: 'Dernière mise à jour (25/11/2026 12:15) : retour arrière en cours.',
+              linkTitle: "Voir dans le centre d'administration",
+              url: 'https://admin.microsoft.com/#/servicehealth/:/alerts/EX1062744',
+            },
+          ],
+        },
+      ],
+      note: '',
+      incidentTitle: 'Déclarer un incident',
+    },
+    { title: 'État', summary: 'Tout va bien', services: [], note: 'Réservé aux administrateurs', incidentTitle: 'Déclarer un incident' },
+  ],
   knowledgeArticle: [
     {
       lead: 'Pas encore',

@@ -9,13 +9,14 @@ import { helpdesk } from './helpdesk/feature';
 import { knowledge } from './knowledge/feature';
 import { licences } from './licences/feature';
 import { passwords } from './passwords/feature';
+import { serviceHealth } from './serviceHealth/feature';
 
 /**
  * The capabilities of the bot, in the order their requests are routed. Adding one: a folder in
  * bot/features/ (its services and feature.ts), dialogs/ and cards/, one line here, one line in
  * dialogs/features.ts (the compiler asks for it), locale keys and training phrases.
  */
-export const FEATURES = [directory, licences, passwords, admins, helpdesk, audit, knowledge] as const satisfies readonly Feature[];
+export const FEATURES = [directory, licences, passwords, admins, helpdesk, audit, serviceHealth, knowledge] as const satisfies readonly Feature[];
 
 export type FeatureName = (typeof FEATURES)[number]['name'];
 

@@ -32,6 +32,7 @@ import { GraphApi } from '../graph/graphApi';
 import { LicenseService } from '../features/licences/licenses';
 import { MyAccountService } from '../features/passwords/myAccount';
 import { PasswordService } from '../features/passwords/passwordService';
+import { ServiceHealthService } from '../features/serviceHealth/serviceHealth';
 import { OrganizationService, TenantInfo } from '../features/directory/organization';
 import { Locale, Localizer } from '../presentation/i18n';
 import { KnowledgeBase } from '../nlu/knowledge';
@@ -158,6 +159,7 @@ export function createDialogs(deps: DialogDependencies) {
     adminRoles: new AdminRoleService(graph),
     resetRequests,
     helpdeskCards,
+    serviceHealth: new ServiceHealthService(graph),
     tenantName: deps.tenantName,
     verifiedDomains: deps.verifiedDomains,
     oauthConnectionName: deps.oauthConnectionName,

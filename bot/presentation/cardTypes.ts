@@ -96,6 +96,14 @@ export interface CardData {
   pendingRequests: { title: Text; subtitle: Text; note: Text; requests: { requester: Text; line: Text; delivered: boolean }[] };
   // admins
   adminRoles: { title: Text; subtitle: Text; emptyText: Text; people: { name: Text; upn: string; roles: Text }[] };
+  // service health
+  serviceHealth: {
+    title: Text;
+    summary: Text;
+    services: { name: Text; status: Text; healthy: boolean; issues: { heading: Text; impact: Text; latest: Text; linkTitle: Text; url: string }[] }[];
+    note: Text;
+    incidentTitle: Text;
+  };
   // audit
   auditLog: { title: Text; subtitle: Text; emptyText: Text; entries: { operation: Text; line: Text; details: Text; outcome: Text; ok: boolean; when: Text }[] };
 }

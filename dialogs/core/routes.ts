@@ -5,6 +5,7 @@ import type { HelpdeskCards } from '../helpdesk/helpdeskCards';
 import type { DirectoryService } from '../../bot/features/directory/directory';
 import type { DirectoryRoleService } from '../../bot/features/directory/directoryRoles';
 import type { ResetRequests } from '../../bot/features/helpdesk/resetRequests';
+import type { ServiceHealthService } from '../../bot/features/serviceHealth/serviceHealth';
 import type { AdminRoleService } from '../../bot/features/admins/adminRoles';
 import type { BulkLicenseService } from '../../bot/features/licences/bulkLicenses';
 import type { LicenseService } from '../../bot/features/licences/licenses';
@@ -53,6 +54,7 @@ export interface DialogServices {
   myAccount: MyAccountService;
   adminRoles: AdminRoleService;
   resetRequests: ResetRequests;
+  serviceHealth: ServiceHealthService;
   /** The helpdesk in Teams (the ResetRequests service speaks through it). */
   helpdeskCards: HelpdeskCards;
   tenantName(): string;

@@ -9,6 +9,7 @@ const CARD_MARKS: Record<string, (text: string) => boolean> = {
   help: (text) => text.includes('FactSet'),
   knowledgeArticle: (text) => text.includes('Action.OpenUrl') || text.includes('"article"'),
   fallback: (text) => text.includes('"action":"help"'),
+  serviceHealth: (text) => text.includes('"action":"incident.declare"'),
 };
 
 describe('Main dialog', () => {

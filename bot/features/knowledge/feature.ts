@@ -2,7 +2,7 @@ import type { Feature } from '../feature';
 
 /**
  * What the bot answers from its bilingual knowledge base today: Outlook and mail set-up, support,
- * and the topics whose capability is not built yet (incidents, service health, domains), each
+ * and the topics whose capability is not built yet (incidents, domains), each
  * offered to the roles that will use it.
  */
 export const knowledge = {
@@ -11,7 +11,6 @@ export const knowledge = {
     { intent: 'domain.setup', roles: ['Global Administrator', 'Domain Name Administrator'] },
     { intent: 'incident.declare', roles: 'everyone' },
     { intent: 'incident.status', roles: 'everyone' },
-    { intent: 'service.health', roles: 'everyone' },
     { intent: 'mail.setup', roles: 'everyone' },
     { intent: 'support.contact', roles: 'everyone' },
   ],

@@ -3,7 +3,7 @@ export interface MainDialogTestCase {
   name: string;
   locale: string;
   utterance: string | { value: Record<string, unknown> };
-  card: 'licenseInventory' | 'help' | 'knowledgeArticle' | 'fallback';
+  card: 'licenseInventory' | 'help' | 'knowledgeArticle' | 'fallback' | 'serviceHealth';
   says: RegExp[];
 }
 
@@ -84,9 +84,23 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
   {
     name: 'a request not built yet says so and explains how to do it',
     locale: 'fr-FR',
-    utterance: "est-ce qu'Exchange est en panne ?",
+    utterance: 'utiliser mon domaine avec les boîtes mail',
     card: 'knowledgeArticle',
-    says: [/pas encore le faire pour vous/, /Faire un diagnostic des services/],
+    says: [/pas encore le faire pour vous/, /Utiliser votre domaine pour les boîtes mail/],
+  },
+  {
+    name: "« est-ce qu'Exchange est en panne ? » answers from Microsoft 365 service health, with the open issue for an administrator",
+    locale: 'fr-FR',
+    utterance: "est-ce qu'Exchange est en panne ?",
+    card: 'serviceHealth',
+    says: [/Exchange Online/, /Service dégradé/, /EX1062744/, /Dernière mise à jour/, /servicehealth\/:\/alerts\/EX1062744/],
+  },
+  {
+    name: '"service health" lists the services Microsoft reports a problem with',
+    locale: 'en-US',
+    utterance: 'what is the service health?',
+    card: 'serviceHealth',
+    says: [/Microsoft 365 service health/, /Microsoft is reporting a problem with 3 service\(s\)/, /SharePoint Online/, /Microsoft Forms/],
   },
   {
     name: 'a related article opens from its button',
