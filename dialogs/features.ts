@@ -1,6 +1,7 @@
 import type { FeatureName } from '../bot/features';
 import { adminDialogs } from './admins';
 import { auditDialogs } from './audit';
+import { domainDialogs } from './domains';
 import type { FeatureDialogs } from './core/routes';
 import { helpdeskDialogs } from './helpdesk';
 import { licenceDialogs } from './licences';
@@ -20,5 +21,6 @@ export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
   helpdesk: helpdeskDialogs,
   audit: auditDialogs,
   serviceHealth: serviceHealthDialogs,
+  domains: domainDialogs,
   knowledge: () => ({ routes: [] }),
 };

@@ -223,6 +223,18 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
     },
     { title: 'État', summary: 'Tout va bien', services: [], note: 'Réservé aux administrateurs', incidentTitle: 'Déclarer un incident' },
   ],
+  domains: [
+    {
+      title: "Domaines de l'organisation",
+      summary: 'lumiere-fils.fr est vérifié.',
+      domains: [{ name: 'lumiere-fils.fr', status: 'vérifié, par défaut' }],
+      recordsTitle: 'Enregistrements à créer',
+      records: [{ heading: 'MX — hôte @', value: 'lumiere-fils-fr.mail.protection.outlook.com', details: 'priorité 0 · TTL 3600 s' }],
+      note: 'Copiez ces valeurs telles quelles.',
+      adminCenterTitle: "Domaines dans le centre d'administration",
+    },
+    { title: 'Domaines', summary: '3 domaines', domains: [], recordsTitle: '', records: [], note: '', adminCenterTitle: 'Domaines' },
+  ],
   knowledgeArticle: [
     {
       lead: 'Pas encore',

@@ -1,6 +1,7 @@
 import { admins } from './admins/feature';
 import { audit } from './audit/feature';
 import { directory } from './directory/feature';
+import { domains } from './domains/feature';
 import type { GraphRequestUse } from '../graph/graphRequests';
 import type { Capability } from '../policy/capabilities';
 import { CardAnswerRules, type FieldRule } from '../policy/cardData';
@@ -16,7 +17,7 @@ import { serviceHealth } from './serviceHealth/feature';
  * bot/features/ (its services and feature.ts), dialogs/ and cards/, one line here, one line in
  * dialogs/features.ts (the compiler asks for it), locale keys and training phrases.
  */
-export const FEATURES = [directory, licences, passwords, admins, helpdesk, audit, serviceHealth, knowledge] as const satisfies readonly Feature[];
+export const FEATURES = [directory, licences, passwords, admins, helpdesk, audit, serviceHealth, domains, knowledge] as const satisfies readonly Feature[];
 
 export type FeatureName = (typeof FEATURES)[number]['name'];
 

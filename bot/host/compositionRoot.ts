@@ -33,6 +33,7 @@ import { LicenseService } from '../features/licences/licenses';
 import { MyAccountService } from '../features/passwords/myAccount';
 import { PasswordService } from '../features/passwords/passwordService';
 import { ServiceHealthService } from '../features/serviceHealth/serviceHealth';
+import { DomainService } from '../features/domains/domains';
 import { OrganizationService, TenantInfo } from '../features/directory/organization';
 import { Locale, Localizer } from '../presentation/i18n';
 import { KnowledgeBase } from '../nlu/knowledge';
@@ -160,6 +161,7 @@ export function createDialogs(deps: DialogDependencies) {
     resetRequests,
     helpdeskCards,
     serviceHealth: new ServiceHealthService(graph),
+    domains: new DomainService(graph),
     tenantName: deps.tenantName,
     verifiedDomains: deps.verifiedDomains,
     oauthConnectionName: deps.oauthConnectionName,

@@ -104,6 +104,16 @@ export interface CardData {
     note: Text;
     incidentTitle: Text;
   };
+  // domains
+  domains: {
+    title: Text;
+    summary: Text;
+    domains: { name: string; status: Text }[];
+    recordsTitle: Text;
+    records: { heading: Text; value: string; details: Text }[];
+    note: Text;
+    adminCenterTitle: Text;
+  };
   // audit
   auditLog: { title: Text; subtitle: Text; emptyText: Text; entries: { operation: Text; line: Text; details: Text; outcome: Text; ok: boolean; when: Text }[] };
 }

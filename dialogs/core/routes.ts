@@ -6,6 +6,7 @@ import type { DirectoryService } from '../../bot/features/directory/directory';
 import type { DirectoryRoleService } from '../../bot/features/directory/directoryRoles';
 import type { ResetRequests } from '../../bot/features/helpdesk/resetRequests';
 import type { ServiceHealthService } from '../../bot/features/serviceHealth/serviceHealth';
+import type { DomainService } from '../../bot/features/domains/domains';
 import type { AdminRoleService } from '../../bot/features/admins/adminRoles';
 import type { BulkLicenseService } from '../../bot/features/licences/bulkLicenses';
 import type { LicenseService } from '../../bot/features/licences/licenses';
@@ -55,6 +56,7 @@ export interface DialogServices {
   adminRoles: AdminRoleService;
   resetRequests: ResetRequests;
   serviceHealth: ServiceHealthService;
+  domains: DomainService;
   /** The helpdesk in Teams (the ResetRequests service speaks through it). */
   helpdeskCards: HelpdeskCards;
   tenantName(): string;

@@ -10,6 +10,7 @@ const CARD_MARKS: Record<string, (text: string) => boolean> = {
   knowledgeArticle: (text) => text.includes('Action.OpenUrl') || text.includes('"article"'),
   fallback: (text) => text.includes('"action":"help"'),
   serviceHealth: (text) => text.includes('"action":"incident.declare"'),
+  domains: (text) => text.includes('#/Domains'),
 };
 
 describe('Main dialog', () => {

@@ -3,7 +3,7 @@ export interface MainDialogTestCase {
   name: string;
   locale: string;
   utterance: string | { value: Record<string, unknown> };
-  card: 'licenseInventory' | 'help' | 'knowledgeArticle' | 'fallback' | 'serviceHealth';
+  card: 'licenseInventory' | 'help' | 'knowledgeArticle' | 'fallback' | 'serviceHealth' | 'domains';
   says: RegExp[];
 }
 
@@ -82,11 +82,31 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/nom de domaine/, /MS=ms/],
   },
   {
-    name: 'a request not built yet says so and explains how to do it',
+    name: '« utiliser mon domaine avec les boîtes mail » lists the domains from Graph, for an administrator',
     locale: 'fr-FR',
     utterance: 'utiliser mon domaine avec les boîtes mail',
-    card: 'knowledgeArticle',
-    says: [/pas encore le faire pour vous/, /Utiliser votre domaine pour les boîtes mail/],
+    card: 'domains',
+    says: [/Domaines de l'organisation/, /lumiere-fils\.fr/, /vérifié, par défaut/, /lumiere-fils\.com/, /non vérifié/],
+  },
+  {
+    name: 'a verified domain named shows the exact records its mail needs',
+    locale: 'fr-FR',
+    utterance: 'enregistrements dns de lumiere-fils.fr pour la messagerie',
+    card: 'domains',
+    says: [
+      /lumiere-fils\.fr est vérifié/,
+      /MX — hôte @/,
+      /lumiere-fils-fr\.mail\.protection\.outlook\.com/,
+      /v=spf1 include:spf\.protection\.outlook\.com -all/,
+      /autodiscover\.outlook\.com/,
+    ],
+  },
+  {
+    name: 'a domain not verified yet shows the TXT record that proves it',
+    locale: 'en-US',
+    utterance: 'verify the domain lumiere-fils.com',
+    card: 'domains',
+    says: [/lumiere-fils\.com is added but not verified yet/, /TXT — host @/, /MS=ms\d+/],
   },
   {
     name: "« est-ce qu'Exchange est en panne ? » answers from Microsoft 365 service health, with the open issue for an administrator",
