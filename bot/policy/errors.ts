@@ -72,6 +72,12 @@ export class DeliveryFailed extends AppError {
 export class LastGlobalAdministrator extends AppError {
   readonly messageKey = 'error.lastGlobalAdmin';
 }
+/** Microsoft could not find the domain's TXT record in its DNS yet; params: domain, record. */
+export class DomainNotVerified extends AppError {
+  readonly messageKey = 'error.domainNotVerified';
+  /** The params its message needs, as an example (the message tests fill them with it). */
+  static readonly example = { domain: 'contoso.fr', record: 'MS=ms12345678' };
+}
 /** The message came from a tenant other than the one this bot administers. */
 export class ForeignTenant extends AppError {
   readonly messageKey = 'error.foreignTenant';

@@ -131,7 +131,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
     return this.steps.actOnConfirmation(step, {
       operation: state.person ? 'admin.grant' : 'admin.create',
       authorize: this.steps.requireRole(step, 'admin.create'),
-      target: state.person ?? { id: '', displayName, userPrincipalName: upn, jobTitle: null, department: null },
+      target: upn,
       parameters: { role, newAccount: !state.person },
       run: async () => {
         let id = state.person?.id;

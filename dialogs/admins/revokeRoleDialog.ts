@@ -81,7 +81,7 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     return this.steps.actOnConfirmation(step, {
       operation: 'admin.revoke',
       authorize: this.steps.requireRole(step, 'admin.roles'),
-      target: person,
+      target: person.userPrincipalName,
       parameters: { role },
       run: () => this.services.adminRoles.revoke(person.id, role),
       done: async () => this.steps.t(step.context, 'role.revoked', { name: person.displayName, role: shown }),

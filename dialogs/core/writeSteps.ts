@@ -40,7 +40,8 @@ export interface Write {
   operation: string;
   /** Checked again at the click (RoleRequired when the caller may no longer do it). */
   authorize(): Promise<void>;
-  target: Person;
+  /** What the write is about, as the audit log names it: a user's address, a domain. */
+  target: string;
   parameters: Record<string, string | number | boolean>;
   run(): Promise<WriteReceipt[]>;
   /** Said once it is done (nothing when it shows the result itself). */
@@ -248,7 +249,7 @@ export class WriteSteps {
       correlationId: correlationIdOf(step.context),
       caller: callerOf(step.context),
       operation: operation.operation,
-      target: operation.target.userPrincipalName,
+      target: operation.target,
       parameters: operation.parameters,
     };
     let receipts: WriteReceipt[];

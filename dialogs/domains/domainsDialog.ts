@@ -1,80 +1,170 @@
-import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { TurnContext } from 'botbuilder';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { DnsRecord, DomainService, TenantDomain } from '../../bot/features/domains/domains';
 import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
-import type { Authorizer } from '../../bot/policy/authorization';
 import { RoleRequired } from '../../bot/policy/errors';
-import type { CardRenderer } from '../../bot/presentation/cardRenderer';
-import type { Localizer } from '../../bot/presentation/i18n';
+import type { Locale } from '../../bot/presentation/i18n';
 import { localeOf } from '../../bot/turn/turnSetup';
+import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from '../core/knowledgeDialog';
+import { WriteServices, WriteSteps } from '../core/writeSteps';
 
 export const DOMAINS_DIALOG = 'domainsDialog';
 
 /** « acheter un nom de domaine », "buy a domain". */
-const BUYING = /\b(achet\w*|acquerir|buy\w*|purchas\w*|register\w* a (new )?domain)\b/;
+const BUYING = /\b(achet\w*|acquerir|buy\w*|purchas\w*)\b/;
+/** « ajoute le domaine … », "add the domain …". */
+const ADDING = /\b(ajout\w*|add\w*)\b/;
+/** « vérifie … », "verify …". */
+const VERIFYING = /\b(verifi\w*|verify\w*|valide\w*|validate\w*)\b/;
+
+export interface DomainServices extends WriteServices {
+  domains: DomainService;
+}
+
+interface DomainState {
+  domain?: string;
+  action?: 'add' | 'verify';
+}
 
 /**
- * « mes domaines », « utiliser lumiere-fils.fr avec les boîtes mail », « vérifier lumiere-fils.com »:
- * the tenant's domains from Graph, for Global and Domain Name Administrators. Without a domain
- * named: the list and their status. A domain not verified yet: the TXT record that proves
- * ownership, its exact value. A verified one: the records mail needs (MX, autodiscover, SPF), with
- * the values Microsoft gives for it. Anyone else gets the explanation.
+ * « mes domaines », « utiliser lumiere-fils.fr avec les boîtes mail », « ajoute le domaine … »,
+ * « vérifie … »: the tenant's domains from Graph, for Global and Domain Name Administrators.
+ * Without a domain named: the list and their status. A domain not in the organization: adding it,
+ * confirmed and audited, then its TXT record. A domain not verified yet: its TXT record, and the
+ * verification, confirmed and audited (a failure says which record Microsoft cannot see). A
+ * verified one: the records mail needs, with the values Microsoft gives for it. Anyone else gets
+ * the explanation.
  */
-export class DomainsDialog extends ComponentDialog {
+export class DomainsDialog extends CancelAndHelpDialog {
+  private readonly steps: WriteSteps;
+
   constructor(
-    private readonly authorizer: Authorizer,
-    private readonly domains: DomainService,
-    private readonly cards: CardRenderer,
-    private readonly localizer: Localizer,
+    private readonly services: DomainServices,
     knowledge: KnowledgeDialog,
   ) {
-    super(DOMAINS_DIALOG);
+    super(DOMAINS_DIALOG, services.interruptions);
+    this.steps = new WriteSteps(services);
     this.addDialog(knowledge);
-    this.addDialog(new WaterfallDialog('domains', [this.showStep.bind(this)]));
+    this.addDialog(this.steps.confirmPrompt());
+    this.addDialog(new WaterfallDialog('domains', [this.showStep.bind(this), this.actStep.bind(this)]));
     this.initialDialogId = 'domains';
   }
 
   private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     try {
-      await this.authorizer.require('domain.setup', step.context.activity.from?.aadObjectId);
+      await this.steps.authorize(step, 'domain.setup');
     } catch (error) {
       if (!(error instanceof RoleRequired)) throw error;
       // Not an administrator of domains: how it is done, rather than a refusal.
       return step.replaceDialog(KNOWLEDGE_DIALOG, { intent: 'domain.setup' });
     }
+    const words = fold(step.options.text);
     const named = step.options.entities.find((e) => e.type === 'domain')?.value.toLowerCase();
     // Buying a domain happens at a registrar: the explanation, then the domains once it is added.
-    if (!named && BUYING.test(fold(step.options.text))) return step.replaceDialog(KNOWLEDGE_DIALOG, { articleId: 'domain.buy' });
-    const locale = localeOf(step.context);
-    const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
-    const all = await this.domains.list();
+    if (!named && BUYING.test(words)) return step.replaceDialog(KNOWLEDGE_DIALOG, { articleId: 'domain.buy' });
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    const all = await this.services.domains.list();
     const domain = named ? all.find((d) => d.name.toLowerCase() === named) : undefined;
-    let summary: string;
-    let records: DnsRecord[] = [];
-    let recordsTitle = '';
-    let note = '';
+    const state = step.values as DomainState;
     if (named && !domain) {
-      summary = t('domains.notInTenant', { domain: named });
-      note = t('domains.howToAdd');
-    } else if (domain && !domain.verified) {
-      summary = t('domains.notVerified', { domain: domain.name });
-      records = await this.domains.verificationRecords(domain.name);
-      recordsTitle = t('domains.verificationTitle');
-      note = t('domains.verifyWhere');
-    } else if (domain) {
-      summary = t('domains.verified', { domain: domain.name });
-      records = await this.domains.mailRecords(domain.name);
-      recordsTitle = t('domains.mailTitle');
-      note = t('domains.mailNote');
-    } else {
-      summary = t('domains.summary', { count: all.length, verified: all.filter((d) => d.verified).length });
-      note = t('domains.askForOne');
+      if (!ADDING.test(words))
+        return this.answer(step, t('domains.notInTenant', { domain: named }), [], [], '', `${t('domains.howToAdd')} ${t('domains.toAdd', { domain: named })}`);
+      Object.assign(state, { domain: named, action: 'add' });
+      return this.steps.askToConfirm(step, {
+        operation: 'domain.add',
+        title: t('domains.confirmAdd', { domain: named }),
+        facts: [{ title: t('domains.fact.domain'), value: named }],
+      });
     }
-    const card = this.cards.attachment('domains', {
+    if (domain && !domain.verified) {
+      const records = await this.services.domains.verificationRecords(domain.name);
+      if (!VERIFYING.test(words)) {
+        return this.answer(
+          step,
+          t('domains.notVerified', { domain: domain.name }),
+          [domain],
+          records,
+          t('domains.verificationTitle'),
+          t('domains.toVerify', { domain: domain.name }),
+        );
+      }
+      Object.assign(state, { domain: domain.name, action: 'verify' });
+      return this.steps.askToConfirm(step, {
+        operation: 'domain.verify',
+        title: t('domains.confirmVerify', { domain: domain.name }),
+        facts: [
+          { title: t('domains.fact.domain'), value: domain.name },
+          { title: t('domains.fact.record'), value: records.map((r) => `${r.type} @ ${r.value}`).join(' ') },
+        ],
+      });
+    }
+    if (domain) {
+      const records = await this.services.domains.mailRecords(domain.name);
+      return this.answer(step, t('domains.verified', { domain: domain.name }), [domain], records, t('domains.mailTitle'), t('domains.mailNote'));
+    }
+    const verified = all.filter((d) => d.verified).length;
+    return this.answer(step, t('domains.summary', { count: all.length, verified }), all, [], '', t('domains.askForOne'));
+  }
+
+  /** After the confirmation: adds or verifies, audited, then shows what comes next. */
+  private async actStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const { domain, action } = step.values as Required<DomainState>;
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    return this.steps.actOnConfirmation(step, {
+      operation: action === 'add' ? 'domain.add' : 'domain.verify',
+      authorize: this.steps.requireRole(step, 'domain.setup'),
+      target: domain,
+      parameters: {},
+      run: async () => [action === 'add' ? await this.services.domains.add(domain) : await this.services.domains.verify(domain)],
+      done: async () => {
+        const listed = (await this.services.domains.list()).filter((d) => d.name === domain);
+        if (action === 'add') {
+          await this.show(
+            step.context,
+            t('domains.added', { domain }),
+            listed,
+            await this.services.domains.verificationRecords(domain),
+            t('domains.verificationTitle'),
+            '',
+          );
+        } else {
+          await this.show(
+            step.context,
+            t('domains.nowVerified', { domain }),
+            listed,
+            await this.services.domains.mailRecords(domain),
+            t('domains.mailTitle'),
+            t('domains.mailNote'),
+          );
+        }
+        return undefined;
+      },
+    });
+  }
+
+  /** Shows the domains card and ends the dialog. */
+  private async answer(
+    step: WaterfallStepContext,
+    summary: string,
+    domains: TenantDomain[],
+    records: DnsRecord[],
+    recordsTitle: string,
+    note: string,
+  ): Promise<DialogTurnResult> {
+    await this.show(step.context, summary, domains, records, recordsTitle, note);
+    return step.endDialog();
+  }
+
+  /** The domains card: a summary, domains with their status, records to create with their exact values, a note. */
+  private async show(context: TurnContext, summary: string, domains: TenantDomain[], records: DnsRecord[], recordsTitle: string, note: string): Promise<void> {
+    const locale = localeOf(context);
+    const t = (key: string, params = {}) => this.services.localizer.t(locale, key, params);
+    const card = this.services.cards.attachment('domains', {
       title: t('domains.title'),
       summary,
-      domains: (domain ? [domain] : all).map((d) => ({ name: d.name, status: this.status(d, locale) })),
+      domains: domains.map((d) => ({ name: d.name, status: this.status(d, locale) })),
       recordsTitle,
       records: records.map((r) => ({
         heading: t('domains.recordHeading', { type: r.type, host: r.host }),
@@ -86,12 +176,11 @@ export class DomainsDialog extends ComponentDialog {
       note,
       adminCenterTitle: t('domains.adminCenter'),
     });
-    await step.context.sendActivity({ attachments: [card] });
-    return step.endDialog();
+    await context.sendActivity({ attachments: [card] });
   }
 
-  private status(domain: TenantDomain, locale: 'fr' | 'en'): string {
-    const t = (key: string) => this.localizer.t(locale, key);
+  private status(domain: TenantDomain, locale: Locale): string {
+    const t = (key: string) => this.services.localizer.t(locale, key);
     const parts = [t(domain.verified ? 'domains.status.verified' : 'domains.status.notVerified')];
     if (domain.isDefault) parts.push(t('domains.status.default'));
     if (domain.initial) parts.push(t('domains.status.initial'));

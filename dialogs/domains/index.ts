@@ -3,10 +3,5 @@ import type { FeatureDialogs } from '../core/routes';
 import { DomainsDialog } from './domainsDialog';
 
 export const domainDialogs: FeatureDialogs = (s) => ({
-  routes: [
-    {
-      intent: 'domain.setup',
-      dialog: new DomainsDialog(s.authorizer, s.domains, s.cards, s.localizer, new KnowledgeDialog(s.knowledge, s.cards, s.localizer)),
-    },
-  ],
+  routes: [{ intent: 'domain.setup', dialog: new DomainsDialog(s, new KnowledgeDialog(s.knowledge, s.cards, s.localizer)) }],
 });

@@ -128,7 +128,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     return this.steps.actOnConfirmation(step, {
       operation: 'license.assign',
       authorize: this.steps.requireRole(step, 'license.assign'),
-      target: person,
+      target: person.userPrincipalName,
       parameters: { sku: plan.skuPartNumber, ...(state.country ? { usageLocation: state.country } : {}) },
       run: async () => {
         const receipts = state.country ? [await this.services.licenses.setUsageLocation(person.id, state.country)] : [];

@@ -124,7 +124,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     return this.steps.actOnConfirmation(step, {
       operation: 'license.change',
       authorize: this.steps.requireRole(step, 'license.change'),
-      target: person,
+      target: person.userPrincipalName,
       parameters: { from: from.skuPartNumber, to: to.skuPartNumber },
       run: async () => [await this.services.licenses.swap(person.id, from, to)],
       done: async () =>

@@ -92,7 +92,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
     return this.steps.actOnConfirmation(step, {
       operation: 'license.remove',
       authorize: this.steps.requireRole(step, 'license.remove'),
-      target: person,
+      target: person.userPrincipalName,
       parameters: { sku: plan.skuPartNumber },
       run: async () => [await this.services.licenses.remove(person.id, plan)],
       done: async () => this.steps.t(step.context, 'license.remove.done', { name: person.displayName, plan: plan.name, free: await this.steps.freeNow(plan) }),

@@ -112,7 +112,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
         if (!mayResetPassword(callerRoles, targetRoles))
           throw new RoleRequired(`may no longer reset ${person.id}`, { roles: rolesAbleToReset(targetRoles).join(',') });
       },
-      target: person,
+      target: person.userPrincipalName,
       parameters: { mustChangeAtNextSignIn: true },
       run: async () => {
         password = temporaryPassword();

@@ -16,7 +16,14 @@ describe('Error messages users read', () => {
   for (const locale of ['fr', 'en'] as const) {
     it(`exist in ${locale} for every typed error, with the support reference`, () => {
       for (const ErrorType of typed) {
-        const text = userMessageFor(new ErrorType('technical detail: code 42'), locale, localizer, 'corr-1');
+        // An error whose message needs params declares an example of them.
+        const example = (ErrorType as { example?: Record<string, string> }).example;
+        const text = userMessageFor(
+          new (ErrorType as new (message: string, params?: Record<string, string>) => errors.AppError)('technical detail: code 42', example),
+          locale,
+          localizer,
+          'corr-1',
+        );
         assert.match(text, /corr-1/, ErrorType.name);
         assert.doesNotMatch(text, /\{\w+\}/, `${ErrorType.name} leaves a placeholder unfilled`);
       }

@@ -31,4 +31,51 @@ describe('Domains, from Graph', function () {
     const answer = await ask(ADMIN.id, 'acheter un nom de domaine');
     assert.match(answer, /Acheter un nom de domaine et l'ajouter à Microsoft 365/);
   });
+
+  describe('adding and verifying, confirmed and audited', () => {
+    const chat = async () => {
+      const stack = await dialogStack(tenant().url);
+      const client = stack.client();
+      const from = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };
+      const send = async (activity: object) => {
+        const replies = [(await client.sendActivity({ type: 'message', locale: 'fr-FR', from, ...activity })) as Reply];
+        for (let next = client.getNextReply() as Reply | undefined; next; next = client.getNextReply() as Reply | undefined) replies.push(next);
+        return replies.map((r) => r.text ?? JSON.stringify(r.attachments?.[0]?.content));
+      };
+      return { say: (text: string) => send({ text }), click: (value: object) => send({ text: '', value }), audit: stack.audit };
+    };
+    const confirmOf = (answers: string[]) =>
+      (JSON.parse(answers.find((a) => a.includes('"confirm":"yes"'))!) as { actions: { data: object }[] }).actions[0].data;
+
+    it('verifies a domain whose TXT record is published, then shows the records its mail needs', async () => {
+      const camille = await chat();
+      const asked = await camille.say('vérifie lumiere-fils.com');
+      assert.match(asked.join(' '), /Vérifier le domaine lumiere-fils\.com \?/);
+      assert.match(asked.join(' '), /MS=ms\d+/, 'the card shows the record Microsoft will look for');
+      assert.equal(tenant().store.domain('lumiere-fils.com').isVerified, false, 'nothing before the confirmation');
+      const done = (await camille.click(confirmOf(asked))).join(' ');
+      assert.match(done, /lumiere-fils\.com est vérifié/);
+      assert.match(done, /lumiere-fils-com\.mail\.protection\.outlook\.com/);
+      assert.equal(tenant().store.domain('lumiere-fils.com').isVerified, true);
+      const [entry] = await camille.audit.recent({ operation: 'domain.verify' });
+      assert.equal(entry.outcome, 'succeeded');
+      assert.equal(entry.target, 'lumiere-fils.com');
+    });
+
+    it('adds a domain, shows its TXT record, and says which record is missing when verification fails', async () => {
+      const camille = await chat();
+      const asked = await camille.say('ajoute le domaine atelier-lumiere.fr');
+      assert.match(asked.join(' '), /Ajouter le domaine atelier-lumiere\.fr à votre organisation \?/);
+      const added = (await camille.click(confirmOf(asked))).join(' ');
+      assert.match(added, /atelier-lumiere\.fr est ajouté/);
+      assert.match(added, /TXT — hôte @/);
+      const code = /MS=ms\d+/.exec(added)![0];
+      const verify = await camille.say('vérifie atelier-lumiere.fr');
+      const failed = (await camille.click(confirmOf(verify))).join(' ');
+      assert.match(failed, new RegExp(`Microsoft ne trouve pas encore l'enregistrement TXT ${code} dans le DNS de atelier-lumiere\\.fr`));
+      assert.match(failed, /Rien n'a été modifié/);
+      const [entry] = await camille.audit.recent({ operation: 'domain.verify' });
+      assert.equal(entry.outcome, 'failed');
+    });
+  });
 });

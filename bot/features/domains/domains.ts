@@ -1,4 +1,6 @@
 import { GraphApi } from '../../graph/graphApi';
+import { DomainNotVerified, InvalidRequest } from '../../policy/errors';
+import type { WriteReceipt } from '../licences/licenses';
 
 export interface TenantDomain {
   name: string;
@@ -56,6 +58,27 @@ export class DomainService {
   async verificationRecords(domain: string): Promise<DnsRecord[]> {
     const records = await this.graph.getAll<GraphRecord>(`/domains/${encodeURIComponent(domain)}/verificationDnsRecords`, 'reading the verification record');
     return records.filter((r) => r.recordType.toUpperCase() === 'TXT').map((r) => toRecord(r, domain));
+  }
+
+  /** Adds a domain to the organization (not verified yet: its TXT record comes next). */
+  async add(domain: string): Promise<WriteReceipt> {
+    const { requestId } = await this.graph.send('POST', '/domains', { id: domain }, `adding ${domain}`);
+    return { requestId };
+  }
+
+  /**
+   * Asks Microsoft to check the domain's TXT record. DomainNotVerified, naming the record, when
+   * the DNS does not show it yet.
+   */
+  async verify(domain: string): Promise<WriteReceipt> {
+    try {
+      const { requestId } = await this.graph.send('POST', `/domains/${encodeURIComponent(domain)}/verify`, {}, `verifying ${domain}`);
+      return { requestId };
+    } catch (error) {
+      if (!(error instanceof InvalidRequest) || !/not (be )?found|verification failed/i.test(error.message)) throw error;
+      const record = (await this.verificationRecords(domain))[0]?.value ?? '';
+      throw new DomainNotVerified(error.message, { domain, record }, error.requestId);
+    }
   }
 
   /** The records mail (and the other services) need, with the exact values for this domain. */

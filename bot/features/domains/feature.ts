@@ -21,5 +21,12 @@ export const domains = {
       permission: 'Domain.Read.All',
       why: 'The records to create so that mail uses the domain (MX, autodiscover CNAME, SPF TXT), with their exact values.',
     },
+    { method: 'POST', path: '/domains', permission: 'Domain.ReadWrite.All', why: 'Adding a domain to the organization (confirmed, audited).' },
+    {
+      method: 'POST',
+      path: '/domains/{id}/verify',
+      permission: 'Domain.ReadWrite.All',
+      why: "Asking Microsoft to check a domain's TXT record (confirmed, audited).",
+    },
   ],
 } as const satisfies Feature;

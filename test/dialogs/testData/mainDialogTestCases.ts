@@ -104,7 +104,7 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
   {
     name: 'a domain not verified yet shows the TXT record that proves it',
     locale: 'en-US',
-    utterance: 'verify the domain lumiere-fils.com',
+    utterance: 'show me the domain lumiere-fils.com',
     card: 'domains',
     says: [/lumiere-fils\.com is added but not verified yet/, /TXT — host @/, /MS=ms\d+/],
   },
