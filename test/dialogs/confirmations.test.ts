@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { ADMIN, ORDINARY, seededUser, SKU } from '../support/fixtures';
-import { dialogStack } from '../support/dialogStack';
+import { dialogStack, repliesOf } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
 
 const NADIA = seededUser('nadia.benali@lumiere-fils.fr'); // License, User and Privileged Role Administrator
@@ -21,11 +21,7 @@ describe('Confirmations and requests in progress', function () {
   const conversation = async () => {
     const stack = await dialogStack(tenant().url);
     const client = stack.client();
-    const replies = async (first: Promise<unknown>) => {
-      const all = [(await first) as Reply | undefined];
-      for (let next = client.getNextReply() as Reply | undefined; next; next = client.getNextReply() as Reply | undefined) all.push(next);
-      return all.filter((r): r is Reply => r !== undefined);
-    };
+    const replies = (turn: Promise<unknown>) => repliesOf<Reply>(client, turn);
     const say = (from: Person, text: string) => replies(client.sendActivity({ type: 'message', text, locale: 'fr-FR', from }));
     const click = (from: Person, value: object) => replies(client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value }));
     return { say, click, audit: stack.audit };

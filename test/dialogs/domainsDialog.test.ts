@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ADMIN, ORDINARY } from '../support/fixtures';
-import { dialogStack } from '../support/dialogStack';
+import { dialogStack, repliesOf } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
 
 type Reply = { text?: string; attachments?: { content: unknown }[] };
@@ -38,8 +38,7 @@ describe('Domains, from Graph', function () {
       const client = stack.client();
       const from = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };
       const send = async (activity: object) => {
-        const replies = [(await client.sendActivity({ type: 'message', locale: 'fr-FR', from, ...activity })) as Reply];
-        for (let next = client.getNextReply() as Reply | undefined; next; next = client.getNextReply() as Reply | undefined) replies.push(next);
+        const replies = await repliesOf<Reply>(client, client.sendActivity({ type: 'message', locale: 'fr-FR', from, ...activity }));
         return replies.map((r) => r.text ?? JSON.stringify(r.attachments?.[0]?.content));
       };
       return { say: (text: string) => send({ text }), click: (value: object) => send({ text: '', value }), audit: stack.audit };

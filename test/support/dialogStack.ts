@@ -69,3 +69,10 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
   };
   return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit, resetRequests, conversations };
 }
+
+/** Every reply a turn of the test client produced, in order: the first one and all that followed it. */
+export async function repliesOf<R>(client: DialogTestClient, turn: Promise<unknown>): Promise<R[]> {
+  const replies = [(await turn) as R | undefined];
+  for (let next = client.getNextReply() as R | undefined; next; next = client.getNextReply() as R | undefined) replies.push(next);
+  return replies.filter((r): r is R => r !== undefined);
+}
