@@ -24,7 +24,8 @@ export interface DomainServices extends WriteServices {
 }
 
 interface DomainState {
-  domain?: string;
+  /** The domain the confirmation is about, as the organization has it (or will, once added). */
+  domain?: TenantDomain;
   action?: 'add' | 'verify';
 }
 
@@ -71,7 +72,7 @@ export class DomainsDialog extends CancelAndHelpDialog {
     if (named && !domain) {
       if (!ADDING.test(words))
         return this.answer(step, t('domains.notInTenant', { domain: named }), [], [], '', `${t('domains.howToAdd')} ${t('domains.toAdd', { domain: named })}`);
-      Object.assign(state, { domain: named, action: 'add' });
+      Object.assign(state, { domain: { name: named, verified: false, isDefault: false, initial: false }, action: 'add' });
       return this.steps.askToConfirm(step, {
         operation: 'domain.add',
         title: t('domains.confirmAdd', { domain: named }),
@@ -90,7 +91,7 @@ export class DomainsDialog extends CancelAndHelpDialog {
           t('domains.toVerify', { domain: domain.name }),
         );
       }
-      Object.assign(state, { domain: domain.name, action: 'verify' });
+      Object.assign(state, { domain, action: 'verify' });
       return this.steps.askToConfirm(step, {
         operation: 'domain.verify',
         title: t('domains.confirmVerify', { domain: domain.name }),
@@ -110,7 +111,8 @@ export class DomainsDialog extends CancelAndHelpDialog {
 
   /** After the confirmation: adds or verifies, audited, then shows what comes next. */
   private async actStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
-    const { domain, action } = step.values as Required<DomainState>;
+    const { domain: known, action } = step.values as Required<DomainState>;
+    const domain = known.name;
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     return this.steps.actOnConfirmation(step, {
       operation: action === 'add' ? 'domain.add' : 'domain.verify',
@@ -119,7 +121,8 @@ export class DomainsDialog extends CancelAndHelpDialog {
       parameters: {},
       run: async () => [action === 'add' ? await this.services.domains.add(domain) : await this.services.domains.verify(domain)],
       done: async () => {
-        const listed = (await this.services.domains.list()).filter((d) => d.name === domain);
+        // Its status after the write is known: no need to read the list again.
+        const listed = [{ ...known, verified: action === 'verify' }];
         if (action === 'add') {
           await this.show(
             step.context,
