@@ -4,6 +4,7 @@ import { auditDialogs } from './audit';
 import { domainDialogs } from './domains';
 import type { FeatureDialogs } from './core/routes';
 import { helpdeskDialogs } from './helpdesk';
+import { incidentDialogs } from './incidents';
 import { licenceDialogs } from './licences';
 import { passwordDialogs } from './passwords';
 import { serviceHealthDialogs } from './serviceHealth';
@@ -19,6 +20,7 @@ export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
   passwords: passwordDialogs,
   admins: adminDialogs,
   helpdesk: helpdeskDialogs,
+  incidents: incidentDialogs,
   audit: auditDialogs,
   serviceHealth: serviceHealthDialogs,
   domains: domainDialogs,

@@ -117,6 +117,95 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
     },
     { title: 'Demandes en attente', subtitle: 'Aucune', note: 'Aucun canal', requests: [] },
   ],
+  incidentForm: [
+    {
+      title: 'Déclarer un incident',
+      intro: 'Quelques précisions',
+      serviceLabel: 'Service',
+      services: [
+        { title: 'Exchange Online', value: 'Exchange Online' },
+        { title: 'Autre', value: 'other' },
+      ],
+      service: 'Exchange Online',
+      impactLabel: 'Qui est touché ?',
+      impacts: [
+        { title: 'Moi seulement', value: 'me' },
+        { title: 'Toute l’entreprise', value: 'company' },
+      ],
+      impact: 'me',
+      descriptionLabel: 'Que se passe-t-il ?',
+      description: 'Outlook ne marche plus',
+      sinceLabel: 'Depuis quand ?',
+      since: 'depuis ce matin',
+      phoneLabel: 'Téléphone',
+      phone: '',
+      submitTitle: 'Déclarer',
+      cancelTitle: 'Annuler',
+      nonce: '0b1d9c1e-5f43-4a55-9a53-0d7b8c1e2f3a',
+      asker: 'user-1',
+      askerName: 'Léa Petit',
+    },
+  ],
+  incident: [
+    {
+      title: 'INC-000001 · Exchange Online',
+      stateText: 'Nouveau',
+      stateColor: 'Attention',
+      description: 'Outlook ne marche plus',
+      facts: [{ title: 'Demandeur', value: 'Léa Petit' }],
+      resolution: '',
+      historyTitle: 'Historique',
+      history: [{ line: '25/11 10:00 — déclaré par Léa Petit' }],
+      note: '',
+      number: '1',
+      canTake: true,
+      takeTitle: 'Prendre en charge',
+      canComment: true,
+      commentTitle: 'Commenter',
+      commentLabel: 'Votre commentaire',
+      sendTitle: 'Envoyer',
+      commentVerb: 'incidentComment',
+      canResolve: true,
+      resolveTitle: 'Résoudre',
+      resolutionLabel: 'Ce qui a été fait',
+      canClose: false,
+      closeTitle: 'Clore',
+    },
+    {
+      title: 'INC-000001 · Exchange Online',
+      stateText: 'Résolu',
+      stateColor: 'Good',
+      description: 'Outlook ne marche plus',
+      facts: [],
+      resolution: 'Profil recréé',
+      historyTitle: 'Historique',
+      history: [],
+      note: 'Cet incident est déjà résolu',
+      number: '1',
+      canTake: false,
+      takeTitle: 'Prendre en charge',
+      canComment: false,
+      commentTitle: 'Commenter',
+      commentLabel: 'Votre commentaire',
+      sendTitle: 'Envoyer',
+      commentVerb: 'incidentAddComment',
+      canResolve: false,
+      resolveTitle: 'Résoudre',
+      resolutionLabel: 'Ce qui a été fait',
+      canClose: false,
+      closeTitle: 'Clore',
+    },
+  ],
+  incidentList: [
+    {
+      title: 'Mes incidents',
+      summary: '1 incident',
+      items: [{ label: 'INC-000001', heading: 'INC-000001 · Exchange Online', stateText: 'Nouveau', stateColor: 'Attention', detail: 'Léa Petit · hier' }],
+      actions: [{ title: 'Déclarer un incident', action: 'incident.declare', text: '' }],
+    },
+    { title: 'Incidents ouverts', summary: 'Aucun', items: [], actions: [] },
+  ],
+  possibleOutage: [{ title: 'Panne possible : Microsoft Teams', text: '3 incidents', incidents: [{ line: 'INC-000001 — Léa Petit' }] }],
   resetRequest: [
     {
       title: 'Demande de réinitialisation',
@@ -335,13 +424,16 @@ describe('Adaptive Card templates', () => {
     const refused: string[] = [];
     for (const { name, data } of samples) {
       const card = bind(name, data);
-      const inputs = Object.fromEntries(collect(card, 'Input.').map((input) => [input.id as string, 'x']));
+      // Each input as the user may leave it: its preset value, or some text.
+      const inputs = Object.fromEntries(
+        collect(card, 'Input.').map((input) => [input.id as string, typeof input.value === 'string' && input.value ? input.value : 'x']),
+      );
       for (const action of collect(card, 'Action.')) {
         if (action.type === 'Action.Submit' && !rules.isValidSubmit({ ...inputs, ...(action.data as object) }))
           refused.push(`${name}: ${JSON.stringify(action.data)}`);
         if (
           action.type === 'Action.Execute' &&
-          !rules.validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), reason: 'x' } } })
+          !rules.validInvoke({ action: { type: 'Action.Execute', verb: action.verb, data: { ...inputs, ...(action.data as object) } } })
         ) {
           refused.push(`${name}: ${String(action.verb)}`);
         }

@@ -7,6 +7,7 @@ import type { Capability } from '../policy/capabilities';
 import { CardAnswerRules, type FieldRule } from '../policy/cardData';
 import type { Feature } from './feature';
 import { helpdesk } from './helpdesk/feature';
+import { incidents } from './incidents/feature';
 import { knowledge } from './knowledge/feature';
 import { licences } from './licences/feature';
 import { passwords } from './passwords/feature';
@@ -17,7 +18,18 @@ import { serviceHealth } from './serviceHealth/feature';
  * bot/features/ (its services and feature.ts), dialogs/ and cards/, one line here, one line in
  * dialogs/features.ts (the compiler asks for it), locale keys and training phrases.
  */
-export const FEATURES = [directory, licences, passwords, admins, helpdesk, audit, serviceHealth, domains, knowledge] as const satisfies readonly Feature[];
+export const FEATURES = [
+  directory,
+  licences,
+  passwords,
+  admins,
+  helpdesk,
+  incidents,
+  audit,
+  serviceHealth,
+  domains,
+  knowledge,
+] as const satisfies readonly Feature[];
 
 export type FeatureName = (typeof FEATURES)[number]['name'];
 

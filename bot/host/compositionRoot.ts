@@ -10,6 +10,10 @@ import { ResolveUserDialog } from '../../dialogs/core/resolveUserDialog';
 import { ActionClaims } from '../policy/actionClaims';
 import { ResetRequest, ResetRequests } from '../features/helpdesk/resetRequests';
 import { HelpdeskCards } from '../../dialogs/helpdesk/helpdeskCards';
+import { IncidentCards } from '../../dialogs/incidents/incidentCards';
+import { IncidentDesk, OutageSettings } from '../features/incidents/incidentDesk';
+import type { Incident } from '../features/incidents/incident';
+import { OutageWatch } from '../features/incidents/outageWatch';
 import type { Feature } from '../features/feature';
 import { RecordTable } from '../storage/recordTable';
 import { PrivateMessenger } from './proactive';
@@ -93,6 +97,9 @@ export interface DialogDependencies {
   messenger: PrivateMessenger;
   conversations: ConversationDirectory;
   resetRequestTable: RecordTable<ResetRequest>;
+  incidentTable: RecordTable<Incident>;
+  /** When several incidents on one service make a possible-outage warning. */
+  outage: OutageSettings;
   /** For /me calls made with the user's own token (the app's Graph client would swap it for the app's). */
   graphBaseUrl: string;
   /** Teams SSO connection name; empty: password changes are explained, not done in chat. */
@@ -129,6 +136,18 @@ export function createDialogs(deps: DialogDependencies) {
     messages: helpdeskCards,
     defaultLocale: deps.defaultLocale,
   });
+  const incidentCards = new IncidentCards(messenger, conversations, cards, localizer);
+  const serviceHealth = new ServiceHealthService(graph);
+  const incidentDesk = new IncidentDesk({
+    table: deps.incidentTable,
+    conversations,
+    directory,
+    roles,
+    audit,
+    messages: incidentCards,
+    defaultLocale: deps.defaultLocale,
+    outage: deps.outage,
+  });
   // The help card says what is done from the routes; the interruptions show it; both come before the dialogs.
   let routes: Route[] = [];
   const helpCard = new HelpCard(
@@ -160,7 +179,9 @@ export function createDialogs(deps: DialogDependencies) {
     adminRoles: new AdminRoleService(graph),
     resetRequests,
     helpdeskCards,
-    serviceHealth: new ServiceHealthService(graph),
+    incidentDesk,
+    incidentCards,
+    serviceHealth,
     domains: new DomainService(graph),
     tenantName: deps.tenantName,
     verifiedDomains: deps.verifiedDomains,
@@ -183,7 +204,7 @@ export function createDialogs(deps: DialogDependencies) {
     claims,
     routes,
   );
-  return { mainDialog, resolveUser: services.resolveUser, resetRequests, cardActions };
+  return { mainDialog, resolveUser: services.resolveUser, resetRequests, incidentDesk, outageWatch: new OutageWatch(incidentDesk, serviceHealth), cardActions };
 }
 
 /**
@@ -196,6 +217,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     for (const closer of closers.reverse()) await closer().catch((error) => logger.error('shutdown step failed', { error }));
   };
   const { http, attach } = createServer(logger);
+  /** Work repeated in the background while the bot runs (one round at a time), stopped when it closes. */
+  const every = (seconds: number, work: () => Promise<unknown>, what: string) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      void work()
+        .catch((error: unknown) => logger.warn(`${what} failed`, { error }))
+        .finally(() => (running = false));
+    }, seconds * 1000);
+    timer.unref();
+    closers.push(async () => clearInterval(timer));
+  };
   try {
     const port = await http.listen(config.port, config.host);
     closers.push(() => http.close());
@@ -237,7 +271,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const { adapter, endpoint } = createAdapter(config.bot, states, localizer, logger);
     const conversations = new ConversationDirectory(storage.table('conversations'));
-    const { mainDialog, resetRequests, cardActions } = createDialogs({
+    const { mainDialog, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
       graph,
       recognizer: await NlpRecognizer.train(),
       audit: new AuditLog(storage.table('audit')),
@@ -245,6 +279,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
       conversations,
       resetRequestTable: storage.table('requests'),
+      incidentTable: storage.table('incidents'),
+      outage: config.outage,
       graphBaseUrl,
       oauthConnectionName: config.oauthConnectionName,
       tenantName: () => tenant.displayName,
@@ -254,13 +290,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       defaultLocale: config.defaultLocale,
     });
 
-    // Requests the helpdesk channel refused are posted again until it takes them.
-    const retry = setInterval(
-      () => void resetRequests.deliverPending().catch((error: unknown) => logger.warn('helpdesk delivery retry failed', { error })),
-      config.helpdeskRetrySeconds * 1000,
+    // Requests and incidents the helpdesk channel refused are posted again until it takes them.
+    every(
+      config.helpdeskRetrySeconds,
+      async () => {
+        await resetRequests.deliverPending();
+        await incidentDesk.deliverPending();
+      },
+      'helpdesk delivery retry',
     );
-    retry.unref();
-    closers.push(async () => clearInterval(retry));
+    // Microsoft's issues linked to open incidents are read again; their requesters hear of each update.
+    every(config.incidentPollSeconds, () => outageWatch.poll(), 'following service issues');
 
     const bot = new AssistantBot(states, memberState, mainDialog, conversations, cards, localizer, logger, cardActions, cardAnswerRules());
 

@@ -60,6 +60,10 @@ export interface Config {
   oauthConnectionName: string;
   /** How often requests the helpdesk channel refused are posted again. */
   helpdeskRetrySeconds: number;
+  /** How often the Microsoft service issues linked to open incidents are read again. */
+  incidentPollSeconds: number;
+  /** Incidents on one service within this window, this many of them, while Microsoft reports nothing: a possible-outage warning. */
+  outage: { windowMinutes: number; threshold: number };
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -190,6 +194,8 @@ export function readConfig(env: Env): Config {
     stateContainer: text(env, 'STATE_CONTAINER') || 'botstate',
     oauthConnectionName: text(env, 'OAUTH_CONNECTION_NAME'),
     helpdeskRetrySeconds: integer(env, 'HELPDESK_RETRY_SECONDS', 60, 1, 3600),
+    incidentPollSeconds: integer(env, 'INCIDENT_POLL_SECONDS', 300, 1, 86400),
+    outage: { windowMinutes: integer(env, 'OUTAGE_WINDOW_MINUTES', 30, 1, 1440), threshold: integer(env, 'OUTAGE_THRESHOLD', 3, 2, 100) },
   };
 }
 

@@ -1,4 +1,4 @@
-import { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { DeliveryFailed } from '../policy/errors';
 
 export interface PersonalChats {
@@ -33,10 +33,25 @@ export class PrivateMessenger {
    */
   async sendTo(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
     let id: string | undefined;
+    await this.within(reference, async (context) => {
+      id = (await context.sendActivity(activity))?.id;
+    });
+    return id;
+  }
+
+  /** Replaces a message the bot posted in a known conversation (a card everyone sees, refreshed). DeliveryFailed as sendTo. */
+  async update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
+    await this.within(reference, async (context) => {
+      await context.updateActivity({ type: 'message', ...activity, id: activityId });
+    });
+  }
+
+  /** Runs `work` in a proactive turn of that conversation, within the delivery deadline. */
+  private async within(reference: Partial<ConversationReference>, work: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
     const delivery = this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       try {
-        id = (await context.sendActivity(activity))?.id;
+        await work(context);
       } catch (error) {
         failure = error; // caught here, or the adapter's onTurnError would try to write into the same broken conversation
       }
@@ -46,6 +61,5 @@ export class PrivateMessenger {
     const outcome = await Promise.race([delivery.then(() => 'done' as const), late]).finally(() => clearTimeout(timer));
     if (outcome === 'late') throw new DeliveryFailed(`no answer from the channel within ${DELIVERY_DEADLINE_MS} ms`);
     if (failure) throw new DeliveryFailed(`the channel refused the message: ${(failure as Error).message}`);
-    return id;
   }
 }

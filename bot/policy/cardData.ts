@@ -29,7 +29,7 @@ const CORE_SUBMIT_FIELDS: Record<string, FieldRule> = {
   asker: text(100),
   askerName: text(200),
   // choose: a pick among values, bound to the latest card of its kind
-  pick: oneOf('plan', 'country', 'role', 'user'),
+  pick: oneOf('plan', 'country', 'role', 'user', 'issue'),
   nonce: uuid,
   choice: text(200),
   // buttons that start a request, with the words they stand for

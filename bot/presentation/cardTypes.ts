@@ -94,6 +94,59 @@ export interface CardData {
     actions: { title: Text; verb: string; style: 'positive' | 'destructive'; requestId: string }[];
   };
   pendingRequests: { title: Text; subtitle: Text; note: Text; requests: { requester: Text; line: Text; delivered: boolean }[] };
+  // incidents
+  incidentForm: {
+    title: Text;
+    intro: Text;
+    serviceLabel: Text;
+    services: Fact[];
+    service: string;
+    impactLabel: Text;
+    impacts: Fact[];
+    impact: string;
+    descriptionLabel: Text;
+    description: Text;
+    sinceLabel: Text;
+    since: Text;
+    phoneLabel: Text;
+    phone: Text;
+    submitTitle: Text;
+    cancelTitle: Text;
+    nonce: string;
+  } & OfferedTo;
+  /** One incident: for the helpdesk channel (take, comment, resolve) or for its requester (comment, close). */
+  incident: {
+    title: Text;
+    stateText: Text;
+    stateColor: 'Default' | 'Accent' | 'Good' | 'Attention' | 'Warning';
+    description: Text;
+    facts: Fact[];
+    resolution: Text;
+    historyTitle: Text;
+    history: { line: Text }[];
+    note: Text;
+    /** The incident's number, as the buttons send it. */
+    number: string;
+    canTake: boolean;
+    takeTitle: Text;
+    canComment: boolean;
+    commentTitle: Text;
+    commentLabel: Text;
+    sendTitle: Text;
+    commentVerb: 'incidentComment' | 'incidentAddComment';
+    canResolve: boolean;
+    resolveTitle: Text;
+    resolutionLabel: Text;
+    canClose: boolean;
+    closeTitle: Text;
+  };
+  incidentList: {
+    title: Text;
+    summary: Text;
+    items: { label: string; heading: Text; stateText: Text; stateColor: string; detail: Text }[];
+    actions: RequestButton[];
+  };
+  possibleOutage: { title: Text; text: Text; incidents: { line: Text }[] };
   // admins
   adminRoles: { title: Text; subtitle: Text; emptyText: Text; people: { name: Text; upn: string; roles: Text }[] };
   // service health

@@ -64,6 +64,17 @@ export class ConversationDirectory {
     return this.table.remove('helpdesk', 'broken');
   }
 
+  /**
+   * Whether a click from this conversation comes from the helpdesk: the channel it works in, or the
+   * conversation the card was posted to (thread ids compared without their « ;messageid=… »).
+   */
+  async inHelpdesk(conversationId: string, cardConversationId?: string): Promise<boolean> {
+    const here = channelOf(conversationId);
+    if (!here) return false;
+    if (channelOf(cardConversationId) === here) return true;
+    return channelOf((await this.helpdeskChannel())?.conversation?.id) === here;
+  }
+
   async conversation(conversationId: string): Promise<Reference | undefined> {
     return (await this.table.get('conversation', safeKey(conversationId))) as Reference | undefined;
   }
@@ -72,4 +83,9 @@ export class ConversationDirectory {
 /** Table Storage forbids / \ # ? and control characters in keys; Teams conversation ids contain some. */
 function safeKey(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+/** A Teams channel's id without the thread a message sits in (« 19:…@thread.tacv2;messageid=… »). */
+function channelOf(conversationId: string | undefined): string | undefined {
+  return conversationId?.split(';')[0] || undefined;
 }

@@ -3,6 +3,12 @@ import { StorageFault } from '../policy/errors';
 
 export type Indexed = Record<string, string | number | boolean>;
 
+/** A record as read, with the ETag that identifies this version of it. */
+export interface Versioned<T> {
+  record: T;
+  etag: string;
+}
+
 /** How long one storage call may take before the turn is told storage is unavailable. */
 const CALL_DEADLINE_MS = 4000;
 
@@ -53,6 +59,67 @@ export class RecordTable<T extends object> {
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;
       }
     });
+  }
+
+  /** A record with its ETag, to write it back only if nobody changed it meanwhile (replaceIf). */
+  async read(partition: string, row: string): Promise<Versioned<T> | undefined> {
+    return this.guard('reading', async () => {
+      await this.ensureTable();
+      try {
+        const entity = await this.client.getEntity<{ json: string }>(partition, row, call());
+        return { record: JSON.parse(entity.json) as T, etag: entity.etag };
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /** Writes the record only if it is still the version read (its ETag); false when someone wrote it since. */
+  async replaceIf(partition: string, row: string, etag: string, record: T, indexed: Indexed = {}): Promise<boolean> {
+    return this.guard('writing', async () => {
+      await this.ensureTable();
+      try {
+        await this.client.updateEntity({ partitionKey: partition, rowKey: row, ...indexed, json: JSON.stringify(record) }, 'Replace', { etag, ...call() });
+        return true;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 412) return false;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Reads a record, changes it and writes it back only if nobody wrote it meanwhile, as many times
+   * as it takes (optimistic concurrency: every instance of the bot may do it at once). `change`
+   * returns the new record, or undefined to leave it as it is; it may run more than once.
+   */
+  async update(partition: string, row: string, change: (current: T) => T | undefined, indexed: (record: T) => Indexed = () => ({})): Promise<T | undefined> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = await this.read(partition, row);
+      if (!current) return undefined;
+      const next = change(structuredClone(current.record));
+      if (next === undefined) return current.record;
+      if (await this.replaceIf(partition, row, current.etag, next, indexed(next))) return next;
+    }
+    throw new StorageFault(`Table ${this.name}: ${partition}/${row} changed 50 times while being updated`);
+  }
+
+  /**
+   * The next number of a sequence kept in one row (1 the first time), unique across every process
+   * sharing the storage: each increment is written only over the version it read (ETag).
+   */
+  async nextNumber(partition: string, row: string): Promise<number> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const current = (await this.read(partition, row)) as Versioned<{ value: number }> | undefined;
+      if (!current) {
+        if (await this.create(partition, row, { value: 1 } as T)) return 1;
+        continue;
+      }
+      const value = current.record.value + 1;
+      if (await this.replaceIf(partition, row, current.etag, { value } as T)) return value;
+    }
+    throw new StorageFault(`Table ${this.name}: the sequence ${partition}/${row} is too contended`);
   }
 
   async get(partition: string, row: string): Promise<T | undefined> {

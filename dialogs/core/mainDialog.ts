@@ -82,7 +82,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const value = step.context.activity.value as { action?: unknown; text?: unknown; article?: unknown; confirm?: unknown; pick?: unknown } | undefined;
+    const value = step.context.activity.value as
+      { action?: unknown; text?: unknown; article?: unknown; confirm?: unknown; pick?: unknown; incidentForm?: unknown } | undefined;
     if (typeof value?.article === 'string') return step.beginDialog(KNOWLEDGE_DIALOG, { articleId: value.article });
     if ((value as { hide?: unknown } | undefined)?.hide === 'password' && step.context.activity.replyToId) {
       // « Masquer » on a temporary password card: the card is replaced by its hidden form.
@@ -90,7 +91,7 @@ export class MainDialog extends ComponentDialog {
       await step.context.updateActivity({ id: step.context.activity.replyToId, type: 'message', attachments: [hidden] });
       return step.endDialog();
     }
-    if (value && (value.confirm !== undefined || value.pick !== undefined) && value.action === undefined) {
+    if (value && (value.confirm !== undefined || value.pick !== undefined || value.incidentForm !== undefined) && value.action === undefined) {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), ...(await this.strayAnswer(step.context))));
       return step.endDialog();
     }
@@ -115,7 +116,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The operations asked for by name rather than through an intent label (the labels are a contract). */
   private askedByName(text: string, action: unknown): Operation | undefined {
-    if (action === 'audit.read' || action === 'helpdesk.pending') return action;
+    if (action === 'audit.read' || action === 'helpdesk.pending' || action === 'incident.open') return action;
     if (action !== undefined) return undefined;
     return operationNamedIn(text);
   }

@@ -5,6 +5,8 @@ import type { HelpdeskCards } from '../helpdesk/helpdeskCards';
 import type { DirectoryService } from '../../bot/features/directory/directory';
 import type { DirectoryRoleService } from '../../bot/features/directory/directoryRoles';
 import type { ResetRequests } from '../../bot/features/helpdesk/resetRequests';
+import type { IncidentDesk } from '../../bot/features/incidents/incidentDesk';
+import type { IncidentCards } from '../incidents/incidentCards';
 import type { ServiceHealthService } from '../../bot/features/serviceHealth/serviceHealth';
 import type { DomainService } from '../../bot/features/domains/domains';
 import type { AdminRoleService } from '../../bot/features/admins/adminRoles';
@@ -59,6 +61,9 @@ export interface DialogServices {
   domains: DomainService;
   /** The helpdesk in Teams (the ResetRequests service speaks through it). */
   helpdeskCards: HelpdeskCards;
+  incidentDesk: IncidentDesk;
+  /** Incidents in Teams (the IncidentDesk service speaks through it). */
+  incidentCards: IncidentCards;
   tenantName(): string;
   verifiedDomains(): string[];
   /** Teams SSO connection name; empty: password changes are explained, not done in chat. */

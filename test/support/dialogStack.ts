@@ -40,7 +40,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
   const tables = await sharedStorage();
   const audit = new AuditLog(tables.table('audit'));
   const conversations = new ConversationDirectory(tables.table('conversations'));
-  const { mainDialog, resolveUser, resetRequests } = createDialogs({
+  const { mainDialog, resolveUser, resetRequests, incidentDesk, outageWatch } = createDialogs({
     graph,
     recognizer: await sharedRecognizer(),
     audit,
@@ -49,6 +49,8 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
     messenger: new PrivateMessenger(new CloudAdapter(), '', conversations),
     conversations,
     resetRequestTable: tables.table('requests'),
+    incidentTable: tables.table('incidents'),
+    outage: { windowMinutes: 30, threshold: 3 },
     graphBaseUrl,
     oauthConnectionName,
     tenantName: () => 'Lumière & Fils',
@@ -67,7 +69,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
       conversationState,
     );
   };
-  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit, resetRequests, conversations };
+  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit, resetRequests, incidentDesk, outageWatch, conversations };
 }
 
 /** Every reply a turn of the test client produced, in order: the first one and all that followed it. */

@@ -154,7 +154,7 @@ export class ResetRequests {
       target: request.requester.upn,
       parameters: { requestId: request.id },
     };
-    if (!(await this.fromHelpdesk(asked.conversationId, request))) {
+    if (!(await this.s.conversations.inHelpdesk(asked.conversationId, request.cardConversationId))) {
       await this.s.audit.record({ ...audit, outcome: 'refused', error: 'not from the helpdesk channel' });
       return { outcome: 'refused', request, because: 'place', roles: [] };
     }
@@ -231,15 +231,6 @@ export class ResetRequests {
     return true;
   }
 
-  /** The click comes from the channel the helpdesk works in, or from the conversation its card was posted to. */
-  private async fromHelpdesk(conversationId: string, request: ResetRequest): Promise<boolean> {
-    const here = channelOf(conversationId);
-    if (!here) return false;
-    if (request.cardConversationId && channelOf(request.cardConversationId) === here) return true;
-    const channel = await this.s.conversations.helpdeskChannel();
-    return channelOf(channel?.conversation?.id) === here;
-  }
-
   /** The requester's roles now; undefined when their account no longer exists. */
   private async targetRoles(request: ResetRequest): Promise<string[] | undefined> {
     try {
@@ -255,9 +246,4 @@ export class ResetRequests {
   private save(request: ResetRequest): Promise<void> {
     return this.s.table.put('reset', request.id, request, { status: request.status });
   }
-}
-
-/** A Teams channel's id without the thread a message sits in (« 19:…@thread.tacv2;messageid=… »). */
-function channelOf(conversationId: string | undefined): string | undefined {
-  return conversationId?.split(';')[0] || undefined;
 }

@@ -31,5 +31,11 @@ export const serviceHealth = {
       permission: 'ServiceHealth.Read.All',
       why: "Microsoft's open issues on those services: impact, start, latest update.",
     },
+    {
+      method: 'GET',
+      path: '/admin/serviceAnnouncement/issues/{id}',
+      permission: 'ServiceHealth.Read.All',
+      why: 'One issue linked to an incident, read again to tell its requester when Microsoft posts an update or resolves it.',
+    },
   ],
 } as const satisfies Feature;

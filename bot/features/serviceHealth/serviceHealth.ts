@@ -12,6 +12,7 @@ export interface ServiceIssue {
   impact: string;
   /** Microsoft's latest post about it, as plain text. */
   latestUpdate?: string;
+  resolved: boolean;
 }
 
 export interface ServiceState {
@@ -71,6 +72,20 @@ export class ServiceHealthService {
     }));
     return states.sort((a, b) => Number(isHealthy(a)) - Number(isHealthy(b)) || a.name.localeCompare(b.name));
   }
+
+  /** Microsoft's open issues on one service (its name as service health gives it), most recently updated first. */
+  async openIssuesOf(service: string): Promise<ServiceIssue[]> {
+    const issues = await this.graph.getAll<GraphIssue>('/admin/serviceAnnouncement/issues?$filter=isResolved eq false', 'reading the service issues');
+    return issues
+      .filter((i) => !i.isResolved && i.service === service)
+      .map(toIssue)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** One issue as Microsoft reports it now (NotFound when it has none by that id). */
+  async issue(id: string): Promise<ServiceIssue> {
+    return toIssue(await this.graph.get<GraphIssue>(`/admin/serviceAnnouncement/issues/${encodeURIComponent(id)}`, 'reading a service issue'));
+  }
 }
 
 export function isHealthy(state: ServiceState): boolean {
@@ -88,6 +103,7 @@ function toIssue(issue: GraphIssue): ServiceIssue {
     updatedAt: issue.lastModifiedDateTime,
     impact: issue.impactDescription,
     latestUpdate: latest?.description?.content ? plainText(latest.description.content) : undefined,
+    resolved: issue.isResolved,
   };
 }
 
