@@ -129,6 +129,16 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
   };
 
+  /** A control's Graph-shaped error when it fails (an unknown issue: 404). */
+  const guarded = (work: () => DemoResponse): DemoResponse => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof GraphHttpError) return errorResponse(error, randomUUID());
+      throw error;
+    }
+  };
+
   /** Control endpoints for tests and benchmarks, outside Graph's /v1.0. */
   const control = (method: string, path: string, body: unknown): DemoResponse => {
     if (path === '/_demo/faults' && method === 'GET') return { status: 200, body: faults.settings() };
@@ -141,6 +151,12 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       return { status: 204 };
     }
     if (path === '/_demo/requests' && method === 'GET') return { status: 200, body: { requests } };
+    // Microsoft's side of service health, played by hand or by a test: open an issue, post an update, resolve it.
+    if (path === '/_demo/serviceIssues' && method === 'POST')
+      return guarded(() => ({ status: 201, body: state.store.openIssue((body ?? {}) as Record<string, unknown>) }));
+    const issue = /^\/_demo\/serviceIssues\/([^/]+)$/.exec(path);
+    if (issue && method === 'POST')
+      return guarded(() => ({ status: 200, body: state.store.updateIssue(decodeURIComponent(issue[1]), (body ?? {}) as Record<string, unknown>) }));
     return { status: 404, body: { error: { code: 'NotFound', message: 'Unknown demo control endpoint.' } } };
   };
 

@@ -37,6 +37,7 @@ export interface StoredUser extends Record<string, unknown> {
   password: string;
   previousPasswords: string[];
   forceChangePasswordNextSignIn: boolean;
+  lastPasswordChangeDateTime: string;
 }
 
 export interface StoredGroup extends Record<string, unknown> {
@@ -87,6 +88,7 @@ export const USER_PROPERTIES = [
   'passwordProfile',
   'proxyAddresses',
   'onPremisesSyncEnabled',
+  'lastPasswordChangeDateTime',
 ] as const;
 
 const ISO_COUNTRY = /^[A-Z]{2}$/;
@@ -133,6 +135,7 @@ export class TenantStore {
         password: hash(copy.demoPassword),
         previousPasswords: [],
         forceChangePasswordNextSignIn: false,
+        lastPasswordChangeDateTime: (user.lastPasswordChangeDateTime as string | undefined) ?? String(user.createdDateTime ?? '2022-03-01T09:00:00Z'),
         proxyAddresses: [`SMTP:${user.userPrincipalName}`],
         onPremisesSyncEnabled: null,
       });
@@ -229,6 +232,7 @@ export class TenantStore {
       companyName: body.companyName ?? null,
       accountEnabled: Boolean(body.accountEnabled),
       createdDateTime: new Date().toISOString(),
+      lastPasswordChangeDateTime: new Date().toISOString(),
       usageLocation,
       userType: 'Member',
       proxyAddresses: [],
@@ -281,6 +285,7 @@ export class TenantStore {
         if (!meetsComplexity(profile.password)) throw badRequest(COMPLEXITY_MESSAGE);
         changes.previousPasswords = [user.password, ...user.previousPasswords].slice(0, 5);
         changes.password = hash(String(profile.password));
+        changes.lastPasswordChangeDateTime = new Date().toISOString();
       }
       if (profile.forceChangePasswordNextSignIn !== undefined) changes.forceChangePasswordNextSignIn = Boolean(profile.forceChangePasswordNextSignIn);
     }
@@ -327,6 +332,57 @@ export class TenantStore {
     user.previousPasswords = [user.password, ...user.previousPasswords].slice(0, 5);
     user.password = hash(body.newPassword);
     user.forceChangePasswordNextSignIn = false;
+    user.lastPasswordChangeDateTime = new Date().toISOString();
+  }
+
+  // ---- service health (demo controls: Microsoft posting an update, resolving, opening an issue) ----------
+
+  /** Microsoft posts an update on one of its issues (and resolves it when `resolve`): lastModifiedDateTime moves. */
+  updateIssue(id: string, body: { post?: unknown; resolve?: unknown; status?: unknown }): Record<string, unknown> {
+    const issue = this.health.issues.find((i) => i.id.toLowerCase() === id.toLowerCase());
+    if (!issue) throw notFound(id);
+    const at = new Date().toISOString();
+    const posts = (issue.posts as unknown[] | undefined) ?? [];
+    if (typeof body.post === 'string' && body.post.trim()) {
+      posts.push({ createdDateTime: at, postType: 'regular', description: { contentType: 'html', content: body.post } });
+    }
+    issue.posts = posts;
+    issue.lastModifiedDateTime = at;
+    if (typeof body.status === 'string') issue.status = body.status;
+    if (body.resolve === true) {
+      Object.assign(issue, { isResolved: true, status: 'serviceRestored', endDateTime: at });
+      const stillOpen = this.health.issues.some((i) => i.service === issue.service && !i.isResolved);
+      const overview = this.health.overviews.find((o) => o.service === issue.service);
+      if (overview && !stillOpen) overview.status = 'serviceOperational';
+    }
+    return issue;
+  }
+
+  /** Microsoft opens an issue on a service (the service's status follows). */
+  openIssue(body: { id?: unknown; service?: unknown; title?: unknown; impact?: unknown; classification?: unknown }): Record<string, unknown> {
+    const overview = this.health.overviews.find((o) => o.service === body.service);
+    if (!overview) throw badRequest(`Unknown service '${String(body.service)}'.`);
+    const at = new Date().toISOString();
+    const issue = {
+      id: typeof body.id === 'string' ? body.id : `${String(overview.id).slice(0, 2).toUpperCase()}${Math.floor(1_000_000 + Math.random() * 8_999_999)}`,
+      title: String(body.title ?? 'Users may be unable to access the service'),
+      service: overview.service,
+      feature: 'General',
+      featureGroup: 'Service',
+      classification: body.classification === 'advisory' ? 'advisory' : 'incident',
+      status: 'investigating',
+      origin: 'microsoft',
+      isResolved: false,
+      startDateTime: at,
+      endDateTime: null,
+      lastModifiedDateTime: at,
+      impactDescription: String(body.impact ?? 'Users may be affected.'),
+      posts: [],
+      details: [],
+    };
+    this.health.issues.push(issue);
+    overview.status = 'serviceDegradation';
+    return issue;
   }
 
   // ---- licences ------------------------------------------------------------------------------

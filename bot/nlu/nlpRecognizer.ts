@@ -4,7 +4,7 @@ import { Nlp } from '@nlpjs/nlp';
 import { LangFr } from '@nlpjs/lang-fr';
 import { projectPath } from '../host/paths';
 import { Intent, isIntent, Recognition, Recognizer } from './recognizer';
-import { extractEntities, fold } from './entities';
+import { extractEntities, forClassifier } from './entities';
 import { detectLanguage } from './language';
 
 export type Corpus = Record<string, { fr: string[]; en: string[] }>;
@@ -55,7 +55,7 @@ export class NlpRecognizer implements Recognizer {
     nlp.addLanguage('fr');
     for (const [intent, phrases] of Object.entries(corpus)) {
       if (!isIntent(intent)) throw new Error(`nlu/corpus.json: "${intent}" is not one of the recognizer's intents (bot/nlu/recognizer.ts)`);
-      for (const phrase of [...phrases.fr, ...phrases.en]) nlp.addDocument('fr', fold(phrase), intent);
+      for (const phrase of [...phrases.fr, ...phrases.en]) nlp.addDocument('fr', forClassifier(phrase), intent);
     }
     await nlp.train();
     return new NlpRecognizer(nlp);
@@ -66,7 +66,10 @@ export class NlpRecognizer implements Recognizer {
     const entities = extractEntities(cleaned);
     const language = detectLanguage(cleaned);
     if (cleaned === '') return { text, intent: 'none', score: 1, entities, language };
-    const result = await this.nlp.process('fr', fold(cleaned));
+    // An incident number alone (« INC-000123 ? », « ticket 12 ») asks where it stands.
+    if (entities.some((e) => e.type === 'incident') && /^ticket\W*$/.test(forClassifier(cleaned)))
+      return { text, intent: 'incident.status', score: 1, entities, language };
+    const result = await this.nlp.process('fr', forClassifier(cleaned));
     const alternatives = (result.classifications ?? []).filter((c) => isIntent(c.intent) && c.intent !== 'none' && c.score > 0.05).slice(0, 3) as {
       intent: Intent;
       score: number;
