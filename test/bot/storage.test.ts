@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { TableClient } from '@azure/data-tables';
+import { unreachableTable } from '../support/dialogStack';
 import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
 import { StorageFault } from '../../bot/policy/errors';
 import { Logger } from '../../bot/host/logger';
 import { OpenedStorage, openStorage } from '../../bot/storage';
-import { RecordTable } from '../../bot/storage/recordTable';
 import { ReportingStorage } from '../../bot/storage/reportingStorage';
 
 describe('Storage on Azurite (embedded, in memory)', function () {
@@ -115,12 +114,7 @@ describe('Storage faults', () => {
   });
 
   it('of a record table (storage unreachable) surface as StorageFault', async () => {
-    const client = TableClient.fromConnectionString(
-      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1',
-      'audit',
-      { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } },
-    );
-    await assert.rejects(new RecordTable(client).put('p', 'r', { a: 1 }), StorageFault);
+    await assert.rejects(unreachableTable('audit').put('p', 'r', { a: 1 }), StorageFault);
   });
 
   it('of the state storage heal: after a failure a new client is made, and it works once storage is back', async () => {

@@ -1,9 +1,12 @@
+import { TableClient } from '@azure/data-tables';
 import { FEATURE_TABLES } from '../../bot/features';
 import { CloudAdapter, ConversationState, MemoryStorage } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { ActionClaims } from '../../bot/policy/actionClaims';
-import { AuditLog } from '../../bot/policy/audit';
+import { AuditEntry, AuditLog } from '../../bot/policy/audit';
+import type { Incident } from '../../bot/features/incidents/incident';
+import { RecordTable } from '../../bot/storage/recordTable';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { ConversationLanguage } from '../../bot/turn/conversationLanguage';
 import { createGraphClient } from '../../bot/graph/client';
@@ -35,10 +38,16 @@ export const sharedStorage = () =>
   ));
 after(async () => (await storage)?.close());
 
-export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthConnectionName = '') {
+/** Tables a test may replace (one that fails, to see what the user is told). */
+export interface StackTables {
+  incidents?: RecordTable<Incident>;
+  audit?: RecordTable<AuditEntry>;
+}
+
+export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthConnectionName = '', replaced: StackTables = {}) {
   const graph = new GraphApi(createGraphClient({ baseUrl: graphBaseUrl, timeoutMs, maxRetries: 0 }), graphBaseUrl);
   const tables = await sharedStorage();
-  const audit = new AuditLog(tables.table('audit'));
+  const audit = new AuditLog(replaced.audit ?? tables.table('audit'));
   const conversations = new ConversationDirectory(tables.table('conversations'));
   const { mainDialog, resolveUser, resetRequests, incidentDesk, outageWatch } = createDialogs({
     graph,
@@ -49,7 +58,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
     messenger: new PrivateMessenger(new CloudAdapter(), '', conversations),
     conversations,
     resetRequestTable: tables.table('requests'),
-    incidentTable: tables.table('incidents'),
+    incidentTable: replaced.incidents ?? tables.table('incidents'),
     outage: { windowMinutes: 30, threshold: 3 },
     graphBaseUrl,
     oauthConnectionName,
@@ -77,4 +86,12 @@ export async function repliesOf<R>(client: DialogTestClient, turn: Promise<unkno
   const replies = [(await turn) as R | undefined];
   for (let next = client.getNextReply() as R | undefined; next; next = client.getNextReply() as R | undefined) replies.push(next);
   return replies.filter((r): r is R => r !== undefined);
+}
+
+/** A table on a storage account that does not answer (nothing listens on its port): every call is a StorageFault. */
+export function unreachableTable<T extends object>(name: string): RecordTable<T> {
+  const account = 'devstoreaccount1';
+  const key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  const connection = `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${key};TableEndpoint=http://127.0.0.1:9/${account};`;
+  return new RecordTable<T>(TableClient.fromConnectionString(connection, name, { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } }));
 }
