@@ -41,7 +41,11 @@ export class ConversationDirectory {
 
   /** The channel where the helpdesk receives requests, as an admin designated it there; and who did. */
   async setHelpdeskChannel(context: TurnContext, designator: HelpdeskDesignator): Promise<void> {
-    await this.table.put('helpdesk', 'channel', TurnContext.getConversationReference(context.activity));
+    // The channel itself, not the thread it was designated in: each request and incident is a post of its own.
+    const reference = TurnContext.getConversationReference(context.activity);
+    const conversation = reference.conversation ?? { id: '' };
+    const channel = { ...reference, conversation: { ...conversation, id: channelOf(conversation.id) ?? conversation.id } };
+    await this.table.put('helpdesk', 'channel', channel);
     await this.table.put('helpdesk', 'designator', designator);
     await this.helpdeskWorks();
   }

@@ -29,14 +29,16 @@ export class IncidentActions {
       { ...this.asked(context, invoke), verb, text: verb === 'incidentResolve' ? invoke.data.resolution : invoke.data.comment },
       context.activity.conversation.id,
     );
+    // One card for everyone in the channel, in the channel's language.
+    const locale = await this.desk.channelLocale();
     if (outcome.outcome === 'done') {
       // Everyone in the channel sees the change: the posted card is replaced.
       const id = context.activity.replyToId ?? outcome.incident.card?.activityId;
-      const card = this.incidents.card(outcome.incident, localeOf(context), 'helpdesk');
+      const card = this.incidents.card(outcome.incident, locale, 'helpdesk');
       if (id) await context.updateActivity({ id, type: 'message', attachments: [card] } as Partial<Activity>).catch(() => undefined);
       return respond(card.content);
     }
-    return this.answer(context, outcome, 'helpdesk');
+    return this.answer(outcome, 'helpdesk', locale, callerOf(context).name);
   }
 
   /** Comment / Close, by the requester on their own incident's card. */
@@ -48,7 +50,7 @@ export class IncidentActions {
       const note = this.localizer.t(locale, verb === 'incidentClose' ? 'incident.closedByYou' : 'incident.commentSent');
       return respond(this.incidents.card(outcome.incident, locale, 'requester', note).content);
     }
-    return this.answer(context, outcome, 'requester');
+    return this.answer(outcome, 'requester', locale, callerOf(context).name);
   }
 
   private asked(context: TurnContext, invoke: CardInvoke) {
@@ -56,10 +58,9 @@ export class IncidentActions {
   }
 
   /** Nothing changed: the card as it is, and why. */
-  private answer(context: TurnContext, outcome: Exclude<ActOutcome, { outcome: 'done' }>, audience: Audience): AdaptiveCardInvokeResponse {
-    const locale = localeOf(context);
+  private answer(outcome: Exclude<ActOutcome, { outcome: 'done' }>, audience: Audience, locale: Locale, clicker: string): AdaptiveCardInvokeResponse {
     if (outcome.outcome === 'unknown') return respond(this.cards.bind('notice', { text: this.localizer.t(locale, 'incident.unknown') }));
-    return respond(this.incidents.card(outcome.incident, locale, audience, this.why(outcome, locale, callerOf(context).name)).content);
+    return respond(this.incidents.card(outcome.incident, locale, audience, this.why(outcome, locale, clicker)).content);
   }
 
   private why(outcome: Extract<ActOutcome, { outcome: 'refused' }>, locale: Locale, clicker: string): string {

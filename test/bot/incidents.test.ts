@@ -138,6 +138,20 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
     });
   });
 
+  describe('when the helpdesk channel refuses the post', () => {
+    after(() => capture().refusing.clear());
+
+    it('the incident is kept, the requester told it is not delivered yet, and it is posted once the channel takes posts again', async () => {
+      capture().refusing.set(helpdeskChannel.id, 403);
+      const number = await declare();
+      const said = textsTo(chats.lea).join(' ');
+      assert.match(said, /est enregistré, mais le canal du support ne l'a pas encore reçu/);
+      assert.doesNotMatch(said, /transmis au support/);
+      capture().refusing.clear();
+      await until(() => to(helpdeskChannel).some((a) => JSON.stringify(a.attachments ?? []).includes(`INC-${String(number).padStart(6, '0')}`)));
+    });
+  });
+
   describe('the helpdesk loop', () => {
     let number: number;
     beforeEach(async () => {

@@ -132,6 +132,62 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     }
   });
 
+  it('files an incident from the personal chat; it arrives in the helpdesk channel, where it is taken and resolved', async () => {
+    const shot = (name: string) => page.screenshot({ path: projectPath('test-results', `playground-incident-${name}.png`) });
+    // The channel becomes the helpdesk's: a post that @mentions the bot, as Teams requires in a channel.
+    await page.getByText('Support informatique').click();
+    const post = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+    await post.click();
+    await post.pressSequentially('@Assis');
+    await page.locator('#typeahead-menu [role="menuitem"]').first().click();
+    await post.pressSequentially(' ce canal est le canal du support');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await page.getByText("C'est noté", { exact: false }).last().waitFor({ timeout: 30000 });
+
+    await page.getByText('Personal Chat').click();
+    await say('Teams plante à chaque appel vidéo depuis ce matin');
+    const form = page.locator('.ac-adaptiveCard', { hasText: 'Déclarer un incident' }).last();
+    await form.waitFor({ timeout: 30000 });
+    await shot('form');
+    await form.getByRole('button', { name: 'Déclarer' }).click();
+    const filed = page.getByText('est transmis au support', { exact: false }).last();
+    await filed.waitFor({ timeout: 30000 });
+    const label = /INC-\d{6}/.exec(await filed.innerText())![0];
+
+    await page.getByText('Support informatique').click();
+    try {
+      await workInTheChannel(label);
+    } finally {
+      await page.getByText('Personal Chat').click();
+    }
+    await say('mes incidents');
+    const mine = page.locator('.ac-adaptiveCard', { hasText: 'Mes incidents' }).last();
+    await mine.waitFor({ timeout: 30000 });
+    assert.match(await mine.innerText(), new RegExp(`${label}[\\s\\S]*Résolu`));
+  });
+
+  /** In the helpdesk channel: the incident's card, taken then resolved. */
+  const workInTheChannel = async (label: string) => {
+    const shot = (name: string) => page.screenshot({ path: projectPath('test-results', `playground-incident-${name}.png`) });
+    const card = page.locator('.ac-adaptiveCard', { hasText: label }).first();
+    await card.waitFor({ timeout: 30000 });
+    assert.match(await card.innerText(), /Teams plante à chaque appel vidéo/);
+    await card.getByRole('button', { name: 'Prendre en charge' }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: label }).filter({ hasText: 'Suivi par' }).first().waitFor({ timeout: 30000 });
+    await shot('taken');
+    const taken = page.locator('.ac-adaptiveCard', { hasText: label }).first();
+    await taken.getByRole('button', { name: 'Résoudre' }).click();
+    await taken.getByLabel('Ce qui a été fait pour le résoudre').fill("Cache de Teams vidé, l'appel passe");
+    await taken.getByRole('button', { name: 'Résoudre' }).last().click();
+    const resolved = page.locator('.ac-adaptiveCard', { hasText: label }).filter({ hasText: 'Résolution' }).first();
+    try {
+      await resolved.waitFor({ timeout: 30000 });
+    } finally {
+      await shot('resolved');
+    }
+    assert.match(await resolved.innerText(), /Cache de Teams vidé/);
+  };
+
   it('welcomed the user when the chat opened, in French (the default, as no locale comes with it)', async () => {
     await page.locator('.ac-adaptiveCard', { hasText: 'Bonjour, je suis Assistant Admin 365' }).first().waitFor({ timeout: 30000 });
   });

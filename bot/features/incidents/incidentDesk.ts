@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { AuditLog } from '../../policy/audit';
 import { DeliveryFailed, InvalidRequest } from '../../policy/errors';
 import type { Locale } from '../../presentation/i18n';
-import type { ConversationDirectory } from '../../storage/conversationDirectory';
+import type { ConversationDirectory, HelpdeskDesignator } from '../../storage/conversationDirectory';
 import type { Indexed, RecordTable } from '../../storage/recordTable';
 import type { DirectoryService } from '../directory/directory';
 import { INCIDENT_HANDLERS } from './feature';
@@ -33,6 +33,8 @@ export interface IncidentMessages {
   tellRequester(incident: Incident, event: IncidentEvent): Promise<boolean>;
   /** Tells the technician who holds the incident what its requester did. */
   tellTechnician(incident: Incident, event: IncidentEvent): Promise<boolean>;
+  /** Tells the administrator who designated the helpdesk channel that it no longer takes posts. */
+  tellChannelBroken(designator: HelpdeskDesignator): Promise<void>;
   /** One warning in the helpdesk channel: several incidents on one service while Microsoft reports nothing. */
   warnPossibleOutage(channel: Partial<ConversationReference>, service: string, incidents: Incident[], locale: Locale): Promise<void>;
 }
@@ -364,8 +366,10 @@ export class IncidentDesk {
       activityId = await this.s.messages.post(channel, incident, designator?.locale ?? this.s.defaultLocale);
     } catch (error) {
       if (!(error instanceof DeliveryFailed)) throw error;
+      if (designator && (await this.s.conversations.helpdeskBroken())) await this.s.messages.tellChannelBroken(designator);
       return 'saved';
     }
+    await this.s.conversations.helpdeskWorks();
     // Posted: if its place cannot be written down now, the card is simply posted again later.
     await this.s.table
       .update(PARTITION, rowOf(incident.number), (current) => ({ ...current, card: { activityId, conversationId: channel.conversation?.id } }), indexOf)
@@ -397,7 +401,8 @@ export class IncidentDesk {
     );
   }
 
-  private async channelLocale(): Promise<Locale> {
+  /** The language of the helpdesk channel's cards: its designator's (everyone in the channel sees one card). */
+  async channelLocale(): Promise<Locale> {
     return (await this.s.conversations.helpdeskDesignator())?.locale ?? this.s.defaultLocale;
   }
 }
