@@ -74,10 +74,21 @@ describe('Entities', () => {
       assert.deepEqual(values('vérifier le domaine Lumiere-Fils.com stp', 'domain'), ['lumiere-fils.com']);
     });
 
+    it('does not take a number that is not an incident for one', () => {
+      assert.deepEqual(values('3 licences C# pour 20 personnes', 'incident'), []);
+      assert.deepEqual(values('les incidents 2026', 'incident'), []);
+    });
+
     it('finds an incident number however it is written', () => {
       assert.deepEqual(values('où en est le ticket n°42', 'incident'), ['42']);
       assert.deepEqual(values('suivi INC-0012', 'incident'), ['12']);
       assert.deepEqual(values('incident #7', 'incident'), ['7']);
+      assert.deepEqual(values('où en est INC-000123 ?', 'incident'), ['123']);
+      assert.deepEqual(values('inc 45 toujours ouvert', 'incident'), ['45']);
+      assert.deepEqual(values('statut du ticket 123', 'incident'), ['123']);
+      assert.deepEqual(values('le #45 est résolu ?', 'incident'), ['45']);
+      assert.deepEqual(values('incident numéro 8', 'incident'), ['8']);
+      assert.deepEqual(values('request number 19', 'incident'), ['19']);
     });
   });
 });
