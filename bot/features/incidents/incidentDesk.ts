@@ -225,8 +225,8 @@ export class IncidentDesk {
     }
     const text = asked.text?.trim();
     if (asked.verb !== 'incidentTake' && !text) return { outcome: 'refused', incident, because: 'textMissing' };
-    const kind = ({ incidentTake: 'taken', incidentComment: 'commented', incidentResolve: 'resolved' } as const)[asked.verb];
     return this.change(asked, audit, (current, event) => {
+      const { kind } = event;
       if (isFinished(current)) return 'finished';
       if (kind === 'taken' && current.technician && current.technician.id !== asked.actor.id) return 'takenByOther';
       if (kind === 'taken' && current.technician?.id === asked.actor.id) return 'unchanged';
@@ -251,7 +251,7 @@ export class IncidentDesk {
     if (asked.verb === 'incidentAddComment' && !text) return { outcome: 'refused', incident, because: 'textMissing' };
     const outcome = await this.change(asked, audit, (current, event) => {
       if (isFinished(current)) return 'finished';
-      if (asked.verb === 'incidentClose') current.state = 'closed';
+      if (event.kind === 'closed') current.state = 'closed';
       current.history.push({ ...event, text });
       return current;
     });
