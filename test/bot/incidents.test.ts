@@ -65,6 +65,17 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
     return numberIn(textsTo(chat).join(' '));
   };
 
+  /** Léa reports late mail, where Microsoft knows of EX1062744: its card is shown, and she answers it with `choice`. */
+  const declareOnExchange = async (choice: 'link' | 'anyway' | 'dontFile') => {
+    await say(lea, chats.lea, 'les mails externes arrivent en retard');
+    const nonce = lastCard().actions![0].data!.incidentForm;
+    await submit(lea, chats.lea, { incidentForm: nonce, service: 'Exchange Online', impact: 'team', description: 'Les mails externes arrivent en retard' });
+    const known = lastCard();
+    assert.match(JSON.stringify(known), /Microsoft connaît déjà ce problème : EX1062744/);
+    capture().clear();
+    await submit(lea, chats.lea, { ...known.actions![0].data, choice });
+  };
+
   before(async () => {
     for (const [who, chat] of [
       [lea, chats.lea],
@@ -107,19 +118,7 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
     });
 
     it("shows Microsoft's known issue on that service, and files nothing when the user would rather wait", async () => {
-      await say(lea, chats.lea, 'mes mails arrivent en retard');
-      const nonce = lastCard().actions![0].data!.incidentForm;
-      capture().clear();
-      await submit(lea, chats.lea, {
-        incidentForm: nonce,
-        service: 'Exchange Online',
-        impact: 'team',
-        description: 'Les mails externes arrivent avec une heure de retard',
-      });
-      const known = lastCard();
-      assert.match(JSON.stringify(known), /Microsoft connaît déjà ce problème : EX1062744/);
-      capture().clear();
-      await submit(lea, chats.lea, { ...known.actions![0].data, choice: 'dontFile' });
+      await declareOnExchange('dontFile');
       assert.match(textsTo(chats.lea).join(' '), /je ne déclare rien/);
       assert.equal(to(helpdeskChannel).length, 0);
     });
@@ -276,17 +275,7 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
 
   describe("Microsoft's outages followed for the user", () => {
     it('an incident linked to a Microsoft issue: its requester hears of the update and of the resolution, the helpdesk card shows them', async () => {
-      await say(lea, chats.lea, 'les mails externes arrivent en retard');
-      const nonce = lastCard().actions![0].data!.incidentForm;
-      await submit(lea, chats.lea, {
-        incidentForm: nonce,
-        service: 'Exchange Online',
-        impact: 'company',
-        description: 'Les mails externes arrivent en retard',
-      });
-      const known = lastCard();
-      capture().clear();
-      await submit(lea, chats.lea, { ...known.actions![0].data, choice: 'link' });
+      await declareOnExchange('link');
       assert.match(textsTo(chats.lea).join(' '), /Il est lié à EX1062744/);
       capture().clear();
       await fetch(`${graph()}/_demo/serviceIssues/EX1062744`, { method: 'POST', body: JSON.stringify({ post: 'Le correctif est en cours de déploiement.' }) });
