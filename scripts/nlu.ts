@@ -3,7 +3,7 @@ import { NlpRecognizer } from '../bot/nlu/nlpRecognizer';
 
 /** `npm run --silent nlu`: one utterance a line on standard input, one JSON object a line on standard output. */
 async function main(): Promise<void> {
-  const recognizer = await NlpRecognizer.train();
+  const recognizer = await NlpRecognizer.load();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const result = await recognizer.recognize(line);

@@ -273,7 +273,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const conversations = new ConversationDirectory(storage.table('conversations'));
     const { mainDialog, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
       graph,
-      recognizer: await NlpRecognizer.train(),
+      recognizer: await NlpRecognizer.load(),
       audit: new AuditLog(storage.table('audit')),
       claims: new ActionClaims(storage.table('claims')),
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),

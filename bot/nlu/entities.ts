@@ -12,19 +12,11 @@ export function fold(text: string): string {
     .replace(/\(\s*plan\s*(\d)\s*\)/g, 'plan $1');
 }
 
-/**
- * The text the intent classifier sees: folded, and each incident number (INC-000123, « ticket 12 »,
- * « #12 ») made one word, so that a number never weighs on the intent.
- */
-export function forClassifier(text: string): string {
-  return fold(text).replace(INCIDENT_ANYWHERE, ' ticket ').replace(/\s+/g, ' ').trim();
-}
-
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 const DOMAIN =
   /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:fr|com|net|org|eu|io|be|ch|lu|ca|de|es|it|uk|info|biz|pro|tech|cloud|app|dev|onmicrosoft\.com)\b/gi;
 /** An incident number with the word that introduces it (« incident 12 » is one ticket, not « incident » then a ticket). */
-const INCIDENT_ANYWHERE =
+export const INCIDENT_MENTION =
   /(?:\binc[-\s]?\d{1,8}|\b(?:incident|ticket|demande|request)\s*(?:(?:n[o°]?|numero|number|num)\.?\s*|#\s*)?\d{1,8}|(?:^|\s)#\d{1,8})\b/gi;
 const INCIDENT =
   /(?:\binc[-\s]?(\d{1,8})|\b(?:incident|ticket|demande|request)\s*(?:(?:n[o°]?|numero|number|num)\.?\s*|#\s*)?(\d{1,8})|(?:^|\s)#(\d{1,8}))\b/gi;

@@ -24,7 +24,8 @@ export class FallbackDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const t = (key: string) => this.localizer.t(locale, key);
     const choices = (recognition.alternatives ?? [])
-      .filter((a) => a.score >= 0.1 && a.intent !== 'cancel' && a.intent !== 'none')
+      // The card always has its Help button: help is not offered twice.
+      .filter((a) => a.score >= 0.1 && a.intent !== 'cancel' && a.intent !== 'none' && a.intent !== 'help')
       .slice(0, 3)
       .map((a) => ({ title: t(`intent.${a.intent}`), action: a.intent, text: recognition.text }));
     const articles = this.knowledge.search(recognition.text, locale, 2).map((a) => ({ title: a.title[locale], id: a.id }));

@@ -14,7 +14,8 @@ import { Localizer, Params } from '../../bot/presentation/i18n';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { askerOf, callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Interruptions } from './cancelAndHelpDialog';
-import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePromptId } from './cardPrompt';
+import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePromptId, typedYesOrNo } from './cardPrompt';
+import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
 
 /** What the dialogs that write to the tenant share: services, and the steps every write goes through. */
@@ -159,7 +160,8 @@ export class WriteSteps {
   confirmPrompt(): CardPrompt<'yes' | 'no', PendingConfirmation> {
     const read = (context: TurnContext, pending: PendingConfirmation) => {
       const value = context.activity.value as { confirm?: 'yes' | 'no'; token?: string } | undefined;
-      return value?.confirm !== undefined && value.token === pending.token ? value.confirm : undefined;
+      if (value === undefined) return isPersonalChat(context) ? typedYesOrNo(context.activity.text ?? '') : undefined;
+      return value.confirm !== undefined && value.token === pending.token ? value.confirm : undefined;
     };
     return new CardPrompt(CONFIRM_PROMPT, read, async (prompt: PromptValidatorContext<'yes' | 'no'>) => {
       const { context } = prompt;
@@ -167,6 +169,8 @@ export class WriteSteps {
       if (!prompt.recognized.succeeded) {
         const clicked = (context.activity.value as { confirm?: string } | undefined)?.confirm !== undefined;
         if (clicked) await context.sendActivity(this.t(context, 'card.expired'));
+        // Typed « oui » where others see the card: the card's buttons alone answer it.
+        else if (typedYesOrNo(context.activity.text ?? '')) await context.sendActivity(this.t(context, 'confirm.useTheCard'));
         return false;
       }
       if (context.activity.from?.aadObjectId !== pending.asker.id || context.activity.conversation.id !== pending.conversationId) {

@@ -28,6 +28,41 @@ describe('Confirmations and requests in progress', function () {
   };
   const confirmCard = (replies: Reply[]) => replies.map((r) => r.attachments?.[0]?.content).find((c) => c?.actions?.[0]?.data?.confirm === 'yes');
 
+  describe('a typed answer', () => {
+    /** A chat of the given kind, as Teams marks it. */
+    const chatOf = async (conversationType: 'personal' | 'groupChat') => {
+      const stack = await dialogStack(tenant().url);
+      const client = stack.client();
+      const conversation = { id: `${conversationType}-typed`, conversationType, tenantId: 'x', isGroup: conversationType !== 'personal', name: '' };
+      const say = (from: Person, text: string) => repliesOf<Reply>(client, client.sendActivity({ type: 'message', text, locale: 'fr-FR', from, conversation }));
+      return { say };
+    };
+
+    it('« oui » confirms in a one-to-one chat with the asker', async () => {
+      const chat = await chatOf('personal');
+      assert.ok(confirmCard(await chat.say(camille, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')));
+      const done = await chat.say(camille, 'oui !');
+      assert.match(textOf(done[0]), /C'est fait : Paul Fontaine a maintenant la licence/);
+      assert.equal(writes().length, 1);
+    });
+
+    it('"no" declines in a one-to-one chat, and nothing is written', async () => {
+      const chat = await chatOf('personal');
+      assert.ok(confirmCard(await chat.say(camille, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')));
+      const declined = await chat.say(camille, 'no');
+      assert.match(declined.map(textOf).join(' '), /Nothing was changed/, 'declined, in the language of the answer');
+      assert.deepEqual(writes(), []);
+    });
+
+    it('« oui » in a group chat confirms nothing: the card alone counts where others see it', async () => {
+      const chat = await chatOf('groupChat');
+      assert.ok(confirmCard(await chat.say(camille, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')));
+      const answer = await chat.say(camille, 'oui');
+      assert.match(textOf(answer[0]), /répondez avec les boutons de la carte/);
+      assert.deepEqual(writes(), []);
+    });
+  });
+
   describe('a confirmation acts only for the person it was offered to', () => {
     it('ignores a Confirm sent by someone else in the same conversation, and says whose card it is', async () => {
       const chat = await conversation();

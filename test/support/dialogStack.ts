@@ -25,7 +25,7 @@ import { ConversationDirectory } from '../../bot/storage/conversationDirectory';
  * for DialogTestClient. One recognizer is trained per process (50 ms) and shared.
  */
 let trained: Promise<NlpRecognizer> | undefined;
-export const sharedRecognizer = () => (trained ??= NlpRecognizer.train());
+export const sharedRecognizer = () => (trained ??= NlpRecognizer.load());
 
 /** One embedded Azurite (in memory) for the dialog tests of this process, closed after them all. */
 let storage: Promise<OpenedStorage> | undefined;

@@ -132,7 +132,7 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
   {
     name: 'an unknown request offers the likeliest intents and articles, never a dead end',
     locale: 'fr-FR',
-    utterance: 'un souci outlook peut-être',
+    utterance: 'question outlook',
     card: 'fallback',
     says: [/pas sûr d'avoir compris/, /Déclarer un incident/, /Configurer Outlook sur un ordinateur/],
   },

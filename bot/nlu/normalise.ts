@@ -1,0 +1,63 @@
+import { fold, INCIDENT_MENTION } from './entities';
+
+/**
+ * The domain's short forms and spellings, each with the words it stands for (written from how
+ * administrators and users write, in French and English; matched as whole words, after folding).
+ */
+const SHORT_FORMS: [RegExp, string][] = [
+  // passwords
+  [/\b(mdps?|mot2passe|mot de pass|motdepasse)\b/g, 'mot de passe'],
+  [/\b(pwd|passwd|pswd|pw)\b/g, 'password'],
+  [/\b(rst|reinit|re-init|reinitialis\w*|reinitializ\w*)\b/g, 'reinitialiser'],
+  // products and the tenant
+  [/\b(o365|m365|off365|office365|microsoft365)\b/g, 'office 365'],
+  [/\bms\b/g, 'microsoft'],
+  [/\b(licences?|licenses?|licenced|licensed|lic)\b/g, 'licence'],
+  [/\b(std|stand)\b/g, 'standard'],
+  [/\b(biz|bus)\b/g, 'business'],
+  [/\b(prem)\b/g, 'premium'],
+  [/\b(mfa|2fa|a2f|double authentification|authentification a deux facteurs|two factor|two-factor)\b/g, 'authentification multifacteur'],
+  // people and roles
+  [/\b(administrateurs?|administratrices?|administrators?|admins)\b/g, 'admin'],
+  [/\bga\b/g, 'admin global'],
+  [/\b(presta)\b/g, 'prestataire'],
+  [/\b(collab|collegue)\b/g, 'collegue'],
+  // words shortened in chat and on phones
+  [/\b(pb|pbm|prob|pblm)\b/g, 'probleme'],
+  [/\b(dispos?)\b/g, 'disponible'],
+  [/\b(cb|cmb|cbien)\b/g, 'combien'],
+  [/\b(qqn|qqun)\b/g, "quelqu'un"],
+  [/\b(qqch|qqc)\b/g, 'quelque chose'],
+  [/\b(bcp)\b/g, 'beaucoup'],
+  [/\b(tel|tél)\b/g, 'telephone'],
+  [/\b(ordi|pc)\b/g, 'ordinateur'],
+  [/\b(info|infos)\b/g, 'information'],
+  [/\b(mail|mails|email|emails|e-mail|e-mails|courriel|courriels|mel)\b/g, 'mail'],
+  [/\b(verif)\b/g, 'verification'],
+  [/\b(svp|stp|sil vous plait|s'il vous plait|s'il te plait|stp\.|pls|plz|please)\b/g, 'svp'],
+  [/\b(nvm|nevermind)\b/g, 'never mind'],
+  [/\b(u)\b/g, 'you'],
+  [/\b(ur)\b/g, 'your'],
+  [/\b(pk|pq|pourquoi)\b/g, 'pourquoi'],
+  [/\b(jsp)\b/g, 'je ne sais pas'],
+  [/\b(cest)\b/g, "c'est"],
+  [/\b(jai)\b/g, "j'ai"],
+  [/\b(jarrive)\b/g, "j'arrive"],
+  [/\b(narrive)\b/g, "n'arrive"],
+  [/\b(dont|don't|doesnt|doesn't|cant|can't|cannot|won't|wont|isnt|isn't)\b/g, 'not'],
+];
+
+/**
+ * The text the intent classifiers see: folded (lower case, no accents), each incident number made
+ * one word (« ticket »), the domain's short forms written out (« mdp » → « mot de passe », "pwd" →
+ * "password", « o365 » → « office 365 »), punctuation made space.
+ */
+export function normalise(text: string): string {
+  let t = fold(text).replace(INCIDENT_MENTION, ' ticket ');
+  for (const [form, words] of SHORT_FORMS) t = t.replace(form, words);
+  return t
+    .replace(/[^\p{L}\p{N}'@.-]+/gu, ' ')
+    .replace(/(^|\s)['.-]+|['.-]+(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
