@@ -56,8 +56,29 @@ describe('Entities', () => {
       ['make her a global admin', 'Global Administrator'],
       ['administrateur des mots de passe', 'Password Administrator'],
       ['administrateur Exchange', 'Exchange Administrator'],
+      // the short forms people type
+      ['make Julien an exchange admin', 'Exchange Administrator'],
+      ['add the user admin role to Nadia', 'User Administrator'],
+      ['fais de Nadia une admin des licences', 'License Administrator'],
+      ['qui est GA sur le tenant ?', 'Global Administrator'],
+      ['donne-lui le rôle admin helpdesk', 'Helpdesk Administrator'],
+      ['retire le rôle admin SP à Thomas', 'SharePoint Administrator'],
+      ['domain admin for Lina', 'Domain Name Administrator'],
     ];
     for (const [text, role] of cases) it(`reads « ${text} » as ${role}`, () => assert.deepEqual(values(text, 'role'), [role]));
+
+    it('reads services by the products people name', () => {
+      assert.deepEqual(values('mon agenda ne se synchronise plus', 'service'), ['Exchange Online']);
+      assert.deepEqual(values("l'intranet est lent", 'service'), ['SharePoint Online']);
+      assert.deepEqual(values('OneNote plante', 'service'), ['Microsoft 365 apps']);
+      assert.deepEqual(values('la MFA ne marche plus', 'service'), ['Microsoft Entra']);
+    });
+
+    it('reads plans by their former and short names', () => {
+      assert.deepEqual(values('une licence Office 365 Business Premium', 'sku'), ['O365_BUSINESS_PREMIUM']);
+      assert.deepEqual(values('passe-le en biz premium', 'sku'), ['SPB']);
+      assert.deepEqual(values('bus std pour Paul', 'sku'), ['O365_BUSINESS_PREMIUM']);
+    });
 
     it('does not read the Exchange administrator role as the Exchange service', () => {
       assert.deepEqual(values('nomme Thomas administrateur Exchange', 'service'), []);
