@@ -21,6 +21,34 @@ export interface GraphClientOptions {
   maxRetries: number;
   /** Seconds to wait before a retry when Graph sends no Retry-After. */
   retryDelaySeconds?: number;
+  /** Told of every attempt sent to Graph (its method, URL, status — 0 when none came — and duration), for telemetry. */
+  observe?: (attempt: GraphAttempt) => void;
+}
+
+export interface GraphAttempt {
+  method: string;
+  url: string;
+  status: number;
+  durationMs: number;
+}
+
+/** Tells `observe` of each attempt, retries included, after it is answered or fails. */
+class ObserveHandler implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly observe: (attempt: GraphAttempt) => void) {}
+  async execute(context: Context): Promise<void> {
+    const started = performance.now();
+    const method = (context.options?.method ?? 'GET').toUpperCase();
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    try {
+      await this.next!.execute(context);
+    } finally {
+      this.observe({ method, url, status: context.response?.status ?? 0, durationMs: performance.now() - started });
+    }
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
 }
 
 /** Gives every attempt (retries included) its own deadline, so a hung Graph call cannot hold a turn forever. */
@@ -51,6 +79,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new AuthenticationHandler(authProvider),
     new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries)),
     new TimeoutHandler(options.timeoutMs),
+    ...(options.observe ? [new ObserveHandler(options.observe)] : []),
     new TelemetryHandler(),
     new HTTPMessageHandler(),
   ];

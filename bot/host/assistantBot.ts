@@ -5,8 +5,9 @@ import { CardRenderer } from '../presentation/cardRenderer';
 import { Localizer } from '../presentation/i18n';
 import { Logger } from './logger';
 import { ConversationDirectory } from '../storage/conversationDirectory';
-import { localeOf, loggerOf } from '../turn/turnSetup';
+import { localeOf, loggerOf, ROUTED_OPERATION, routedOperationOf } from '../turn/turnSetup';
 import { welcomeCard } from '../presentation/welcome';
+import { NO_TELEMETRY, Telemetry } from './telemetry';
 
 /** What the bot runs for each message: the main dialog, seen through this small interface. */
 export interface DialogRunner {
@@ -38,6 +39,7 @@ export class AssistantBot extends ActivityHandler {
     private readonly logger: Logger,
     private readonly cardActions: CardActions,
     private readonly cardRules: CardAnswerRules,
+    private readonly telemetry: Telemetry = NO_TELEMETRY,
   ) {
     super();
     this.dialogState = dialogStates.createProperty<DialogState>('dialogState');
@@ -72,6 +74,7 @@ export class AssistantBot extends ActivityHandler {
     const invoke = this.cardRules.validInvoke(context.activity.value);
     let response: AdaptiveCardInvokeResponse;
     const handler = invoke && this.cardActions.get(invoke.verb);
+    if (invoke) context.turnState.set(ROUTED_OPERATION, invoke.verb);
     if (invoke && handler) {
       response = await handler(context, invoke);
     } else {
@@ -86,7 +89,10 @@ export class AssistantBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    for (const state of this.states) await state.saveChanges(context, false);
+    await this.telemetry.turn(context.activity.type ?? 'unknown', async () => {
+      await super.run(context);
+      for (const state of this.states) await state.saveChanges(context, false);
+      return routedOperationOf(context);
+    });
   }
 }

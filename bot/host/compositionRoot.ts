@@ -47,6 +47,7 @@ import { PersonMentions } from '../nlu/personMentions';
 import { SupervisedService } from './process/supervisor';
 import type { Recognizer } from '../nlu/recognizer';
 import { Readiness } from './readiness';
+import { graphRoute, startTelemetry } from './telemetry';
 import { projectPath } from './paths';
 import { createServer } from './server';
 import { ConversationDirectory } from '../storage/conversationDirectory';
@@ -249,8 +250,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     } else {
       graphBaseUrl = config.graph.baseUrl;
     }
+    const telemetry = await startTelemetry(config.telemetryConnectionString, logger);
+    closers.push(() => telemetry.close());
     const graph = new GraphApi(
-      createGraphClient({ baseUrl: graphBaseUrl, credential: graphCredential(config), timeoutMs: config.graphTimeoutMs, maxRetries: config.graphMaxRetries }),
+      createGraphClient({
+        baseUrl: graphBaseUrl,
+        credential: graphCredential(config),
+        timeoutMs: config.graphTimeoutMs,
+        maxRetries: config.graphMaxRetries,
+        observe: (attempt) =>
+          telemetry.graphCall({ method: attempt.method, route: graphRoute(attempt.url), status: attempt.status, durationMs: attempt.durationMs }),
+      }),
       graphBaseUrl,
     );
     const tenant = await new OrganizationService(graph).describe();
@@ -302,7 +312,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // Microsoft's issues linked to open incidents are read again; their requesters hear of each update.
     every(config.incidentPollSeconds, () => outageWatch.poll(), 'following service issues');
 
-    const bot = new AssistantBot(states, memberState, mainDialog, conversations, cards, localizer, logger, cardActions, cardAnswerRules());
+    const bot = new AssistantBot(states, memberState, mainDialog, conversations, cards, localizer, logger, cardActions, cardAnswerRules(), telemetry);
 
     const policy: TenantPolicy = { tenantId: tenant.id, allowMissingTenant: config.unauthenticated };
     adapter.use(new TurnSetup(logger, config.defaultLocale));

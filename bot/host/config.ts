@@ -58,6 +58,8 @@ export interface Config {
   stateContainer: string;
   /** The Azure Bot OAuth connection for Teams SSO (delegated Graph token); empty: no in-chat password change. */
   oauthConnectionName: string;
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING: with it, traces and metrics go to Application Insights; without, nothing leaves the machine. */
+  telemetryConnectionString: string;
   /** How often requests the helpdesk channel refused are posted again. */
   helpdeskRetrySeconds: number;
   /** How often the Microsoft service issues linked to open incidents are read again. */
@@ -193,6 +195,7 @@ export function readConfig(env: Env): Config {
     storage: readStorage(env, nodeEnv),
     stateContainer: text(env, 'STATE_CONTAINER') || 'botstate',
     oauthConnectionName: text(env, 'OAUTH_CONNECTION_NAME'),
+    telemetryConnectionString: text(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'),
     helpdeskRetrySeconds: integer(env, 'HELPDESK_RETRY_SECONDS', 60, 1, 3600),
     incidentPollSeconds: integer(env, 'INCIDENT_POLL_SECONDS', 300, 1, 86400),
     outage: { windowMinutes: integer(env, 'OUTAGE_WINDOW_MINUTES', 30, 1, 1440), threshold: integer(env, 'OUTAGE_THRESHOLD', 3, 2, 100) },
@@ -243,4 +246,14 @@ export function loadBenchSettings(env: Env = environment()): { users: number; la
     latencyMs: integer(env, 'BENCH_LATENCY_MS', 100, 0, 60000),
     passes: integer(env, 'BENCH_PASSES', 20, 1, 1000),
   };
+}
+
+/**
+ * The Azure Monitor exporter sends its own usage statistics (Statsbeat) to a Microsoft address unless
+ * told not to, and only the environment tells it: set before it loads. Telemetry goes only to the
+ * Application Insights resource configured.
+ */
+export function turnOffStatsbeat(env: Env = process.env): void {
+  env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
+  env.APPLICATION_INSIGHTS_NO_STATSBEAT = 'true';
 }

@@ -42,11 +42,15 @@ interface NlpEngine {
 export const THRESHOLD = 0.4;
 /** How much the linear model counts beside nlp.js's (chosen by cross-validation as the threshold). */
 export const LINEAR_WEIGHT = 0.7;
+/** How far ahead of the second intent the best must be to be trusted (chosen by cross-validation as the threshold). */
+export const MARGIN = 0.1;
 
 /** How the two opinions make a decision (the defaults above; other values only to choose them by cross-validation). */
 export interface Blend {
   linearWeight: number;
   threshold: number;
+  /** How far ahead of the second intent the best must be (else the message is ambiguous: `none`, with both offered). */
+  margin: number;
 }
 /** How much a generated phrasing (nlu/templates.json) counts beside a hand-written one in the linear model. */
 const TEMPLATE_WEIGHT = 0.3;
@@ -68,7 +72,7 @@ export class NlpRecognizer implements Recognizer {
   private constructor(
     private readonly nlp: NlpEngine,
     private readonly linear: LinearClassifier,
-    private readonly blend: Blend = { linearWeight: LINEAR_WEIGHT, threshold: THRESHOLD },
+    private readonly blend: Blend = { linearWeight: LINEAR_WEIGHT, threshold: THRESHOLD, margin: MARGIN },
   ) {}
 
   /** The same trained models, deciding with another blend (to choose the blend by cross-validation). */
@@ -133,7 +137,8 @@ export class NlpRecognizer implements Recognizer {
       .filter(([intent, s]) => intent !== 'none' && s > 0.05)
       .slice(0, 3)
       .map(([intent, s]) => ({ intent, score: s }));
-    const trusted = best !== 'none' && score >= this.blend.threshold;
+    const second = ranked[1]?.[1] ?? 0;
+    const trusted = best !== 'none' && score >= this.blend.threshold && score - second >= this.blend.margin;
     return {
       text,
       intent: trusted ? best : 'none',

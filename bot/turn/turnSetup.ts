@@ -66,3 +66,10 @@ export function callerOf(context: TurnContext): { id: string; name: string } {
   const from = context.activity.from;
   return { id: from?.aadObjectId ?? from?.id ?? 'unknown', name: from?.name ?? '' };
 }
+
+/** Where a turn notes the operation it was routed to (an intent, a named request, a card verb), for telemetry. */
+export const ROUTED_OPERATION = Symbol('routedOperation');
+
+export function routedOperationOf(context: TurnContext): string | undefined {
+  return context.turnState.get(ROUTED_OPERATION) as string | undefined;
+}

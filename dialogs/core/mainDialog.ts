@@ -18,7 +18,7 @@ import { extractEntities } from '../../bot/nlu/entities';
 import type { Operation } from '../../bot/policy/capabilities';
 import { operationNamedIn } from '../../bot/nlu/namedRequests';
 import { Intent, isIntent, Recognition, Recognizer } from '../../bot/nlu/recognizer';
-import { callerOf, localeOf } from '../../bot/turn/turnSetup';
+import { callerOf, localeOf, ROUTED_OPERATION } from '../../bot/turn/turnSetup';
 import { REROUTE_EVENT, takeReroute } from './cancelAndHelpDialog';
 import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
@@ -98,6 +98,7 @@ export class MainDialog extends ComponentDialog {
     const recognition = await this.understand(step.context);
     const asked = this.askedByName(recognition.text, value?.action);
     const { intent } = recognition;
+    step.context.turnState.set(ROUTED_OPERATION, asked ?? intent);
     const dialogId = this.routes.find((r) => r.intent === (asked ?? intent) && (!r.when || r.when(recognition)))?.dialogId;
     if (dialogId) return step.beginDialog(dialogId, recognition);
     switch (intent) {
