@@ -1,5 +1,5 @@
 import { ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
-import { PrivateConversationState } from 'botbuilder';
+import { MemoryStorage, PrivateConversationState } from 'botbuilder';
 import { coverageOf } from '../../dialogs/core/coverage';
 import { FallbackDialog } from '../../dialogs/core/fallbackDialog';
 import { HelpCard } from '../../dialogs/core/helpCard';
@@ -273,7 +273,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     closers.push(() => storage.close());
     // One state document per member of each conversation: their dialogs in progress and their language.
     // One read a turn (and a write when it changed), checked by ETag.
-    const memberState = new PrivateConversationState(storage.state);
+    const memberState = new PrivateConversationState(config.stateStore === 'memory' ? new MemoryStorage() : storage.state);
+    if (config.stateStore === 'memory') logger.warn('STATE_STORE=memory: dialogs in progress live in this process only (one instance, lost at restart)');
     const states = [memberState];
 
     const localizer = new Localizer();

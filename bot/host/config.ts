@@ -56,6 +56,8 @@ export interface Config {
   graphMaxRetries: number;
   storage: StorageSettings;
   stateContainer: string;
+  /** STATE_STORE: 'storage' (Blob Storage, shared by every instance) or 'memory' (this process only, lost at restart: one instance, for trials and benchmarks). */
+  stateStore: 'storage' | 'memory';
   /** The Azure Bot OAuth connection for Teams SSO (delegated Graph token); empty: no in-chat password change. */
   oauthConnectionName: string;
   /** APPLICATIONINSIGHTS_CONNECTION_STRING: with it, traces and metrics go to Application Insights; without, nothing leaves the machine. */
@@ -194,6 +196,7 @@ export function readConfig(env: Env): Config {
     graphMaxRetries: integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10),
     storage: readStorage(env, nodeEnv),
     stateContainer: text(env, 'STATE_CONTAINER') || 'botstate',
+    stateStore: oneOf(env, 'STATE_STORE', ['storage', 'memory'], 'storage'),
     oauthConnectionName: text(env, 'OAUTH_CONNECTION_NAME'),
     telemetryConnectionString: text(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'),
     helpdeskRetrySeconds: integer(env, 'HELPDESK_RETRY_SECONDS', 60, 1, 3600),
