@@ -10,25 +10,40 @@ import { ADMIN } from '../test/support/fixtures';
 
 /**
  * `npm run bench:turns`: turns per second and p50/p99 of realistic turns (« aide », « combien de
- * licences il nous reste ? », a licence confirmation) over 16 concurrent conversations, against
- * the whole bot (its own process: demo tenant, embedded Azurite state) and, in the same run, a
- * bare botbuilder echo bot: the ratio is the figure. Then the bot's RSS after 1 000 conversations.
+ * licences il nous reste ? », a password reset confirmed on its card) over 16 concurrent
+ * conversations, against the whole bot (its own process: demo tenant, embedded Azurite) with its
+ * dialogs in Azurite then in memory, and, in the same run, a bare botbuilder echo bot: the ratio
+ * is the figure. Then the bot's RSS after 1 000 more conversations. Goals: ≥ 0.5× the echo bot
+ * with storage state, ≥ 0.8× in memory, ≤ 150 MB.
  */
 const CONCURRENCY = 16;
+/** Node's options for the bot, as `npm run serve` and App Service run it (none). */
+const BOT_NODE_ARGS: string[] = [];
 const { passes } = loadBenchSettings();
 const TURNS = passes * 20;
 
-/** Plays the Bot Framework connector: answers every reply at once. */
-function connector(): Promise<{ url: string; close(): void }> {
+/** Plays the Bot Framework connector: answers every reply at once, and keeps the latest confirmation card's data of each conversation. */
+function connector(): Promise<{ url: string; confirmations: Map<string, Record<string, string>>; close(): void }> {
+  const confirmations = new Map<string, Record<string, string>>();
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (body.includes('"confirm":"yes"')) {
+        const card = (JSON.parse(body) as { attachments?: { content: { actions?: { data?: Record<string, string> }[] } }[] }).attachments?.[0]?.content;
+        const data = card?.actions?.find((a) => a.data?.confirm === 'yes')?.data;
+        if (data) confirmations.set(conversation, data);
+      }
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end('{"id":"r"}');
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, confirmations, close: () => server.close() }),
+    ),
   );
 }
 
@@ -38,20 +53,34 @@ interface Figures {
   p99: number;
 }
 
-/** Sends `total` turns, `CONCURRENCY` conversations at a time, each turn made by `turn(conversation, i)`. */
-async function load(endpoint: string, total: number, turn: (conversation: number, i: number) => Promise<Record<string, unknown>>): Promise<Figures> {
+/**
+ * Sends `total` measured turns, `CONCURRENCY` conversations at a time, each made by `turn`. A turn
+ * may need one sent before it (`prepare`: asking, before the confirmation is clicked): it is sent
+ * and counted in the rate, but its latency is not measured.
+ */
+async function load(
+  endpoint: string,
+  total: number,
+  turn: (conversation: number, i: number) => Record<string, unknown>,
+  prepare?: (conversation: number, i: number) => Record<string, unknown>,
+): Promise<Figures> {
   const latencies: number[] = [];
   let next = 0;
+  let sent = 0;
+  const post = async (activity: Record<string, unknown>) => {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${endpoint} answered ${response.status}`);
+    sent++;
+  };
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async (_, conversation) => {
       while (next < total) {
         const i = next++;
-        const body = JSON.stringify(await turn(conversation, i));
+        if (prepare) await post(prepare(conversation, i));
         const t = performance.now();
-        const response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${endpoint} answered ${response.status}`);
+        await post(turn(conversation, i));
         latencies.push(performance.now() - t);
       }
     }),
@@ -59,13 +88,26 @@ async function load(endpoint: string, total: number, turn: (conversation: number
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { perSecond: total / seconds, p50: at(0.5), p99: at(0.99) };
+  return { perSecond: sent / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
 const show = (name: string, f: Figures, echo: Figures) =>
   process.stdout.write(
     `  ${name.padEnd(34)} ${f.perSecond.toFixed(0).padStart(5)} turns/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  ×${(f.perSecond / echo.perSecond).toFixed(2)} of the echo bot\n`,
   );
+
+/** Starts the whole bot in its own process (demo tenant, embedded Azurite), with dialogs kept in `stateStore`. */
+function startBot(stateStore: 'storage' | 'memory', logger: Logger) {
+  return ChildService.start({
+    name: `Bot (${stateStore} state)`,
+    script: projectPath('dist', 'bot', 'host', 'main.js'),
+    env: { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test', STATE_STORE: stateStore },
+    nodeArgs: BOT_NODE_ARGS,
+    readyLine: /"msg":"ready".*?"port":(\d+)/,
+    timeoutMs: 60000,
+    logger,
+  });
+}
 
 async function main(): Promise<void> {
   const reply = await connector();
@@ -76,35 +118,46 @@ async function main(): Promise<void> {
     readyLine: /listening on (\d+)/,
     logger: quiet,
   });
-  const bot = await ChildService.start({
-    name: 'Bot',
-    script: projectPath('dist', 'bot', 'host', 'main.js'),
-    env: { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test' },
-    readyLine: /"msg":"ready".*?"port":(\d+)/,
-    timeoutMs: 60000,
-    logger: quiet,
-  });
-  const botEndpoint = `http://127.0.0.1:${bot.matches[0][1]}/api/messages`;
   const echoEndpoint = `http://127.0.0.1:${echo.matches[0][1]}/api/messages`;
+  const from = { id: '29:bench', name: 'Camille Martin', aadObjectId: ADMIN.id };
+  let run = 0;
+  const message = (conversation: string, text: string, value?: object) =>
+    teamsActivity(reply.url, { text, value, from, conversation: { id: conversation, conversationType: 'personal' } });
+  const rss = (pid: number | undefined) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
   try {
-    const from = { id: '29:bench', name: 'Camille Martin', aadObjectId: ADMIN.id };
-    const message = (conversation: number, text: string, value?: object) =>
-      teamsActivity(reply.url, { text, value, from, conversation: { id: `a:bench-${conversation}`, conversationType: 'personal' } });
-    // Warm both up (the recognizer, the role cache, the storage containers), then measure.
-    await load(echoEndpoint, 200, async (c) => message(c, 'hello'));
-    await load(botEndpoint, 100, async (c) => message(c, 'aide'));
-    const echoFigures = await load(echoEndpoint, TURNS, async (c) => message(c, 'hello'));
-    process.stdout.write(`bench:turns — ${CONCURRENCY} concurrent conversations, ${TURNS} turns each run, Node ${process.versions.node}\n`);
+    await load(echoEndpoint, 200, (c) => message(`a:echo-${c}`, 'hello'));
+    const echoFigures = await load(echoEndpoint, TURNS, (c) => message(`a:echo-${c}`, 'hello'));
+    process.stdout.write(`bench:turns — ${CONCURRENCY} concurrent conversations, ${TURNS} measured turns a run, Node ${process.versions.node}\n`);
     show('echo bot (botbuilder, no state)', echoFigures, echoFigures);
-    show('« aide » (Azurite state)', await load(botEndpoint, TURNS, async (c) => message(c, 'aide')), echoFigures);
-    show('« combien de licences… » (Azurite)', await load(botEndpoint, TURNS, async (c) => message(c, 'combien de licences il nous reste ?')), echoFigures);
-    process.stdout.write(`  (the confirmation turn and the in-memory state run are not measured yet)\n`);
-    await load(botEndpoint, 1000, async (_, i) => message(10000 + i, 'aide'));
-    const rss = execFileSync('ps', ['-o', 'rss=', '-p', String(bot.service.pid)], { encoding: 'utf8' });
-    process.stdout.write(`  RSS of the bot after 1 000 more conversations: ${(Number(rss.trim()) / 1024).toFixed(0)} MB\n`);
+    for (const stateStore of ['storage', 'memory'] as const) {
+      const bot = await startBot(stateStore, quiet);
+      const endpoint = `http://127.0.0.1:${bot.matches[0][1]}/api/messages`;
+      const label = stateStore === 'storage' ? 'Azurite state' : 'in-memory state';
+      try {
+        const chat = (c: number) => `a:bench-${stateStore}-${run}-${c}`;
+        // Warm up (the recognizer, the role cache, the storage containers), then measure.
+        await load(endpoint, 100, (c) => message(chat(c), 'aide'));
+        show(`« aide » (${label})`, await load(endpoint, TURNS, (c) => message(chat(c), 'aide')), echoFigures);
+        show(`« combien de licences… » (${label})`, await load(endpoint, TURNS, (c) => message(chat(c), 'combien de licences il nous reste ?')), echoFigures);
+        // A confirmation: « réinitialise le mot de passe de Léa Petit » asked (sent, not measured), then Confirm clicked (measured).
+        const confirm = await load(
+          endpoint,
+          TURNS,
+          (c) => message(chat(c), '', reply.confirmations.get(chat(c))),
+          (c) => message(chat(c), 'réinitialise le mot de passe de Léa Petit'),
+        );
+        show(`a confirmation, asked then clicked (${label})`, confirm, echoFigures);
+        if (stateStore === 'storage') {
+          await load(endpoint, 1000, (_, i) => message(`a:bench-rss-${i}`, 'aide'));
+          process.stdout.write(`  RSS of the bot after 1 000 more conversations: ${rss(bot.service.pid).toFixed(0)} MB (goal ≤ 150 MB)\n`);
+        }
+      } finally {
+        await bot.service.stop();
+        run++;
+      }
+    }
   } finally {
     await echo.service.stop();
-    await bot.service.stop();
     reply.close();
   }
 }

@@ -442,6 +442,14 @@ describe('Adaptive Card templates', () => {
     assert.deepEqual(refused, []);
   });
 
+  it('binds the same data to the same card twice, each caller getting a card of its own to change', () => {
+    const first = cards.bind('notice', { text: 'Bonjour' }) as { body: unknown[] };
+    first.body.push({ type: 'TextBlock', text: 'changed by its caller' });
+    const second = cards.bind('notice', { text: 'Bonjour' });
+    assert.doesNotMatch(JSON.stringify(second), /changed by its caller/);
+    assert.match(JSON.stringify(cards.bind('notice', { text: 'Au revoir' })), /Au revoir/);
+  });
+
   it('the validator rejects a card Teams could not render', () => {
     assert.notDeepEqual(validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] }), []);
   });

@@ -26,6 +26,8 @@ interface Alias<T> {
   value: T;
   /** The alias as a whole word or phrase, compiled once. */
   pattern: RegExp;
+  /** Its first word: an alias whose first word is not in the text is not tried. */
+  first: string;
 }
 
 /** A catalogue of aliases, longest first (a longer name wins over a shorter one inside it), patterns compiled once. */
@@ -34,6 +36,7 @@ function aliasTable<T>(entries: { alias: string; value: T }[]): Alias<T>[] {
     .map(({ alias, value }) => ({
       alias,
       value,
+      first: alias.split(/[^\p{L}\p{N}]+/u).find(Boolean) ?? alias,
       pattern: new RegExp(`(^|[^\\p{L}\\p{N}@.-])(${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')})(?=$|[^\\p{L}\\p{N}@-])`, 'gu'),
     }))
     .sort((a, b) => b.alias.length - a.alias.length);
@@ -47,7 +50,9 @@ const SERVICES = byName(SERVICE_ALIASES);
 /** Every alias found in the folded text, longest first, none overlapping another. */
 function findAliases<T>(folded: string, table: Alias<T>[]): { match: T; start: number; end: number }[] {
   const taken: { match: T; start: number; end: number }[] = [];
-  for (const { value, pattern } of table) {
+  const words = new Set(folded.split(/[^\p{L}\p{N}]+/u));
+  for (const { value, pattern, first } of table) {
+    if (!words.has(first)) continue;
     for (const m of folded.matchAll(pattern)) {
       const start = m.index! + m[1].length;
       const end = start + m[2].length;

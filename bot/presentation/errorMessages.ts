@@ -12,10 +12,9 @@ export function userMessageFor(error: unknown, locale: Locale, localizer: Locali
 
 /** Entra role names as the admin centre shows them in the user's language. */
 export function roleNames(roles: string[], locale: Locale, localizer: Localizer): string {
-  const known = new Set(localizer.keys(locale));
   return roles
     .map((r) => r.trim())
     .filter(Boolean)
-    .map((r) => (known.has(`role.${r}`) ? localizer.t(locale, `role.${r}`) : r))
+    .map((r) => (localizer.has(locale, `role.${r}`) ? localizer.t(locale, `role.${r}`) : r))
     .join(', ');
 }

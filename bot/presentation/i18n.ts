@@ -28,6 +28,11 @@ export class Localizer {
   keys(locale: Locale): string[] {
     return Object.keys(this.strings[locale]);
   }
+
+  /** Whether the locale has a text for this key (a role or a status may have none: shown as Microsoft names it). */
+  has(locale: Locale, key: string): boolean {
+    return Object.hasOwn(this.strings[locale], key);
+  }
 }
 
 /** fr-FR, fr-CA, fr → fr; en-US, en-GB → en; anything else → the configured default. */

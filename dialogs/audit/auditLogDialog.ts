@@ -40,7 +40,7 @@ export class AuditLogDialog extends ComponentDialog {
     const filter = `${user ? t('audit.filterUser', { user }) : ''}${operation ? t('audit.filterOperation', { operation: t(`operation.${operation}`) }) : ''}`;
     const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
     const row = (e: AuditEntry) => ({
-      operation: this.localizer.keys(locale).includes(`operation.${e.operation}`) ? t(`operation.${e.operation}`) : e.operation,
+      operation: this.localizer.has(locale, `operation.${e.operation}`) ? t(`operation.${e.operation}`) : e.operation,
       line: t('audit.line', { caller: e.caller.name || e.caller.id, target: e.target }),
       details: [
         Object.entries(e.parameters)

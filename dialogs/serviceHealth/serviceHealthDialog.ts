@@ -38,7 +38,7 @@ export class ServiceHealthDialog extends ComponentDialog {
     const asked = named.size > 0 ? all.filter((s) => named.has(s.name)) : all;
     const shown = named.size > 0 ? asked : asked.filter((s) => !isHealthy(s));
     const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
-    const statusOf = (s: ServiceState) => (this.localizer.keys(locale).includes(`health.status.${s.status}`) ? t(`health.status.${s.status}`) : s.status);
+    const statusOf = (s: ServiceState) => (this.localizer.has(locale, `health.status.${s.status}`) ? t(`health.status.${s.status}`) : s.status);
     const summary =
       named.size > 0 && asked.length === 0
         ? t('health.unknownService', { services: [...named].join(', ') })
