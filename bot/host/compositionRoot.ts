@@ -45,7 +45,7 @@ import { Logger } from './logger';
 import { loadCorpus, NlpRecognizer } from '../nlu/nlpRecognizer';
 import { PersonMentions } from '../nlu/personMentions';
 import { SupervisedService } from './process/supervisor';
-import type { Recognizer } from '../nlu/recognizer';
+import { RememberingRecognizer, type Recognizer } from '../nlu/recognizer';
 import { Readiness } from './readiness';
 import { graphRoute, startTelemetry } from './telemetry';
 import { projectPath } from './paths';
@@ -284,7 +284,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const conversations = new ConversationDirectory(storage.table('conversations'));
     const { mainDialog, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
       graph,
-      recognizer: await NlpRecognizer.load(),
+      recognizer: new RememberingRecognizer(await NlpRecognizer.load()),
       audit: new AuditLog(storage.table('audit')),
       claims: new ActionClaims(storage.table('claims')),
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),

@@ -48,3 +48,29 @@ export interface Recognition {
 export interface Recognizer {
   recognize(text: string): Promise<Recognition>;
 }
+
+/** How many recent messages a RememberingRecognizer keeps the recognition of. */
+const REMEMBERED = 500;
+
+/**
+ * A recognizer that remembers what it recognised lately: recognition is a pure function of the
+ * text, and one turn may ask it several times (is it a cancel? a new request? which intent?), while
+ * many people type the same words (« aide », « licences »). Each caller gets a copy of its own.
+ */
+export class RememberingRecognizer implements Recognizer {
+  private readonly recent = new Map<string, Recognition>();
+
+  constructor(private readonly recognizer: Recognizer) {}
+
+  async recognize(text: string): Promise<Recognition> {
+    let recognition = this.recent.get(text);
+    if (recognition) {
+      this.recent.delete(text);
+    } else {
+      recognition = await this.recognizer.recognize(text);
+      if (this.recent.size >= REMEMBERED) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(text, recognition);
+    return structuredClone(recognition);
+  }
+}

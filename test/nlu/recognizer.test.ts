@@ -5,7 +5,7 @@ import { normalise } from '../../bot/nlu/normalise';
 import { loadTemplates } from '../../bot/nlu/templates';
 import { loadCorpus, NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
 import { projectPath } from '../../bot/host/paths';
-import { INTENTS } from '../../bot/nlu/recognizer';
+import { INTENTS, RememberingRecognizer } from '../../bot/nlu/recognizer';
 
 describe('Recognizer (nlp.js and a linear model, offline)', () => {
   let recognizer: NlpRecognizer;
@@ -140,5 +140,25 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     ]);
     assert.equal(lines[2].intent, 'none');
     assert.equal(lines[3].intent, 'none');
+  });
+});
+
+describe('A recognizer that remembers', () => {
+  it('asks the model once for the same words, and gives each caller a copy of its own', async () => {
+    let asked = 0;
+    const model = {
+      recognize: async (text: string) => {
+        asked++;
+        return { text, intent: 'help' as const, score: 1, entities: [{ type: 'service' as const, value: 'Microsoft Teams' }] };
+      },
+    };
+    const remembering = new RememberingRecognizer(model);
+    const first = await remembering.recognize('aide');
+    first.entities.push({ type: 'sku', value: 'SPB' });
+    const second = await remembering.recognize('aide');
+    assert.equal(asked, 1);
+    assert.deepEqual(second.entities, [{ type: 'service', value: 'Microsoft Teams' }]);
+    await remembering.recognize('licences');
+    assert.equal(asked, 2);
   });
 });
