@@ -118,7 +118,11 @@ export class NlpRecognizer implements Recognizer {
       Object.entries(c).flatMap(([intent, p]) =>
         [...p.fr, ...p.en].filter((phrase) => heldOut.of(phrase) === undefined).map((phrase) => ({ text: normalise(phrase), label: intent })),
       );
-    const linear = LinearClassifier.train([...phrases(corpus), ...phrases(templates).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT }))]);
+    const linear = LinearClassifier.train([
+      ...phrases(corpus),
+      ...phrases(templates).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT })),
+      ...politeVariants(phrases(corpus)).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT })),
+    ]);
     return new NlpRecognizer(await trainNlpJs(phrases(corpus)), linear);
   }
 
@@ -157,6 +161,32 @@ export class NlpRecognizer implements Recognizer {
   private linearOpinion(normalised: string): Opinion {
     return new Map(this.linear.classify(normalised).map((c) => [c.label, c.score]));
   }
+}
+
+/** The ways people wrap a request (« peux-tu … », "could you … please"), in both languages. */
+const WRAPPINGS: [string, string][] = [
+  ['peux-tu ', ''],
+  ['', ' stp'],
+  ["j'aimerais ", ''],
+  ['est-ce que tu peux ', ' merci'],
+  ['please ', ''],
+  ['can you ', ''],
+  ['', ' please'],
+  ['could you ', ' thanks'],
+];
+
+/**
+ * Each hand-written request once more, wrapped as people wrap requests (one wrapping each, the
+ * same every time), so that « peux-tu … » or "… please" never weighs on the intent. Cancels,
+ * greetings and out-of-domain phrases are left as they are.
+ */
+function politeVariants(phrases: { text: string; label: string }[]): { text: string; label: string }[] {
+  return phrases
+    .filter((p) => !['none', 'cancel', 'help'].includes(p.label))
+    .map((p, i) => {
+      const [before, after] = WRAPPINGS[i % WRAPPINGS.length];
+      return { text: normalise(`${before}${p.text}${after}`), label: p.label };
+    });
 }
 
 /** The two opinions averaged, the linear model's weighing `linearWeight`. */

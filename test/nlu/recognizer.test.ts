@@ -52,11 +52,15 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
   });
 
   it('keeps each held-out sentence in one set only', () => {
-    const [first, second] = HELD_OUT_SETS.map((file) => new Set(loadEvaluationSet(projectPath('nlu', file)).map((e) => normalise(e.text))));
-    assert.deepEqual(
-      [...second].filter((t) => first.has(t)),
-      [],
-    );
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of HELD_OUT_SETS)
+      for (const e of loadEvaluationSet(projectPath('nlu', file))) {
+        const key = normalise(e.text);
+        if (seen.has(key) && seen.get(key) !== file) twice.push(`${e.text} (${seen.get(key)}, ${file})`);
+        seen.set(key, file);
+      }
+    assert.deepEqual(twice, []);
   });
 
   it('the evaluation set has at least 300 utterances, French, English, mixed and out of domain', () => {
@@ -67,7 +71,7 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
   });
 
   // The floors follow the held-out figures that `npm run bench:nlu` prints (the model is deterministic: no flakiness).
-  const floors: Record<(typeof HELD_OUT_SETS)[number], number> = { 'evaluation.tsv': 0.97, 'heldout2.tsv': 0.95 };
+  const floors: Record<(typeof HELD_OUT_SETS)[number], number> = { 'evaluation.tsv': 0.97, 'heldout2.tsv': 0.95, 'heldout3.tsv': 0.8 };
   for (const file of HELD_OUT_SETS) {
     it(`keeps its accuracy on the held-out set ${file} at ${floors[file] * 100} % at least, out-of-domain requests rejected`, async () => {
       const pairs = [];
