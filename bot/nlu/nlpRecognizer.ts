@@ -173,6 +173,14 @@ const WRAPPINGS: [string, string][] = [
   ['can you ', ''],
   ['', ' please'],
   ['could you ', ' thanks'],
+  ['pourriez-vous ', ''],
+  ['je souhaiterais ', ''],
+  ['merci de ', ''],
+  ['would you mind ', ''],
+  ["i'd like you to ", ''],
+  ['could you please ', ''],
+  ['', ' asap'],
+  ['', ' svp merci'],
 ];
 
 /**

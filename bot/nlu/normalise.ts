@@ -48,6 +48,31 @@ const SHORT_FORMS: [RegExp, string][] = [
 ];
 
 /**
+ * Words of the domain that mean the same thing, written as one (after the short forms): a word
+ * the phrases never used still lands on one they did. Written from the domain's vocabulary in
+ * French (France, Belgium, Québec) and English (US, UK).
+ */
+const SYNONYMS: [RegExp, string][] = [
+  // a licence
+  [/\b(abonnements?|souscriptions?|subscriptions?|seats?|sieges?)\b/g, 'licence'],
+  // a password and signing in
+  [/\b(identifiants?|credentials?|codes? d'acces|code secret|passcode)\b/g, 'mot de passe'],
+  [/\b(log ?in|log ?on|logon|sign ?on|se loguer|se logger)\b/g, 'se connecter'],
+  // the helpdesk
+  [
+    /\b(soutien technique|assistance technique|hotline|help ?desk|service informatique|service it|la dsi|it support|tech support|it helpdesk|it desk)\b/g,
+    'support',
+  ],
+  // a phone
+  [/\b(cellulaire|portable|smartphone|mobile|cell ?phone)\b/g, 'telephone'],
+  // rights
+  [/\b(privileges?|permissions?|droits d'acces|access rights)\b/g, 'droits'],
+  // not working
+  [/\b(plante|plantage|crash\w*|freez\w*|se fige|bugu?e|bug|glitch\w*|acting up|falls? over|falling over|rame|lag\w*)\b/g, 'plante'],
+  [/\b(en rade|hs|down|out of order|en carafe)\b/g, 'en panne'],
+];
+
+/**
  * The text the intent classifiers see: folded (lower case, no accents), each incident number made
  * one word (« ticket »), the domain's short forms written out (« mdp » → « mot de passe », "pwd" →
  * "password", « o365 » → « office 365 »), punctuation made space.
@@ -55,6 +80,7 @@ const SHORT_FORMS: [RegExp, string][] = [
 export function normalise(text: string): string {
   let t = fold(text).replace(INCIDENT_MENTION, ' ticket ');
   for (const [form, words] of SHORT_FORMS) t = t.replace(form, words);
+  for (const [synonym, word] of SYNONYMS) t = t.replace(synonym, word);
   return t
     .replace(/[^\p{L}\p{N}'@.-]+/gu, ' ')
     .replace(/(^|\s)['.-]+|['.-]+(?=\s|$)/g, ' ')
