@@ -10,10 +10,11 @@ const NAMED: [Operation, RegExp][] = [
   ['audit.read', /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b/],
   // « demandes en attente », "pending requests"
   ['helpdesk.pending', /\b(demandes? (en attente|en cours|non traitees)|pending (reset )?requests?|open (reset )?requests?)\b/],
-  // « incidents ouverts », « tickets non résolus », "open incidents" (the helpdesk's list; « mes incidents » is incident.status)
+  // « incidents ouverts », « tickets non résolus », "open incidents": the helpdesk's list (« mes incidents » is
+  // incident.status; Microsoft's own open incidents are service health)
   [
     'incident.open',
-    /^(?!.*\b(mes|my|mon)\b).*\b((incidents|tickets) (ouverts|en cours|non (resolus|traites|pris)|en attente|a traiter|du support)|(open|unresolved|pending|active|unassigned) (incidents|tickets)|(incidents|tickets) (open|to handle|in progress))\b/,
+    /^(?!.*\b(mes|my|mon|microsoft|ms|office 365|o365|m365)\b).*\b((incidents|tickets) (ouverts|en cours|non (resolus|traites|pris)|en attente|a traiter|du support)|(open|unresolved|pending|active|unassigned) (incidents|tickets)|(incidents|tickets) (open|to handle|in progress))\b/,
   ],
   // « ce canal est le canal du support », "this is the helpdesk channel" (said in that channel)
   ['helpdesk.configure', /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/],

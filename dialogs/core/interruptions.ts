@@ -28,6 +28,7 @@ export class RecognizedInterruptions implements Interruptions {
     if (value?.action === 'cancel' || value?.action === 'help') return value.action;
     const text = context.activity.text ?? '';
     if (text.trim() === '' || text.length > 60) return undefined; // an answer, not an interruption
+    if (operationNamedIn(text)) return undefined; // a request asked for by name (« demandes en attente »): a new request, not help
     const { intent } = await this.recognizer.recognize(text);
     return intent === 'cancel' || intent === 'help' ? intent : undefined;
   }

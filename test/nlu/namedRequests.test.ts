@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { operationNamedIn } from '../../bot/nlu/namedRequests';
+
+describe('Requests asked for by name', () => {
+  const cases: [string, string | undefined][] = [
+    ['journal d’audit de julie', 'audit.read'],
+    ['demandes en attente', 'helpdesk.pending'],
+    ['ce canal est le canal du support', 'helpdesk.configure'],
+    ['incidents ouverts sur Exchange', 'incident.open'],
+    ['open incidents', 'incident.open'],
+    ['tickets non pris', 'incident.open'],
+    ['mes incidents en cours', undefined],
+    ['my open tickets', undefined],
+    ['incidents en cours côté Microsoft sur Exchange ?', undefined],
+  ];
+  for (const [text, operation] of cases) it(`reads « ${text} » as ${operation ?? 'no named request'}`, () => assert.equal(operationNamedIn(text), operation));
+});
