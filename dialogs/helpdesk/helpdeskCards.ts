@@ -7,7 +7,7 @@ import { roleNames, userMessageFor } from '../../bot/presentation/errorMessages'
 import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { passwordCard } from '../../bot/presentation/passwordCard';
 import type { HelpdeskDesignator } from '../../bot/storage/conversationDirectory';
-import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
+import { callerOf, correlationIdOf } from '../../bot/turn/turnSetup';
 
 /**
  * The helpdesk in Teams: the request cards posted in the helpdesk channel, and the private
@@ -101,7 +101,8 @@ export class ResetRequestActions {
 
   /** Approve / Refuse clicked on a request card (its data already validated). */
   async decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
-    const locale = localeOf(context);
+    // One card for everyone in the channel, in the channel's language.
+    const locale = await this.requests.channelLocale();
     const decider = callerOf(context);
     const decision = await this.requests.decide({
       decider,

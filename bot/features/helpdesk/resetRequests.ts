@@ -114,6 +114,11 @@ export class ResetRequests {
     return (await this.deliver(request)) ? 'filed' : 'saved';
   }
 
+  /** The language of the helpdesk channel's cards: its designator's (everyone in the channel sees one card). */
+  async channelLocale(): Promise<Locale> {
+    return (await this.s.conversations.helpdeskDesignator())?.locale ?? this.s.defaultLocale;
+  }
+
   async hasChannel(): Promise<boolean> {
     return (await this.s.conversations.helpdeskChannel()) !== undefined;
   }
