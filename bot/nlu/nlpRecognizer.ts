@@ -10,7 +10,7 @@ import { extractEntities } from './entities';
 import { normalise } from './normalise';
 import { detectLanguage } from './language';
 import { heldOutSentences, NearDuplicates } from './evaluation';
-import { LinearClassifier, LinearModel } from './linearClassifier';
+import { LinearClassifier, LinearModel, TrainingOptions } from './linearClassifier';
 import { loadTemplates } from './templates';
 
 export type Corpus = Record<string, { fr: string[]; en: string[] }>;
@@ -111,18 +111,24 @@ export class NlpRecognizer implements Recognizer {
     corpus: Corpus = loadCorpus(),
     templates: Corpus = loadTemplates(),
     heldOut = new NearDuplicates(heldOutSentences()),
+    /** Other training settings, only to choose them by cross-validation. */
+    knobs: { templateWeight?: number; linear?: Partial<TrainingOptions> } = {},
   ): Promise<NlpRecognizer> {
+    const templateWeight = knobs.templateWeight ?? TEMPLATE_WEIGHT;
     for (const intent of Object.keys(corpus))
       if (!isIntent(intent)) throw new Error(`nlu/corpus.json: "${intent}" is not one of the recognizer's intents (bot/nlu/recognizer.ts)`);
     const phrases = (c: Corpus) =>
       Object.entries(c).flatMap(([intent, p]) =>
         [...p.fr, ...p.en].filter((phrase) => heldOut.of(phrase) === undefined).map((phrase) => ({ text: normalise(phrase), label: intent })),
       );
-    const linear = LinearClassifier.train([
-      ...phrases(corpus),
-      ...phrases(templates).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT })),
-      ...politeVariants(phrases(corpus)).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT })),
-    ]);
+    const linear = LinearClassifier.train(
+      [
+        ...phrases(corpus),
+        ...phrases(templates).map((p) => ({ ...p, weight: templateWeight })),
+        ...politeVariants(phrases(corpus)).map((p) => ({ ...p, weight: templateWeight })),
+      ],
+      knobs.linear,
+    );
     return new NlpRecognizer(await trainNlpJs(phrases(corpus)), linear);
   }
 
