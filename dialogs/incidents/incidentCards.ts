@@ -10,7 +10,7 @@ import type { ConversationDirectory, HelpdeskDesignator } from '../../bot/storag
 /** Who looks at an incident's card: the helpdesk in its channel, its requester, or a technician reading it elsewhere. */
 export type Audience = 'helpdesk' | 'requester' | 'reader';
 
-/** How many lines of an incident's history its card shows (the latest). */
+/** How many lines of an incident's history its card shows (its filing, then the latest). */
 const HISTORY_SHOWN = 8;
 
 /**
@@ -104,7 +104,10 @@ export class IncidentCards implements IncidentMessages {
       facts,
       resolution: incident.resolution ? t('incident.resolution', { text: incident.resolution }) : '',
       historyTitle: t('incident.history'),
-      history: incident.history.slice(-HISTORY_SHOWN).map((event) => ({ line: t(`incident.event.${event.kind}`, this.eventParams(incident, event, locale)) })),
+      // Its filing, then the latest events.
+      history: (incident.history.length <= HISTORY_SHOWN ? incident.history : [incident.history[0], ...incident.history.slice(1 - HISTORY_SHOWN)]).map(
+        (event) => ({ line: t(`incident.event.${event.kind}`, this.eventParams(incident, event, locale)) }),
+      ),
       note,
       number: String(incident.number),
       canTake: audience === 'helpdesk' && incident.state === 'new',

@@ -205,6 +205,17 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       assert.equal(textsTo(chats.lea).filter((t) => /a pris en charge/.test(t)).length, 1, 'the requester is told once');
     });
 
+    it('a long exchange of comments is kept: its filing and the latest twenty events, within what Table Storage holds', async () => {
+      for (let i = 1; i <= 30; i++) {
+        const answer = await invoke(julien, helpdeskChannel, 'incidentComment', { incident: String(number), comment: `Commentaire ${i} : ${'x'.repeat(980)}` });
+        assert.doesNotMatch(answer, /pas pu enregistrer/, `comment ${i} saved`);
+      }
+      const card = await invoke(julien, helpdeskChannel, 'incidentTake', { incident: String(number) });
+      assert.match(card, /déclaré par Léa Petit/);
+      assert.match(card, /Commentaire 30 :/);
+      assert.doesNotMatch(card, /Commentaire 5 :/);
+    });
+
     it('an incident number that does not exist is answered, and nothing else happens', async () => {
       const answer = await invoke(julien, helpdeskChannel, 'incidentTake', { incident: '999999' });
       assert.match(answer, /Je ne trouve pas cet incident/);

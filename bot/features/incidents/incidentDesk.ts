@@ -106,6 +106,17 @@ export interface IncidentFilter {
 
 const PARTITION = 'incident';
 const MAX_TEXT = 2000;
+/**
+ * The events an incident keeps: its filing and the latest ones. A record is one Table Storage
+ * property, 32,000 characters at most; twenty comments of a thousand characters fit.
+ */
+const HISTORY_KEPT = 20;
+
+/** The incident's history with `event` added: its filing kept, then the latest events. */
+function withEvent(history: IncidentEvent[], event: IncidentEvent): IncidentEvent[] {
+  const all = [...history, event];
+  return all.length <= HISTORY_KEPT ? all : [all[0], ...all.slice(all.length - HISTORY_KEPT + 1)];
+}
 
 /** Row keys sort by number (Table Storage sorts row keys as text). */
 const rowOf = (number: number) => String(number).padStart(10, '0');
@@ -233,7 +244,7 @@ export class IncidentDesk {
       if (kind === 'taken' || (kind === 'resolved' && !current.technician)) current.technician = asked.actor;
       if (kind === 'taken') current.state = 'taken';
       if (kind === 'resolved') Object.assign(current, { state: 'resolved', resolution: text });
-      current.history.push({ ...event, text });
+      current.history = withEvent(current.history, { ...event, text });
       return current;
     });
   }
@@ -252,7 +263,7 @@ export class IncidentDesk {
     const outcome = await this.change(asked, audit, (current, event) => {
       if (isFinished(current)) return 'finished';
       if (event.kind === 'closed') current.state = 'closed';
-      current.history.push({ ...event, text });
+      current.history = withEvent(current.history, { ...event, text });
       return current;
     });
     if (outcome.outcome === 'done') {
@@ -276,7 +287,7 @@ export class IncidentDesk {
         event = { at: this.now().toISOString(), by: MICROSOFT, kind: issue.resolved ? 'issueResolved' : 'issueUpdated', text: latest };
         current.issue = issue;
         current.updatedAt = event.at;
-        current.history.push(event);
+        current.history = withEvent(current.history, event);
         return current;
       },
       indexOf,
