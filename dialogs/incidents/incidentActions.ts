@@ -3,7 +3,8 @@ import { INCIDENT_HANDLERS } from '../../bot/features/incidents/feature';
 import { HelpdeskVerb, IncidentDesk, RequesterVerb, ActOutcome } from '../../bot/features/incidents/incidentDesk';
 import type { CardInvoke } from '../../bot/policy/cardData';
 import type { CardRenderer } from '../../bot/presentation/cardRenderer';
-import { roleNames } from '../../bot/presentation/errorMessages';
+import { roleNames, userMessageFor } from '../../bot/presentation/errorMessages';
+import { AppError } from '../../bot/policy/errors';
 import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Audience, IncidentCards } from './incidentCards';
@@ -22,8 +23,27 @@ export class IncidentActions {
     private readonly localizer: Localizer,
   ) {}
 
-  /** Take / Comment / Resolve, from the helpdesk channel. */
-  async helpdesk(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+  /** Take / Comment / Resolve, from the helpdesk channel. A failure (storage, Graph) is said on a card, in the clicker's language. */
+  helpdesk(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+    return this.saying(context, () => this.helpdeskAct(context, invoke));
+  }
+
+  /** Comment / Close, by the requester on their own incident's card. */
+  requester(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+    return this.saying(context, () => this.requesterAct(context, invoke));
+  }
+
+  /** Runs a click; a typed error (storage unavailable…) becomes a card saying so: the click changed nothing that failed. */
+  private async saying(context: TurnContext, act: () => Promise<AdaptiveCardInvokeResponse>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return await act();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return respond(this.cards.bind('notice', { text: userMessageFor(error, localeOf(context), this.localizer, correlationIdOf(context)) }));
+    }
+  }
+
+  private async helpdeskAct(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     const verb = invoke.verb as HelpdeskVerb;
     const outcome = await this.desk.act(
       { ...this.asked(context, invoke), verb, text: verb === 'incidentResolve' ? invoke.data.resolution : invoke.data.comment },
@@ -41,8 +61,7 @@ export class IncidentActions {
     return this.answer(outcome, 'helpdesk', locale, callerOf(context).name);
   }
 
-  /** Comment / Close, by the requester on their own incident's card. */
-  async requester(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+  private async requesterAct(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     const verb = invoke.verb as RequesterVerb;
     const outcome = await this.desk.requesterAct({ ...this.asked(context, invoke), verb, text: invoke.data.comment });
     const locale = localeOf(context);

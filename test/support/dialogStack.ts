@@ -49,7 +49,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
   const tables = await sharedStorage();
   const audit = new AuditLog(replaced.audit ?? tables.table('audit'));
   const conversations = new ConversationDirectory(tables.table('conversations'));
-  const { mainDialog, resolveUser, resetRequests, incidentDesk, outageWatch } = createDialogs({
+  const { mainDialog, resolveUser, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
     graph,
     recognizer: await sharedRecognizer(),
     audit,
@@ -78,7 +78,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
       conversationState,
     );
   };
-  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit, resetRequests, incidentDesk, outageWatch, conversations };
+  return { main: mainDialog, resolveUser: resolveUser(), client, graph, audit, resetRequests, incidentDesk, outageWatch, cardActions, conversations };
 }
 
 /** Every reply a turn of the test client produced, in order: the first one and all that followed it. */
