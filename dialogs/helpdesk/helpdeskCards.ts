@@ -7,7 +7,8 @@ import { roleNames, userMessageFor } from '../../bot/presentation/errorMessages'
 import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { passwordCard } from '../../bot/presentation/passwordCard';
 import type { HelpdeskDesignator } from '../../bot/storage/conversationDirectory';
-import { callerOf, correlationIdOf } from '../../bot/turn/turnSetup';
+import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
+import { AppError } from '../../bot/policy/errors';
 
 /**
  * The helpdesk in Teams: the request cards posted in the helpdesk channel, and the private
@@ -99,8 +100,18 @@ export class ResetRequestActions {
     private readonly localizer: Localizer,
   ) {}
 
-  /** Approve / Refuse clicked on a request card (its data already validated). */
+  /** Approve / Refuse clicked on a request card (its data already validated). A failure (storage, Graph) is said on a card. */
   async decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return await this.decideNow(context, invoke);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const locale = await this.requests.channelLocale().catch(() => localeOf(context));
+      return this.respond(this.cards.bind('notice', { text: userMessageFor(error, locale, this.localizer, correlationIdOf(context)) }));
+    }
+  }
+
+  private async decideNow(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     // One card for everyone in the channel, in the channel's language.
     const locale = await this.requests.channelLocale();
     const decider = callerOf(context);

@@ -4,9 +4,6 @@ import type { AuditEntry } from '../../bot/policy/audit';
 import { ORDINARY } from '../support/fixtures';
 import { dialogStack, repliesOf, StackTables, unreachableTable } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
-import { TestAdapter } from 'botbuilder';
-import { Logger } from '../../bot/host/logger';
-import { TurnSetup } from '../../bot/turn/turnSetup';
 
 type Reply = { text?: string; attachments?: { content: { actions?: { data?: Record<string, string> }[] } }[] };
 
@@ -65,16 +62,5 @@ describe('Declaring an incident', function () {
     const card = JSON.stringify(form.attachments![0].content);
     assert.match(card, /Report an incident/);
     assert.match(card, /"id":"since"[^}]*"value":"since yesterday"/);
-  });
-
-  it('a click on an incident card while storage is down says so on the card, and changes nothing', async () => {
-    const stack = await dialogStack(tenant().url, 5000, '', { incidents: unreachableTable<Incident>('incidents') });
-    const adapter = new TestAdapter().use(new TurnSetup(new Logger('error', {}, () => {}), 'fr'));
-    let answer: unknown;
-    const activity = { type: 'invoke', name: 'adaptiveCard/action', from, conversation: { id: '19:helpdesk@thread.tacv2' }, channelId: 'msteams' };
-    await adapter.processActivity(activity as never, async (context) => {
-      answer = await stack.cardActions.get('incidentTake')!(context, { verb: 'incidentTake', data: { incident: '1' } });
-    });
-    assert.match(JSON.stringify(answer), /Je n'ai pas pu enregistrer/);
   });
 });

@@ -6,6 +6,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { ActionClaims } from '../../bot/policy/actionClaims';
 import { AuditEntry, AuditLog } from '../../bot/policy/audit';
 import type { Incident } from '../../bot/features/incidents/incident';
+import type { ResetRequest } from '../../bot/features/helpdesk/resetRequests';
 import { RecordTable } from '../../bot/storage/recordTable';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { ConversationLanguage } from '../../bot/turn/conversationLanguage';
@@ -41,6 +42,7 @@ after(async () => (await storage)?.close());
 /** Tables a test may replace (one that fails, to see what the user is told). */
 export interface StackTables {
   incidents?: RecordTable<Incident>;
+  requests?: RecordTable<ResetRequest>;
   audit?: RecordTable<AuditEntry>;
 }
 
@@ -57,7 +59,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
     // A real CloudAdapter (unauthenticated, as locally): it can reach only conversations this process saw.
     messenger: new PrivateMessenger(new CloudAdapter(), '', conversations),
     conversations,
-    resetRequestTable: tables.table('requests'),
+    resetRequestTable: replaced.requests ?? tables.table('requests'),
     incidentTable: replaced.incidents ?? tables.table('incidents'),
     outage: { windowMinutes: 30, threshold: 3 },
     graphBaseUrl,
