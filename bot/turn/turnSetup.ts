@@ -49,9 +49,10 @@ export class TurnSetup implements Middleware {
     context.turnState.set(LOGGER, logger);
     context.turnState.set(LOCALE, toLocale(activity.locale, this.defaultLocale));
     const started = Date.now();
-    logger.info('turn started', { type: activity.type, name: activity.name, user: activity.from?.aadObjectId });
+    // One line a turn at the default level (logging is a cost of every turn); its start at debug.
+    logger.debug('turn started', { type: activity.type, name: activity.name, user: activity.from?.aadObjectId });
     await next();
-    logger.info('turn ended', { ms: Date.now() - started });
+    logger.info('turn ended', { type: activity.type, name: activity.name, user: activity.from?.aadObjectId, ms: Date.now() - started });
   }
 }
 
