@@ -10,7 +10,7 @@ export function welcomeCard(cards: CardRenderer, localizer: Localizer, locale: L
     title: t('welcome.title'),
     intro: t('welcome.intro'),
     examplesTitle: t('welcome.examplesTitle'),
-    examples: [t('welcome.example.licenses'), t('welcome.example.help')],
+    examples: [t('welcome.example.licenses'), t('welcome.example.incident'), t('welcome.example.help')],
     actions: [
       { title: t('welcome.action.licenses'), action: 'license.list', text: '' },
       { title: t('welcome.action.help'), action: 'help', text: '' },
