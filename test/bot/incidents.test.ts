@@ -123,6 +123,18 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       assert.equal(to(helpdeskChannel).length, 0);
     });
 
+    it('a form sent twice (a double click, a replay) files one incident', async () => {
+      await say(lea, chats.lea, 'Word refuse de démarrer');
+      const nonce = lastCard().actions![0].data!.incidentForm;
+      capture().clear();
+      const form = { incidentForm: nonce, service: 'Microsoft 365 apps', impact: 'me', description: 'Word refuse de démarrer' };
+      await submit(lea, chats.lea, form);
+      await submit(lea, chats.lea, form);
+      assert.equal(textsTo(chats.lea).filter((t) => /INC-\d{6}/.test(t)).length, 1);
+      assert.match(textsTo(chats.lea).join(' '), /n'est plus active/);
+      assert.equal(to(helpdeskChannel).filter((a) => /Word refuse de démarrer/.test(JSON.stringify(a.attachments ?? []))).length, 1);
+    });
+
     it('numbers the incident, posts it in the helpdesk channel, and tells the requester both', async () => {
       const number = await declare();
       assert.match(
