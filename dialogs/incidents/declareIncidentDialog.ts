@@ -110,7 +110,11 @@ export class DeclareIncidentDialog extends CancelAndHelpDialog {
     };
     let filed;
     try {
-      filed = await this.services.incidentDesk.file({ id: askerOf(step.context).asker, locale }, draft, correlationIdOf(step.context));
+      filed = await this.services.incidentDesk.file(
+        { id: askerOf(step.context).asker, locale, conversationId: step.context.activity.conversation.id },
+        draft,
+        correlationIdOf(step.context),
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const why = userMessageFor(error, locale, this.services.localizer, correlationIdOf(step.context));

@@ -37,10 +37,22 @@ export class IncidentCards implements IncidentMessages {
     await this.messenger.update(reference, incident.card.activityId, { attachments: [this.card(incident, locale, 'helpdesk')] }).catch(() => undefined);
   }
 
-  tellRequester(incident: Incident, event: IncidentEvent): Promise<boolean> {
+  /**
+   * Privately, in the requester's 1:1 chat with the bot; when there is none (they only ever spoke
+   * to it in a channel or a group chat), in the conversation they declared the incident in.
+   */
+  async tellRequester(incident: Incident, event: IncidentEvent): Promise<boolean> {
     const locale = incident.requester.locale;
     const text = this.localizer.t(locale, `incident.notice.${event.kind}`, this.eventParams(incident, event, locale));
-    return this.messenger.send(incident.requester.id, { text, attachments: [this.card(incident, locale, 'requester')] });
+    const notice = { text, attachments: [this.card(incident, locale, 'requester')] };
+    if (await this.messenger.send(incident.requester.id, notice)) return true;
+    const declaredIn = incident.declaredIn ? await this.conversations.conversation(incident.declaredIn) : undefined;
+    if (!declaredIn) return false;
+    const named = { ...notice, text: `${incident.requester.name} — ${text}` };
+    return this.messenger.sendTo(declaredIn, named).then(
+      () => true,
+      () => false,
+    );
   }
 
   async tellTechnician(incident: Incident, event: IncidentEvent): Promise<boolean> {

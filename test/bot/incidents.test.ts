@@ -234,6 +234,24 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
     });
   });
 
+  describe('a requester the bot has no 1:1 chat with', () => {
+    const hugo = { id: '29:user-hugo', name: 'Hugo Lambert', aadObjectId: seededUser('hugo.lambert@lumiere-fils.fr').id };
+    const groupChat = { id: '19:equipe-compta@thread.v2', conversationType: 'groupChat', tenantId: TENANT_ID };
+
+    it('hears of their incident in the conversation they declared it in, named', async () => {
+      await running.bot.post(
+        teamsActivity(capture().url, { text: 'Excel plante à l’ouverture du fichier budget', from: hugo, conversation: groupChat }, 'groupChat'),
+      );
+      const nonce = lastCard().actions![0].data!.incidentForm;
+      const value = { incidentForm: nonce, service: 'Microsoft 365 apps', impact: 'team', description: 'Excel plante à l’ouverture du fichier budget' };
+      await running.bot.post(teamsActivity(capture().url, { text: '', value, from: hugo, conversation: groupChat }, 'groupChat'));
+      const number = numberIn(textsTo(groupChat).join(' '));
+      capture().clear();
+      await invoke(julien, helpdeskChannel, 'incidentTake', { incident: String(number) });
+      assert.match(textsTo(groupChat).join(' '), /Hugo Lambert — Julien Moreau a pris en charge votre incident/);
+    });
+  });
+
   describe('the requester follows their incidents', () => {
     it('« mes incidents » lists theirs, « où en est INC-… » shows one; someone else asking gets nothing of it, the helpdesk does', async () => {
       const number = await declare();

@@ -59,6 +59,8 @@ export interface Incident {
   issue?: LinkedIssue;
   /** The card posted in the helpdesk channel, refreshed at every change. */
   card?: { activityId?: string; conversationId?: string };
+  /** The conversation it was declared in: where its requester hears of it when the bot has no 1:1 chat with them. */
+  declaredIn?: string;
 }
 
 /** INC-000123. */

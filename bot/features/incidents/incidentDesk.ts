@@ -138,7 +138,7 @@ export class IncidentDesk {
    * Files an incident: checked, numbered and stored (a storage failure throws before anything is
    * said, and leaves nothing behind), audited, then posted in the helpdesk channel.
    */
-  async file(requester: { id: string; locale: Locale }, draft: IncidentDraft, correlationId: string): Promise<Filed> {
+  async file(requester: { id: string; locale: Locale; conversationId?: string }, draft: IncidentDraft, correlationId: string): Promise<Filed> {
     const description = draft.description.trim();
     if (!description || description.length > MAX_TEXT) throw new InvalidRequest('an incident needs a description');
     if (!(INCIDENT_SERVICES as readonly string[]).includes(draft.service)) throw new InvalidRequest(`unknown service ${draft.service}`);
@@ -160,6 +160,7 @@ export class IncidentDesk {
       updatedAt: at,
       history: [{ at, by: who, kind: 'filed' }],
       issue: draft.issue,
+      declaredIn: requester.conversationId,
     };
     await this.s.table.create(PARTITION, rowOf(number), incident, indexOf(incident));
     try {
