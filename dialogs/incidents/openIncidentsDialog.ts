@@ -68,7 +68,12 @@ function filterFrom(recognition: Recognition, callerId: string): IncidentFilter 
   if (MINE.test(text)) filter.technician = { id: callerId };
   else {
     const named = TECHNICIAN.exec(text)?.[1];
-    if (named && !/^(service|support|exchange|teams|sharepoint|onedrive|outlook|moi|me|aujourd|today)$/.test(named))
+    if (
+      named &&
+      !/^(service|support|exchange|teams|sharepoint|onedrive|outlook|moi|me|aujourd|today|traiter|handle|jour|semaine|week|hier|yesterday|microsoft)$/.test(
+        named,
+      )
+    )
       filter.technician = { name: named[0].toUpperCase() + named.slice(1) };
   }
   return filter;

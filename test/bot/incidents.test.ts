@@ -309,6 +309,9 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       await say(julien, chats.julien, 'incidents ouverts pris par moi');
       assert.match(JSON.stringify(lastCard()), new RegExp(`INC-${String(teams).padStart(6, '0')}`));
       capture().clear();
+      await say(julien, chats.julien, 'incidents à traiter');
+      assert.match(JSON.stringify(lastCard()), new RegExp(`INC-${String(teams).padStart(6, '0')}`), '« à traiter » names no technician');
+      capture().clear();
       await say(thomas, chats.thomas, 'incidents ouverts');
       assert.match(textsTo(chats.thomas).join(' '), /rôle/);
     });
