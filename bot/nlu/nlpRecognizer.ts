@@ -10,7 +10,7 @@ import { extractEntities } from './entities';
 import { normalise } from './normalise';
 import { detectLanguage } from './language';
 import { heldOutSentences, NearDuplicates } from './evaluation';
-import { LinearClassifier, LinearModel, TrainingOptions } from './linearClassifier';
+import { LinearClassifier, LinearModel } from './linearClassifier';
 import { loadTemplates } from './templates';
 
 export type Corpus = Record<string, { fr: string[]; en: string[] }>;
@@ -41,17 +41,10 @@ interface NlpEngine {
  */
 export const THRESHOLD = 0.4;
 /** How much the linear model counts beside nlp.js's (chosen by cross-validation as the threshold). */
-export const LINEAR_WEIGHT = 0.7;
+const LINEAR_WEIGHT = 0.7;
 /** How far ahead of the second intent the best must be to be trusted (chosen by cross-validation as the threshold). */
-export const MARGIN = 0.1;
+const MARGIN = 0.1;
 
-/** How the two opinions make a decision (the defaults above; other values only to choose them by cross-validation). */
-export interface Blend {
-  linearWeight: number;
-  threshold: number;
-  /** How far ahead of the second intent the best must be (else the message is ambiguous: `none`, with both offered). */
-  margin: number;
-}
 /** How much a generated phrasing (nlu/templates.json) counts beside a hand-written one in the linear model. */
 const TEMPLATE_WEIGHT = 0.3;
 
@@ -72,13 +65,7 @@ export class NlpRecognizer implements Recognizer {
   private constructor(
     private readonly nlp: NlpEngine,
     private readonly linear: LinearClassifier,
-    private readonly blend: Blend = { linearWeight: LINEAR_WEIGHT, threshold: THRESHOLD, margin: MARGIN },
   ) {}
-
-  /** The same trained models, deciding with another blend (to choose the blend by cross-validation). */
-  withBlend(blend: Blend): NlpRecognizer {
-    return new NlpRecognizer(this.nlp, this.linear, blend);
-  }
 
   /**
    * The recognizer the build trained (dist/nlu-model.json, written by `npm run build`) when it was
@@ -111,25 +98,20 @@ export class NlpRecognizer implements Recognizer {
     corpus: Corpus = loadCorpus(),
     templates: Corpus = loadTemplates(),
     heldOut = new NearDuplicates(heldOutSentences()),
-    /** Other training settings, only to choose them by cross-validation. */
-    knobs: { templateWeight?: number; linear?: Partial<TrainingOptions> } = {},
   ): Promise<NlpRecognizer> {
-    const templateWeight = knobs.templateWeight ?? TEMPLATE_WEIGHT;
     for (const intent of Object.keys(corpus))
       if (!isIntent(intent)) throw new Error(`nlu/corpus.json: "${intent}" is not one of the recognizer's intents (bot/nlu/recognizer.ts)`);
     const phrases = (c: Corpus) =>
       Object.entries(c).flatMap(([intent, p]) =>
         [...p.fr, ...p.en].filter((phrase) => heldOut.of(phrase) === undefined).map((phrase) => ({ text: normalise(phrase), label: intent })),
       );
-    const linear = LinearClassifier.train(
-      [
-        ...phrases(corpus),
-        ...phrases(templates).map((p) => ({ ...p, weight: templateWeight })),
-        ...politeVariants(phrases(corpus)).map((p) => ({ ...p, weight: templateWeight })),
-      ],
-      knobs.linear,
-    );
-    return new NlpRecognizer(await trainNlpJs(phrases(corpus)), linear);
+    const handWritten = phrases(corpus);
+    const linear = LinearClassifier.train([
+      ...handWritten,
+      ...phrases(templates).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT })),
+      ...politeVariants(handWritten).map((p) => ({ ...p, weight: TEMPLATE_WEIGHT })),
+    ]);
+    return new NlpRecognizer(await trainNlpJs(handWritten), linear);
   }
 
   async recognize(text: string): Promise<Recognition> {
@@ -140,7 +122,7 @@ export class NlpRecognizer implements Recognizer {
     const normalised = normalise(cleaned);
     // An incident number alone (« INC-000123 ? », « ticket 12 ») asks where it stands.
     if (entities.some((e) => e.type === 'incident') && /^ticket\W*$/.test(normalised)) return { text, intent: 'incident.status', score: 1, entities, language };
-    const opinion = combine(await this.nlpJsOpinion(normalised), this.linearOpinion(normalised), this.blend.linearWeight);
+    const opinion = combine(await this.nlpJsOpinion(normalised), this.linearOpinion(normalised));
     const ranked = [...opinion.entries()].filter(([intent]) => isIntent(intent)).sort((a, b) => b[1] - a[1]) as [Intent, number][];
     const [best, score] = ranked[0] ?? ['none', 0];
     const alternatives = ranked
@@ -148,7 +130,7 @@ export class NlpRecognizer implements Recognizer {
       .slice(0, 3)
       .map(([intent, s]) => ({ intent, score: s }));
     const second = ranked[1]?.[1] ?? 0;
-    const trusted = best !== 'none' && score >= this.blend.threshold && score - second >= this.blend.margin;
+    const trusted = best !== 'none' && score >= THRESHOLD && score - second >= MARGIN;
     return {
       text,
       intent: trusted ? best : 'none',
@@ -203,12 +185,12 @@ function politeVariants(phrases: { text: string; label: string }[]): { text: str
     });
 }
 
-/** The two opinions averaged, the linear model's weighing `linearWeight`. */
-function combine(nlpJs: Opinion, linear: Opinion, linearWeight: number): Opinion {
+/** The two opinions averaged, the linear model's weighing LINEAR_WEIGHT. */
+function combine(nlpJs: Opinion, linear: Opinion): Opinion {
   const sum = [...nlpJs.values()].reduce((a, b) => a + b, 0) || 1;
   const combined: Opinion = new Map();
   for (const intent of new Set([...nlpJs.keys(), ...linear.keys()])) {
-    combined.set(intent, (1 - linearWeight) * ((nlpJs.get(intent) ?? 0) / sum) + linearWeight * (linear.get(intent) ?? 0));
+    combined.set(intent, (1 - LINEAR_WEIGHT) * ((nlpJs.get(intent) ?? 0) / sum) + LINEAR_WEIGHT * (linear.get(intent) ?? 0));
   }
   return combined;
 }
