@@ -9,6 +9,7 @@ import { MainDialog } from '../../dialogs/core/mainDialog';
 import { ResolveUserDialog } from '../../dialogs/core/resolveUserDialog';
 import { ActionClaims } from '../policy/actionClaims';
 import { ResetRequest, ResetRequests } from '../features/helpdesk/resetRequests';
+import { HelpdeskChannel } from '../features/helpdesk/helpdeskChannel';
 import { HelpdeskCards } from '../../dialogs/helpdesk/helpdeskCards';
 import { IncidentCards } from '../../dialogs/incidents/incidentCards';
 import { IncidentDesk, OutageSettings } from '../features/incidents/incidentDesk';
@@ -126,6 +127,7 @@ export function createDialogs(deps: DialogDependencies) {
   const names = new PersonMentions(loadCorpus());
   const passwords = new PasswordService(graph);
   const helpdeskCards = new HelpdeskCards(messenger, cards, localizer);
+  const helpdesk = new HelpdeskChannel(conversations, (designator) => helpdeskCards.tellChannelBroken(designator), deps.defaultLocale);
   const resetRequests = new ResetRequests({
     table: deps.resetRequestTable,
     conversations,
@@ -135,7 +137,7 @@ export function createDialogs(deps: DialogDependencies) {
     audit,
     claims,
     messages: helpdeskCards,
-    defaultLocale: deps.defaultLocale,
+    helpdesk,
   });
   const incidentCards = new IncidentCards(messenger, conversations, cards, localizer);
   const serviceHealth = new ServiceHealthService(graph);
@@ -146,7 +148,7 @@ export function createDialogs(deps: DialogDependencies) {
     roles,
     audit,
     messages: incidentCards,
-    defaultLocale: deps.defaultLocale,
+    helpdesk,
     outage: deps.outage,
   });
   // The help card says what is done from the routes; the interruptions show it; both come before the dialogs.

@@ -43,6 +43,7 @@ export class HelpdeskCards implements HelpdeskMessages {
     });
   }
 
+  /** Tells the administrator who designated the helpdesk channel that it no longer takes posts. */
   async tellChannelBroken(designator: HelpdeskDesignator): Promise<void> {
     await this.messenger.send(designator.id, { text: this.localizer.t(designator.locale, 'helpdesk.broken') });
   }

@@ -5,7 +5,7 @@ import type { PrivateMessenger } from '../../bot/host/proactive';
 import type { CardRenderer } from '../../bot/presentation/cardRenderer';
 import type { CardData } from '../../bot/presentation/cardTypes';
 import type { Locale, Localizer, Params } from '../../bot/presentation/i18n';
-import type { ConversationDirectory, HelpdeskDesignator } from '../../bot/storage/conversationDirectory';
+import type { ConversationDirectory } from '../../bot/storage/conversationDirectory';
 
 /** Who looks at an incident's card: the helpdesk in its channel, its requester, or a technician reading it elsewhere. */
 export type Audience = 'helpdesk' | 'requester' | 'reader';
@@ -55,16 +55,11 @@ export class IncidentCards implements IncidentMessages {
     );
   }
 
-  async tellTechnician(incident: Incident, event: IncidentEvent): Promise<boolean> {
+  async tellTechnician(incident: Incident, event: IncidentEvent, locale: Locale): Promise<boolean> {
     if (!incident.technician) return false;
-    const locale = (await this.conversations.helpdeskDesignator())?.locale ?? incident.requester.locale;
     return this.messenger.send(incident.technician.id, {
       text: this.localizer.t(locale, `incident.toTechnician.${event.kind}`, this.eventParams(incident, event, locale)),
     });
-  }
-
-  async tellChannelBroken(designator: HelpdeskDesignator): Promise<void> {
-    await this.messenger.send(designator.id, { text: this.localizer.t(designator.locale, 'helpdesk.broken') });
   }
 
   async warnPossibleOutage(channel: Partial<ConversationReference>, service: string, incidents: Incident[], locale: Locale): Promise<void> {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import { ActionClaims } from '../../policy/actionClaims';
 import { AuditLog } from '../../policy/audit';
-import { AppError, DeliveryFailed, NotFound } from '../../policy/errors';
+import { AppError, NotFound } from '../../policy/errors';
 import type { Locale } from '../../presentation/i18n';
-import { ConversationDirectory, HelpdeskDesignator } from '../../storage/conversationDirectory';
+import { ConversationDirectory } from '../../storage/conversationDirectory';
+import type { HelpdeskChannel } from './helpdeskChannel';
 import { RecordTable } from '../../storage/recordTable';
 import type { DirectoryService } from '../directory/directory';
 import { PasswordService } from '../passwords/passwordService';
@@ -43,8 +44,6 @@ export interface HelpdeskMessages {
   deliverPassword(request: ResetRequest, password: string): Promise<boolean>;
   tellRefused(request: ResetRequest): Promise<void>;
   tellGivenToManager(request: ResetRequest): Promise<void>;
-  /** Tells the administrator who designated the helpdesk channel that it no longer takes posts. */
-  tellChannelBroken(designator: HelpdeskDesignator): Promise<void>;
 }
 
 interface RoleReader {
@@ -60,8 +59,7 @@ export interface ResetRequestServices {
   audit: AuditLog;
   claims: ActionClaims;
   messages: HelpdeskMessages;
-  /** The language of the helpdesk channel's cards when its designator's is not known (DEFAULT_LOCALE). */
-  defaultLocale: Locale;
+  helpdesk: HelpdeskChannel;
 }
 
 /** Who decides, where, and what. */
@@ -99,7 +97,7 @@ export class ResetRequests {
    * channel refused it: delivery is retried and its designator told), or why not.
    */
   async file(requester: { id: string; locale: Locale }, toManager = false): Promise<'filed' | 'saved' | 'noChannel' | 'noManager'> {
-    if (!(await this.s.conversations.helpdeskChannel())) return 'noChannel';
+    if (!(await this.s.helpdesk.designated())) return 'noChannel';
     const person = await this.s.directory.person(requester.id);
     const manager = toManager ? await this.s.directory.managerOf(person.id) : undefined;
     if (toManager && !manager) return 'noManager';
@@ -115,12 +113,12 @@ export class ResetRequests {
   }
 
   /** The language of the helpdesk channel's cards: its designator's (everyone in the channel sees one card). */
-  async channelLocale(): Promise<Locale> {
-    return (await this.s.conversations.helpdeskDesignator())?.locale ?? this.s.defaultLocale;
+  channelLocale(): Promise<Locale> {
+    return this.s.helpdesk.locale();
   }
 
-  async hasChannel(): Promise<boolean> {
-    return (await this.s.conversations.helpdeskChannel()) !== undefined;
+  hasChannel(): Promise<boolean> {
+    return this.s.helpdesk.designated();
   }
 
   /** Requests still waiting for a decision, oldest first (for « demandes en attente »). */
@@ -221,18 +219,11 @@ export class ResetRequests {
    * designator is told privately, once, that the channel no longer works.
    */
   private async deliver(request: ResetRequest): Promise<boolean> {
-    const [channel, designator] = await Promise.all([this.s.conversations.helpdeskChannel(), this.s.conversations.helpdeskDesignator()]);
-    if (!channel) return false;
-    try {
-      request.cardActivityId = await this.s.messages.post(channel, request, designator?.locale ?? this.s.defaultLocale);
-    } catch (error) {
-      if (!(error instanceof DeliveryFailed)) throw error;
-      if (designator && (await this.s.conversations.helpdeskBroken())) await this.s.messages.tellChannelBroken(designator);
-      return false;
-    }
-    request.cardConversationId = channel.conversation?.id;
+    const posted = await this.s.helpdesk.post((channel, locale) => this.s.messages.post(channel, request, locale));
+    if (typeof posted === 'string') return false;
+    request.cardActivityId = posted.activityId;
+    request.cardConversationId = posted.conversationId;
     await this.save(request);
-    await this.s.conversations.helpdeskWorks();
     return true;
   }
 

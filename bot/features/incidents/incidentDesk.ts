@@ -1,8 +1,9 @@
 import type { ConversationReference } from 'botbuilder';
 import type { AuditLog } from '../../policy/audit';
-import { DeliveryFailed, InvalidRequest } from '../../policy/errors';
+import { InvalidRequest } from '../../policy/errors';
 import type { Locale } from '../../presentation/i18n';
-import type { ConversationDirectory, HelpdeskDesignator } from '../../storage/conversationDirectory';
+import type { ConversationDirectory } from '../../storage/conversationDirectory';
+import type { HelpdeskChannel } from '../helpdesk/helpdeskChannel';
 import type { Indexed, RecordTable } from '../../storage/recordTable';
 import type { DirectoryService } from '../directory/directory';
 import { INCIDENT_HANDLERS } from './feature';
@@ -31,10 +32,8 @@ export interface IncidentMessages {
   refresh(incident: Incident, locale: Locale): Promise<void>;
   /** Tells the requester privately, in their language, what just happened to their incident; false when it cannot reach them. */
   tellRequester(incident: Incident, event: IncidentEvent): Promise<boolean>;
-  /** Tells the technician who holds the incident what its requester did. */
-  tellTechnician(incident: Incident, event: IncidentEvent): Promise<boolean>;
-  /** Tells the administrator who designated the helpdesk channel that it no longer takes posts. */
-  tellChannelBroken(designator: HelpdeskDesignator): Promise<void>;
+  /** Tells the technician who holds the incident what its requester did, in the helpdesk channel's language. */
+  tellTechnician(incident: Incident, event: IncidentEvent, locale: Locale): Promise<boolean>;
   /** One warning in the helpdesk channel: several incidents on one service while Microsoft reports nothing. */
   warnPossibleOutage(channel: Partial<ConversationReference>, service: string, incidents: Incident[], locale: Locale): Promise<void>;
 }
@@ -57,7 +56,7 @@ export interface IncidentDeskServices {
   roles: RoleReader;
   audit: AuditLog;
   messages: IncidentMessages;
-  defaultLocale: Locale;
+  helpdesk: HelpdeskChannel;
   outage: OutageSettings;
   now?: () => Date;
 }
@@ -268,8 +267,9 @@ export class IncidentDesk {
       return current;
     });
     if (outcome.outcome === 'done') {
-      await this.s.messages.refresh(outcome.incident, await this.channelLocale());
-      if (outcome.incident.technician) await this.s.messages.tellTechnician(outcome.incident, outcome.event);
+      const locale = await this.s.helpdesk.locale();
+      await this.s.messages.refresh(outcome.incident, locale);
+      if (outcome.incident.technician) await this.s.messages.tellTechnician(outcome.incident, outcome.event, locale);
     }
     return outcome;
   }
@@ -295,7 +295,7 @@ export class IncidentDesk {
     );
     if (!updated || !event) return false;
     await this.s.messages.tellRequester(updated, event);
-    await this.s.messages.refresh(updated, await this.channelLocale());
+    await this.s.messages.refresh(updated, await this.s.helpdesk.locale());
     return true;
   }
 
@@ -371,21 +371,11 @@ export class IncidentDesk {
    * When the channel refuses, the incident stays saved and its designator is told once.
    */
   private async deliver(incident: Incident): Promise<Filed['delivery']> {
-    const [channel, designator] = await Promise.all([this.s.conversations.helpdeskChannel(), this.s.conversations.helpdeskDesignator()]);
-    if (!channel) return 'noChannel';
-    let activityId: string | undefined;
-    try {
-      activityId = await this.s.messages.post(channel, incident, designator?.locale ?? this.s.defaultLocale);
-    } catch (error) {
-      if (!(error instanceof DeliveryFailed)) throw error;
-      if (designator && (await this.s.conversations.helpdeskBroken())) await this.s.messages.tellChannelBroken(designator);
-      return 'saved';
-    }
-    await this.s.conversations.helpdeskWorks();
+    const posted = await this.s.helpdesk.post((channel, locale) => this.s.messages.post(channel, incident, locale));
+    if (posted === 'noChannel') return 'noChannel';
+    if (posted === 'refused') return 'saved';
     // Posted: if its place cannot be written down now, the card is simply posted again later.
-    await this.s.table
-      .update(PARTITION, rowOf(incident.number), (current) => ({ ...current, card: { activityId, conversationId: channel.conversation?.id } }), indexOf)
-      .catch(() => undefined);
+    await this.s.table.update(PARTITION, rowOf(incident.number), (current) => ({ ...current, card: posted }), indexOf).catch(() => undefined);
     return 'posted';
   }
 
@@ -399,23 +389,24 @@ export class IncidentDesk {
     const since = new Date(this.now().getTime() - windowMs).toISOString();
     const recent = (await this.s.table.list(PARTITION, 1000, { service: incident.service })).filter((i) => i.createdAt >= since && !i.issue && !isFinished(i));
     if (recent.length < this.s.outage.threshold) return;
-    const channel = await this.s.conversations.helpdeskChannel();
-    if (!channel) return;
+    if (!(await this.s.helpdesk.designated())) return;
     const bucket = Math.floor(this.now().getTime() / windowMs);
     // The incident that made the count is kept as the warning's record.
     const first = await this.s.table.create('warning', `${Buffer.from(incident.service).toString('base64url')}-${bucket}`, incident);
     if (!first) return;
-    await this.s.messages.warnPossibleOutage(
-      channel,
-      incident.service,
-      recent.sort((a, b) => a.number - b.number),
-      await this.channelLocale(),
+    await this.s.helpdesk.post((channel, locale) =>
+      this.s.messages.warnPossibleOutage(
+        channel,
+        incident.service,
+        recent.sort((a, b) => a.number - b.number),
+        locale,
+      ),
     );
   }
 
   /** The language of the helpdesk channel's cards: its designator's (everyone in the channel sees one card). */
-  async channelLocale(): Promise<Locale> {
-    return (await this.s.conversations.helpdeskDesignator())?.locale ?? this.s.defaultLocale;
+  channelLocale(): Promise<Locale> {
+    return this.s.helpdesk.locale();
   }
 }
 
