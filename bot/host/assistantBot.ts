@@ -8,6 +8,7 @@ import { ConversationDirectory } from '../storage/conversationDirectory';
 import { localeOf, loggerOf, ROUTED_OPERATION, routedOperationOf } from '../turn/turnSetup';
 import { welcomeCard } from '../presentation/welcome';
 import { NO_TELEMETRY, Telemetry } from './telemetry';
+import { cardResponse } from '../../dialogs/core/routes';
 
 /** What the bot runs for each message: the main dialog, seen through this small interface. */
 export interface DialogRunner {
@@ -79,11 +80,7 @@ export class AssistantBot extends ActivityHandler {
       response = await handler(context, invoke);
     } else {
       loggerOf(context, this.logger).warn('card action refused: unknown verb or data');
-      response = {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.card.adaptive',
-        value: this.cards.bind('notice', { text: this.localizer.t(localeOf(context), 'card.invalid') }),
-      };
+      response = cardResponse(this.cards.bind('notice', { text: this.localizer.t(localeOf(context), 'card.invalid') }));
     }
     return { status: response.statusCode, body: response };
   }

@@ -24,7 +24,7 @@ import { Authorizer } from '../policy/authorization';
 import { AssistantBot } from './assistantBot';
 import { CAPABILITIES, cardAnswerRules, FEATURE_TABLES, FEATURES } from '../features';
 import { FEATURE_DIALOGS } from '../../dialogs/features';
-import type { DialogServices, Route } from '../../dialogs/core/routes';
+import { type DialogServices, type Route, sayingFailures } from '../../dialogs/core/routes';
 import { CardRenderer } from '../presentation/cardRenderer';
 import { ConversationLanguage } from '../turn/conversationLanguage';
 import { Config } from './config';
@@ -192,7 +192,9 @@ export function createDialogs(deps: DialogDependencies) {
   };
   const features = FEATURES.map((feature) => ({ feature: feature as Feature, ...FEATURE_DIALOGS[feature.name](services) }));
   routes = features.flatMap((c) => c.routes);
-  const cardActions = new Map(features.flatMap((c) => Object.entries(c.cardActions ?? {})));
+  const cardActions = new Map(
+    features.flatMap((c) => Object.entries(c.cardActions ?? {}).map(([verb, handler]) => [verb, sayingFailures(handler, cards, localizer)] as const)),
+  );
   for (const { feature } of features) {
     for (const verb of Object.keys(feature.cardVerbs ?? {}))
       if (!cardActions.has(verb)) throw new Error(`The ${feature.name} feature declares the card verb ${verb} but no handler for it`);

@@ -1,6 +1,9 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { CardInvoke } from '../../bot/policy/cardData';
+import { AppError } from '../../bot/policy/errors';
+import { userMessageFor } from '../../bot/presentation/errorMessages';
+import { correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { HelpdeskCards } from '../helpdesk/helpdeskCards';
 import type { DirectoryService } from '../../bot/features/directory/directory';
 import type { DirectoryRoleService } from '../../bot/features/directory/directoryRoles';
@@ -72,6 +75,26 @@ export interface DialogServices {
 
 /** Answers a card's Action.Execute (its verb's data already validated) with the card to show the clicker. */
 export type CardActionHandler = (context: TurnContext, invoke: CardInvoke) => Promise<AdaptiveCardInvokeResponse>;
+
+/** The answer to an Action.Execute: the card the clicker sees in place of the one clicked. */
+export function cardResponse(card: unknown): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
+}
+
+/**
+ * A card verb's handler whose typed failures (storage unavailable, Graph down…) become a card
+ * saying so in the clicker's language, instead of a failed invoke: what failed changed nothing.
+ */
+export function sayingFailures(handler: CardActionHandler, cards: CardRenderer, localizer: Localizer): CardActionHandler {
+  return async (context, invoke) => {
+    try {
+      return await handler(context, invoke);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return cardResponse(cards.bind('notice', { text: userMessageFor(error, localeOf(context), localizer, correlationIdOf(context)) }));
+    }
+  };
+}
 
 /** What a feature brings to the conversation: its dialogs and the operations they answer, and the card verbs it handles. */
 export interface FeatureConversation {

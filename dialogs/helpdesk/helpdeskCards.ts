@@ -7,8 +7,8 @@ import { roleNames, userMessageFor } from '../../bot/presentation/errorMessages'
 import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { passwordCard } from '../../bot/presentation/passwordCard';
 import type { HelpdeskDesignator } from '../../bot/storage/conversationDirectory';
-import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
-import { AppError } from '../../bot/policy/errors';
+import { callerOf, correlationIdOf } from '../../bot/turn/turnSetup';
+import { cardResponse } from '../core/routes';
 
 /**
  * The helpdesk in Teams: the request cards posted in the helpdesk channel, and the private
@@ -101,18 +101,8 @@ export class ResetRequestActions {
     private readonly localizer: Localizer,
   ) {}
 
-  /** Approve / Refuse clicked on a request card (its data already validated). A failure (storage, Graph) is said on a card. */
+  /** Approve / Refuse clicked on a request card (its data already validated). */
   async decide(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
-    try {
-      return await this.decideNow(context, invoke);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const locale = await this.requests.channelLocale().catch(() => localeOf(context));
-      return this.respond(this.cards.bind('notice', { text: userMessageFor(error, locale, this.localizer, correlationIdOf(context)) }));
-    }
-  }
-
-  private async decideNow(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     // One card for everyone in the channel, in the channel's language.
     const locale = await this.requests.channelLocale();
     const decider = callerOf(context);
@@ -126,9 +116,9 @@ export class ResetRequestActions {
     });
     switch (decision.outcome) {
       case 'unknown':
-        return this.respond(this.cards.bind('notice', { text: this.localizer.t(locale, 'request.unknown') }));
+        return cardResponse(this.cards.bind('notice', { text: this.localizer.t(locale, 'request.unknown') }));
       case 'shown':
-        return this.respond(this.helpdesk.card(decision.request, locale).content);
+        return cardResponse(this.helpdesk.card(decision.request, locale).content);
       case 'refused': {
         const text =
           decision.because === 'place'
@@ -138,21 +128,17 @@ export class ResetRequestActions {
                 name: decision.request.requester.name,
                 roles: roleNames(decision.roles, locale, this.localizer),
               });
-        return this.respond(this.helpdesk.withNote(decision.request, locale, text));
+        return cardResponse(this.helpdesk.withNote(decision.request, locale, text));
       }
       case 'failed':
-        return this.respond(this.helpdesk.withNote(decision.request, locale, userMessageFor(decision.error, locale, this.localizer, correlationIdOf(context))));
+        return cardResponse(this.helpdesk.withNote(decision.request, locale, userMessageFor(decision.error, locale, this.localizer, correlationIdOf(context))));
       case 'decided': {
         // Everyone in the channel sees the decision: the posted card is replaced.
         const id = context.activity.replyToId ?? decision.request.cardActivityId;
         const card = this.helpdesk.card(decision.request, locale);
         if (id) await context.updateActivity({ id, type: 'message', attachments: [card] } as Partial<Activity>).catch(() => undefined);
-        return this.respond(card.content);
+        return cardResponse(card.content);
       }
     }
-  }
-
-  private respond(card: unknown): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
   }
 }

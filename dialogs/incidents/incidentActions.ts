@@ -3,8 +3,8 @@ import { INCIDENT_HANDLERS } from '../../bot/features/incidents/feature';
 import { HelpdeskVerb, IncidentDesk, RequesterVerb, ActOutcome } from '../../bot/features/incidents/incidentDesk';
 import type { CardInvoke } from '../../bot/policy/cardData';
 import type { CardRenderer } from '../../bot/presentation/cardRenderer';
-import { roleNames, userMessageFor } from '../../bot/presentation/errorMessages';
-import { AppError } from '../../bot/policy/errors';
+import { roleNames } from '../../bot/presentation/errorMessages';
+import { cardResponse } from '../core/routes';
 import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Audience, IncidentCards } from './incidentCards';
@@ -23,27 +23,8 @@ export class IncidentActions {
     private readonly localizer: Localizer,
   ) {}
 
-  /** Take / Comment / Resolve, from the helpdesk channel. A failure (storage, Graph) is said on a card, in the clicker's language. */
-  helpdesk(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
-    return this.saying(context, () => this.helpdeskAct(context, invoke));
-  }
-
-  /** Comment / Close, by the requester on their own incident's card. */
-  requester(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
-    return this.saying(context, () => this.requesterAct(context, invoke));
-  }
-
-  /** Runs a click; a typed error (storage unavailable…) becomes a card saying so: the click changed nothing that failed. */
-  private async saying(context: TurnContext, act: () => Promise<AdaptiveCardInvokeResponse>): Promise<AdaptiveCardInvokeResponse> {
-    try {
-      return await act();
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return respond(this.cards.bind('notice', { text: userMessageFor(error, localeOf(context), this.localizer, correlationIdOf(context)) }));
-    }
-  }
-
-  private async helpdeskAct(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+  /** Take / Comment / Resolve, from the helpdesk channel. */
+  async helpdesk(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     const verb = invoke.verb as HelpdeskVerb;
     const outcome = await this.desk.act(
       { ...this.asked(context, invoke), verb, text: verb === 'incidentResolve' ? invoke.data.resolution : invoke.data.comment },
@@ -56,18 +37,19 @@ export class IncidentActions {
       const id = context.activity.replyToId ?? outcome.incident.card?.activityId;
       const card = this.incidents.card(outcome.incident, locale, 'helpdesk');
       if (id) await context.updateActivity({ id, type: 'message', attachments: [card] } as Partial<Activity>).catch(() => undefined);
-      return respond(card.content);
+      return cardResponse(card.content);
     }
     return this.answer(outcome, 'helpdesk', locale, callerOf(context).name);
   }
 
-  private async requesterAct(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
+  /** Comment / Close, by the requester on their own incident's card. */
+  async requester(context: TurnContext, invoke: CardInvoke): Promise<AdaptiveCardInvokeResponse> {
     const verb = invoke.verb as RequesterVerb;
     const outcome = await this.desk.requesterAct({ ...this.asked(context, invoke), verb, text: invoke.data.comment });
     const locale = localeOf(context);
     if (outcome.outcome === 'done') {
       const note = this.localizer.t(locale, verb === 'incidentClose' ? 'incident.closedByYou' : 'incident.commentSent');
-      return respond(this.incidents.card(outcome.incident, locale, 'requester', note).content);
+      return cardResponse(this.incidents.card(outcome.incident, locale, 'requester', note).content);
     }
     return this.answer(outcome, 'requester', locale, callerOf(context).name);
   }
@@ -78,8 +60,8 @@ export class IncidentActions {
 
   /** Nothing changed: the card as it is, and why. */
   private answer(outcome: Exclude<ActOutcome, { outcome: 'done' }>, audience: Audience, locale: Locale, clicker: string): AdaptiveCardInvokeResponse {
-    if (outcome.outcome === 'unknown') return respond(this.cards.bind('notice', { text: this.localizer.t(locale, 'incident.unknown') }));
-    return respond(this.incidents.card(outcome.incident, locale, audience, this.why(outcome, locale, clicker)).content);
+    if (outcome.outcome === 'unknown') return cardResponse(this.cards.bind('notice', { text: this.localizer.t(locale, 'incident.unknown') }));
+    return cardResponse(this.incidents.card(outcome.incident, locale, audience, this.why(outcome, locale, clicker)).content);
   }
 
   private why(outcome: Extract<ActOutcome, { outcome: 'refused' }>, locale: Locale, clicker: string): string {
@@ -99,8 +81,4 @@ export class IncidentActions {
         return t('incident.textMissing');
     }
   }
-}
-
-function respond(card: unknown): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
 }
