@@ -234,6 +234,21 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
     });
   });
 
+  describe('in a group chat', () => {
+    const groupChat = { id: '19:equipe-direction@thread.v2', conversationType: 'groupChat', tenantId: TENANT_ID };
+
+    it("someone else who sends a member's declaration form files nothing, and is told whose it is", async () => {
+      await running.bot.post(teamsActivity(capture().url, { text: 'Teams ne démarre plus', from: lea, conversation: groupChat }, 'groupChat'));
+      const form = lastCard().actions![0].data!;
+      capture().clear();
+      const value = { ...form, service: 'Microsoft Teams', impact: 'me', description: 'Teams ne démarre plus' };
+      await running.bot.post(teamsActivity(capture().url, { text: '', value, from: paul, conversation: groupChat }, 'groupChat'));
+      assert.match(textsTo(groupChat).join(' '), /attend la confirmation de Léa Petit/);
+      assert.doesNotMatch(textsTo(groupChat).join(' '), /INC-/);
+      assert.equal(to(helpdeskChannel).length, 0, 'nothing reached the helpdesk');
+    });
+  });
+
   describe('a requester the bot has no 1:1 chat with', () => {
     const hugo = { id: '29:user-hugo', name: 'Hugo Lambert', aadObjectId: seededUser('hugo.lambert@lumiere-fils.fr').id };
     const groupChat = { id: '19:equipe-compta@thread.v2', conversationType: 'groupChat', tenantId: TENANT_ID };
