@@ -5,6 +5,7 @@ import { userMessageFor } from '../presentation/errorMessages';
 import { AppError, rootCause, StorageFault } from '../policy/errors';
 import { Localizer } from '../presentation/i18n';
 import { Logger } from './logger';
+import { ReusedClientsAuthentication } from './reusedClients';
 import { correlationIdOf, localeOf, loggerOf } from '../turn/turnSetup';
 
 /**
@@ -17,13 +18,15 @@ export function createAdapter(
   localizer: Localizer,
   logger: Logger,
 ): { adapter: CloudAdapter; endpoint: BotEndpoint } {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: identity.appId,
-    MicrosoftAppPassword: identity.appPassword,
-    MicrosoftAppType: identity.appType,
-    MicrosoftAppTenantId: identity.appTenantId,
-    ...signingKeysFrom(identity),
-  });
+  const auth = new ReusedClientsAuthentication(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: identity.appId,
+      MicrosoftAppPassword: identity.appPassword,
+      MicrosoftAppType: identity.appType,
+      MicrosoftAppTenantId: identity.appTenantId,
+      ...signingKeysFrom(identity),
+    }),
+  );
   const adapter = new AuthenticatedAdapter(auth);
 
   adapter.onTurnError = async (context: TurnContext, wrapped: Error) => {
