@@ -15,6 +15,9 @@ export interface HelpdeskDesignator {
  * Where to reach each user and each conversation later (proactive messages: an incident taken,
  * a reset approved), and the helpdesk channel. Written when it changes, not on every turn.
  */
+/** Conversations whose reference this process knows to be stored; past it the oldest is forgotten (and written again if it speaks). */
+const KNOWN_KEPT = 10_000;
+
 export class ConversationDirectory {
   private readonly known = new Map<string, string>();
 
@@ -31,6 +34,8 @@ export class ConversationDirectory {
     await this.table.put('conversation', key, reference, { kind });
     const userId = context.activity.from?.aadObjectId;
     if (userId && kind === 'personal') await this.table.put('personal', userId, reference);
+    this.known.delete(key);
+    if (this.known.size >= KNOWN_KEPT) this.known.delete(this.known.keys().next().value!);
     this.known.set(key, fingerprint);
   }
 

@@ -35,9 +35,17 @@ export class DirectoryRoleService {
     const cached = this.cache.get(userId);
     if (cached && this.now() - cached.at < this.ttlMs) return cached.roles;
     const roles = this.read(userId);
+    if (!cached) this.forgetExpired();
     this.cache.set(userId, { at: this.now(), roles });
     roles.catch(() => this.cache.delete(userId)); // a failure is not remembered
     return roles;
+  }
+
+  /** Entries past their time are dropped when a new user is cached, so the cache holds the last minute's callers only. */
+  private forgetExpired(): void {
+    if (this.cache.size < 256) return;
+    const now = this.now();
+    for (const [id, entry] of this.cache) if (now - entry.at >= this.ttlMs) this.cache.delete(id);
   }
 
   /** Every principal holding a directory role, with the names of its roles. */
