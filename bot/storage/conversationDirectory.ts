@@ -11,13 +11,13 @@ export interface HelpdeskDesignator {
   locale: Locale;
 }
 
+/** Conversations whose reference this process knows to be stored; past it the oldest is forgotten (and written again if it speaks). */
+const KNOWN_KEPT = 10_000;
+
 /**
  * Where to reach each user and each conversation later (proactive messages: an incident taken,
  * a reset approved), and the helpdesk channel. Written when it changes, not on every turn.
  */
-/** Conversations whose reference this process knows to be stored; past it the oldest is forgotten (and written again if it speaks). */
-const KNOWN_KEPT = 10_000;
-
 export class ConversationDirectory {
   private readonly known = new Map<string, string>();
 

@@ -10,6 +10,9 @@ interface RoleDefinition {
   displayName: string;
 }
 
+/** Callers cached before expired ones are looked for (a sweep costs a pass over the cache). */
+const SWEEP_FROM = 256;
+
 /** Who holds which Entra directory role, as the dialogs read it. */
 export interface RoleDirectory {
   rolesOf(userId: string): Promise<string[]>;
@@ -43,7 +46,7 @@ export class DirectoryRoleService {
 
   /** Entries past their time are dropped when a new user is cached, so the cache holds the last minute's callers only. */
   private forgetExpired(): void {
-    if (this.cache.size < 256) return;
+    if (this.cache.size < SWEEP_FROM) return;
     const now = this.now();
     for (const [id, entry] of this.cache) if (now - entry.at >= this.ttlMs) this.cache.delete(id);
   }
