@@ -61,7 +61,11 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
         return this.ask(step, t('resolveUser.notFound', { who: email }));
       }
     }
-    if (words.length === 0) return this.ask(step, t('resolveUser.ask'));
+    if (words.length === 0) {
+      // « julie@exemple »: an address cut short is said so, rather than taken for no answer at all.
+      const partial = /\S+@\S*/.exec(step.context.activity.text ?? '')?.[0];
+      return this.ask(step, partial ? t('resolveUser.badAddress', { text: partial }) : t('resolveUser.ask'));
+    }
     const people = await this.directory.findPeople(words);
     if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
     if (people.length === 1) return step.endDialog(people[0]);

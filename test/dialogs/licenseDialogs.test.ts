@@ -111,7 +111,7 @@ describe('Licences by chat', function () {
     it('says when the address is unknown', async () => {
       const chat = await conversation();
       const reply = await chat.say('affecte une licence Business Basic à personne@lumiere-fils.fr');
-      assert.equal(reply.text, "Je ne trouve personne avec l'adresse personne@lumiere-fils.fr dans l'annuaire.");
+      assert.match(reply.text ?? '', /^Je ne trouve personne avec l'adresse personne@lumiere-fils\.fr dans l'annuaire\./);
     });
 
     it('acts once when Confirm is clicked twice', async () => {

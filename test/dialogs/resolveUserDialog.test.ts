@@ -49,7 +49,10 @@ describe('Finding the person a request is about', () => {
   it('says when an e-mail address is unknown, then accepts a name instead', async () => {
     const client = await start({ email: 'personne@lumiere-fils.fr' });
     const reply = await client.sendActivity(say('go'));
-    assert.equal(reply.text, "Je ne trouve personne avec l'adresse personne@lumiere-fils.fr dans l'annuaire.");
+    assert.equal(
+      reply.text,
+      "Je ne trouve personne avec l'adresse personne@lumiere-fils.fr dans l'annuaire. Vérifiez-la, ou donnez son nom (« annuler » pour abandonner).",
+    );
     await client.sendActivity(say('Paul Fontaine'));
     assert.equal(client.dialogTurnResult.result.displayName, 'Paul Fontaine');
   });
@@ -57,8 +60,31 @@ describe('Finding the person a request is about', () => {
   it('says when a name matches nobody, and asks again', async () => {
     const client = await start({ words: ['zorglub'] });
     const reply = await client.sendActivity(say('go'));
-    assert.equal(reply.text, "Je ne trouve personne qui s'appelle « zorglub » dans l'annuaire.");
+    assert.equal(
+      reply.text,
+      "Je ne trouve personne qui s'appelle « zorglub » dans l'annuaire. Donnez un autre nom ou son adresse e-mail (« annuler » pour abandonner).",
+    );
     assert.equal(client.dialogTurnResult.status, 'waiting');
+  });
+
+  it('finds a person whose name is typed without its accent (« lea » for Léa Petit)', async () => {
+    const client = await start({ words: ['lea'] });
+    await client.sendActivity(say('go'));
+    assert.equal(client.dialogTurnResult.result?.displayName, 'Léa Petit');
+  });
+
+  it('finds a person by the start of their address (« lea.petit »)', async () => {
+    const client = await start({ words: ['lea.petit'] });
+    await client.sendActivity(say('go'));
+    assert.equal(client.dialogTurnResult.result?.displayName, 'Léa Petit');
+  });
+
+  it('says when an address is cut short, rather than asking who it is', async () => {
+    const client = await start({});
+    const reply = await client.sendActivity(say('affecte une licence à julie@lumiere-fils'));
+    assert.match(reply.text, /^« julie@lumiere-fils » n'est pas une adresse e-mail complète/);
+    await client.sendActivity(say('julie.roux@lumiere-fils.fr'));
+    assert.equal(client.dialogTurnResult.result.id, JULIE.id);
   });
 
   it('asks who it is when the request named nobody', async () => {
@@ -97,6 +123,6 @@ describe('Finding the person a request is about', () => {
   it('answers in English to an English speaker', async () => {
     const client = await start({ words: ['zorglub'] });
     const reply = await client.sendActivity({ type: 'message', text: 'go', locale: 'en-US', from });
-    assert.equal(reply.text, 'I can\'t find anyone named "zorglub" in the directory.');
+    assert.equal(reply.text, 'I can\'t find anyone named "zorglub" in the directory. Give me another name or their email address ("cancel" to stop).');
   });
 });

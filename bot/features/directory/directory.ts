@@ -77,18 +77,29 @@ export class DirectoryService {
   }
 
   /**
-   * People whose first name, last name or display name starts with the words given
-   * (« Julie » finds Julie Roux and Julien Moreau). Exact first or last names come first.
+   * People whose first name, last name, display name, address or sign-in name starts with the words
+   * given (« Julie » finds Julie Roux and Julien Moreau; « lea », typed without its accent, finds Léa
+   * Petit by lea.petit@…, whatever the directory makes of accents). Exact first or last names come first.
    */
   async findPeople(words: string[], limit = 10): Promise<Person[]> {
     const terms = [...new Set(words.map((w) => w.trim()).filter((w) => w.length >= 2))].slice(0, 4);
     if (terms.length === 0) return [];
     const clause = terms
-      .flatMap((t) => [`startswith(givenName,'${quote(t)}')`, `startswith(surname,'${quote(t)}')`, `startswith(displayName,'${quote(t)}')`])
+      .flatMap((t) => [
+        `startswith(givenName,'${quote(t)}')`,
+        `startswith(surname,'${quote(t)}')`,
+        `startswith(displayName,'${quote(t)}')`,
+        // Addresses are written without accents: the word folded.
+        `startswith(mail,'${quote(fold(t))}')`,
+        `startswith(userPrincipalName,'${quote(fold(t))}')`,
+      ])
       .join(' or ');
     const users = await this.graph.getAll<GraphUser>(`/users?$filter=${encodeURIComponent(clause)}&${SELECT}&$top=25`, 'searching the directory', {}, 25);
     const folded = terms.map(fold);
-    const names = (u: GraphUser) => [u.givenName, u.surname, u.displayName].flatMap((n) => (n ? fold(n).split(/\s+/) : []));
+    const names = (u: GraphUser) => [
+      ...[u.givenName, u.surname, u.displayName].flatMap((n) => (n ? fold(n).split(/\s+/) : [])),
+      ...fold(u.userPrincipalName.split('@')[0]).split(/[._-]+/),
+    ];
     const named = (u: GraphUser) => folded.filter((t) => names(u).some((part) => part.startsWith(t))).length;
     const exact = (u: GraphUser) => folded.filter((t) => [u.givenName, u.surname].some((n) => n && fold(n) === t)).length;
     // « Julie Roux » keeps only those matching both words; a stray word that names nobody does not empty the list.
