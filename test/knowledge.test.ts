@@ -50,4 +50,23 @@ describe('Knowledge base', () => {
     assert.deepEqual(ids('commande une pizza', 'fr'), []);
     assert.deepEqual(ids('tell me a joke', 'en'), []);
   });
+
+  describe('of the articles answering one request, picks the one the message speaks of', () => {
+    const cases: [string, 'fr' | 'en', string | undefined][] = [
+      ['comment je configure outlook sur mon iphone', 'fr', 'mail.outlookMobile'],
+      ['je veux mes mails sur mon portable', 'fr', 'mail.outlookMobile'],
+      ['configurer outlook sur mon mac', 'fr', 'mail.outlookDesktop'],
+      ['paramètres imap pour thunderbird', 'fr', 'mail.manualSettings'],
+      ['how do I set up my mail on android', 'en', 'mail.outlookMobile'],
+      ['set up outlook on my laptop', 'en', 'mail.outlookDesktop'],
+      // Nothing that tells them apart: the first one, chosen by the dialog.
+      ['configurer outlook', 'fr', undefined],
+      ['set up my mail', 'en', undefined],
+    ];
+    for (const [text, locale, expected] of cases) {
+      it(`« ${text} » → ${expected ?? 'none in particular'}`, () => {
+        assert.equal(kb.bestFor('mail.setup', text, locale)?.id, expected);
+      });
+    }
+  });
 });

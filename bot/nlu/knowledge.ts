@@ -73,6 +73,27 @@ export class KnowledgeBase {
     return this.articles.filter((a) => a.intent === intent);
   }
 
+  /**
+   * Of the articles answering `intent`, the one `text` names something of that the others do not
+   * (« … sur mon iPhone »: the phone one, by its keyword « iphone »); none when it names nothing
+   * that tells them apart. Words are compared folded, a word and its longer form alike (« configure », « configurer »).
+   */
+  bestFor(intent: Intent, text: string, locale: Locale): Article | undefined {
+    const candidates = this.forIntent(intent);
+    const words = fold(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+    const keywords = candidates.map((a) => new Set(fold(a.keywords[locale]).split(/\s+/)));
+    const same = (word: string, keyword: string) =>
+      word === keyword || (word.length >= 4 && keyword.startsWith(word)) || (keyword.length >= 4 && word.startsWith(keyword));
+    const scores = candidates.map((_, i) => {
+      const distinctive = [...keywords[i]].filter((k) => !keywords.some((other, j) => j !== i && other.has(k)));
+      return words.filter((w) => distinctive.some((k) => same(w, k))).length;
+    });
+    const best = Math.max(0, ...scores);
+    return best > 0 ? candidates[scores.indexOf(best)] : undefined;
+  }
+
   /** The best answers to free text, best first; nothing when nothing is relevant. */
   search(text: string, locale: Locale, limit = 2): Article[] {
     const results = this.indexes[locale].search(text, { combineWith: 'OR' });

@@ -10,6 +10,8 @@ export const KNOWLEDGE_DIALOG = 'knowledgeDialog';
 export interface KnowledgeOptions {
   articleId?: string;
   intent?: Intent;
+  /** What the user wrote: of the intent's articles, the one it speaks of (« … sur mon iPhone »: the phone one). */
+  text?: string;
   /** The user asked the bot to do something it only explains so far: say so first. */
   notYet?: boolean;
 }
@@ -30,7 +32,8 @@ export class KnowledgeDialog extends ComponentDialog {
     const options = step.options;
     const locale = localeOf(step.context);
     const forIntent = options.intent ? this.knowledge.forIntent(options.intent) : [];
-    const article = (options.articleId ? this.knowledge.get(options.articleId) : undefined) ?? forIntent[0];
+    const spokenOf = options.intent && options.text ? this.knowledge.bestFor(options.intent, options.text, locale) : undefined;
+    const article = (options.articleId ? this.knowledge.get(options.articleId) : undefined) ?? spokenOf ?? forIntent[0];
     if (!article) {
       await step.context.sendActivity(this.localizer.t(locale, 'knowledge.notKnown'));
       return step.endDialog();

@@ -111,7 +111,7 @@ export class MainDialog extends ComponentDialog {
       case 'none':
         return step.beginDialog(FALLBACK_DIALOG, recognition);
       default:
-        return step.beginDialog(KNOWLEDGE_DIALOG, { intent, notYet: !EXPLAINED.includes(intent) });
+        return step.beginDialog(KNOWLEDGE_DIALOG, { intent, text: recognition.text, notYet: !EXPLAINED.includes(intent) });
     }
   }
 

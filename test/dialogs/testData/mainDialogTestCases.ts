@@ -54,11 +54,18 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
   { name: '« aide » shows the help card', locale: 'fr-FR', utterance: 'aide', card: 'help', says: [/Ce que je peux faire pour vous/, /Pour tout le monde/] },
   { name: '"help" answers in English', locale: 'en-US', utterance: 'help', card: 'help', says: [/What I can do for you/] },
   {
-    name: '« configurer Outlook sur mon iPhone » explains mail set-up',
+    name: '« configurer Outlook sur mon iPhone » explains mail set-up on a phone',
     locale: 'fr-FR',
     utterance: 'configurer Outlook sur mon iPhone',
     card: 'knowledgeArticle',
-    says: [/Outlook/, /Voir aussi/],
+    says: [/La messagerie sur un téléphone/, /Voir aussi/],
+  },
+  {
+    name: '"set up Outlook on my laptop" explains mail set-up on a computer',
+    locale: 'en-US',
+    utterance: 'set up Outlook on my laptop',
+    card: 'knowledgeArticle',
+    says: [/Setting up Outlook on a computer/, /See also/],
   },
   {
     name: '« contacter le support » explains how to reach support',
