@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { NotFound } from '../../bot/policy/errors';
-import type { Person } from '../../bot/features/directory/directory';
+import type { PeopleFound, Person } from '../../bot/features/directory/directory';
 import { Localizer } from '../../bot/presentation/i18n';
 import { extractEntities } from '../../bot/nlu/entities';
 import { askerOf, localeOf } from '../../bot/turn/turnSetup';
@@ -14,7 +14,7 @@ const MAX_CHOICES = 8;
 
 export interface PeopleDirectory {
   person(upnOrId: string): Promise<Person>;
-  findPeople(words: string[]): Promise<Person[]>;
+  findPeople(words: string[]): Promise<PeopleFound>;
 }
 
 export interface NameFinder {
@@ -66,15 +66,16 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       const partial = /\S+@\S*/.exec(step.context.activity.text ?? '')?.[0];
       return this.ask(step, partial ? t('resolveUser.badAddress', { text: partial }) : t('resolveUser.ask'));
     }
-    const people = await this.directory.findPeople(words);
+    const { people, partly } = await this.directory.findPeople(words);
     if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
-    if (people.length === 1) return step.endDialog(people[0]);
+    // Someone whose name is only close to the one typed is offered, never taken.
+    if (people.length === 1 && !partly) return step.endDialog(people[0]);
     if (people.length > MAX_CHOICES) return this.ask(step, t('resolveUser.tooMany'));
     state.candidates = people;
     state.nonce = randomUUID();
     const card = this.cards.attachment('choose', {
       pick: 'user',
-      title: t('resolveUser.choose', { count: people.length }),
+      title: partly ? t('resolveUser.closest', { words: words.join(' ') }) : t('resolveUser.choose', { count: people.length }),
       label: t('resolveUser.chooseLabel'),
       choices: people.map((p) => ({ title: describe(p), value: p.id })),
       confirmTitle: t('resolveUser.confirm'),

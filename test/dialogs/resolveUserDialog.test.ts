@@ -67,6 +67,15 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.status, 'waiting');
   });
 
+  it('offers, never takes, someone whose name is only close to the one typed (« Victor Durand » → Victor Henry?)', async () => {
+    const client = await start({ words: ['victor', 'durand'] });
+    const reply = await client.sendActivity(say('go'));
+    const card = reply.attachments[0].content;
+    assert.match(JSON.stringify(card), /Personne ne s'appelle « victor durand » dans l'annuaire\. Vouliez-vous dire :/);
+    assert.match(JSON.stringify(card), /Victor Henry/);
+    assert.equal(client.dialogTurnResult.status, 'waiting');
+  });
+
   it('finds a person whose name is typed without its accent (« lea » for Léa Petit)', async () => {
     const client = await start({ words: ['lea'] });
     await client.sendActivity(say('go'));

@@ -81,9 +81,9 @@ export class DirectoryService {
    * given (« Julie » finds Julie Roux and Julien Moreau; « lea », typed without its accent, finds Léa
    * Petit by lea.petit@…, whatever the directory makes of accents). Exact first or last names come first.
    */
-  async findPeople(words: string[], limit = 10): Promise<Person[]> {
+  async findPeople(words: string[], limit = 10): Promise<PeopleFound> {
     const terms = [...new Set(words.map((w) => w.trim()).filter((w) => w.length >= 2))].slice(0, 4);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return { people: [], partly: false };
     const clause = terms
       .flatMap((t) => [
         `startswith(givenName,'${quote(t)}')`,
@@ -98,18 +98,26 @@ export class DirectoryService {
     const folded = terms.map(fold);
     const names = (u: GraphUser) => [
       ...[u.givenName, u.surname, u.displayName].flatMap((n) => (n ? fold(n).split(/\s+/) : [])),
-      ...fold(u.userPrincipalName.split('@')[0]).split(/[._-]+/),
+      ...addressNames(u.userPrincipalName),
     ];
     const named = (u: GraphUser) => folded.filter((t) => names(u).some((part) => part.startsWith(t))).length;
     const exact = (u: GraphUser) => folded.filter((t) => [u.givenName, u.surname].some((n) => n && fold(n) === t)).length;
-    // « Julie Roux » keeps only those matching both words; a stray word that names nobody does not empty the list.
+    // « Julie Roux » keeps only those matching both words; a word that names nobody does not empty the list,
+    // but the people found then match only part of what was typed (« Victor Durand » finds Victor Henry).
     const best = Math.max(0, ...users.map(named));
-    return users
+    const people = users
       .filter((u) => named(u) === best)
       .sort((a, b) => exact(b) - exact(a) || a.displayName.localeCompare(b.displayName))
       .slice(0, limit)
       .map(toPerson);
+    return { people, partly: people.length > 0 && best < folded.length };
   }
+}
+
+/** The people a name finds; `partly` when they match only some of its words (a first name, not the surname typed). */
+export interface PeopleFound {
+  people: Person[];
+  partly: boolean;
 }
 
 export interface Group {
@@ -125,6 +133,12 @@ interface GraphUser {
   surname?: string | null;
   jobTitle?: string | null;
   department?: string | null;
+}
+
+/** What an address says of a name: « lea.petit@… » gives lea.petit, lea and petit. */
+function addressNames(address: string): string[] {
+  const local = fold(address.split('@')[0]);
+  return [local, ...local.split(/[._-]+/)];
 }
 
 function toPerson(u: GraphUser): Person {
