@@ -63,6 +63,24 @@ function findAliases<T>(folded: string, table: Alias<T>[]): { match: T; start: n
 }
 
 /**
+ * The folded text with each licence plan it names introduced by the word « licence » (« combien de
+ * business premium il reste » → « combien de licence business premium il reste »): the classifiers
+ * then read a plan named without the word as the licence request it is.
+ */
+export function markPlans(folded: string): string {
+  let marked = folded;
+  const text = folded.replace(EMAIL, (m) => ' '.repeat(m.length));
+  // « admin sharepoint » is a role, not the SharePoint plan.
+  const roles = findAliases(text, ROLES);
+  for (const plan of findAliases(text, SKUS).reverse()) {
+    if (roles.some((r) => plan.start < r.end && plan.end > r.start)) continue;
+    if (/\blicen[cs]es?\s+$/.test(marked.slice(0, plan.start))) continue;
+    marked = `${marked.slice(0, plan.start)}licence ${marked.slice(plan.start)}`;
+  }
+  return marked;
+}
+
+/**
  * The entities the contract names, found in a message: e-mail addresses (UPNs), licence plans (as Graph
  * skuPartNumbers; an ambiguous name carries all its candidates), directory roles, domains,
  * services, incident numbers.

@@ -1,4 +1,4 @@
-import { fold, INCIDENT_MENTION } from './entities';
+import { fold, INCIDENT_MENTION, markPlans } from './entities';
 
 /**
  * The domain's short forms and spellings, each with the words it stands for (written from how
@@ -75,13 +75,13 @@ const SYNONYMS: [RegExp, string][] = [
 /**
  * The text the intent classifiers see: folded (lower case, no accents), each incident number made
  * one word (« ticket »), the domain's short forms written out (« mdp » → « mot de passe », "pwd" →
- * "password", « o365 » → « office 365 »), punctuation made space.
+ * "password", « o365 » → « office 365 »), each licence plan introduced by « licence », punctuation made space.
  */
 export function normalise(text: string): string {
   let t = fold(text).replace(INCIDENT_MENTION, ' ticket ');
   for (const [form, words] of SHORT_FORMS) t = t.replace(form, words);
   for (const [synonym, word] of SYNONYMS) t = t.replace(synonym, word);
-  return t
+  return markPlans(t)
     .replace(/[^\p{L}\p{N}'@.-]+/gu, ' ')
     .replace(/(^|\s)['.-]+|['.-]+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')

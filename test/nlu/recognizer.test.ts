@@ -109,6 +109,14 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     });
   }
 
+  it('reads a plan named without the word « licence » as a licence request', async () => {
+    assert.equal(normalise('combien de Business Premium il reste ?'), 'combien de licence business premium il reste');
+    assert.equal(normalise('il reste des licences E5 ?'), 'il reste des licence e5', 'not twice');
+    assert.equal(normalise('we need a SharePoint admin'), 'we need a sharepoint admin', 'a role, not a plan');
+    assert.equal((await recognizer.recognize('combien reste-t-il de E3 ?')).intent, 'license.list');
+    assert.equal((await recognizer.recognize('enlève le E5 de Paul')).intent, 'license.remove');
+  });
+
   it('understands without accents, in capitals and with a typo', async () => {
     assert.equal((await recognizer.recognize('J AI OUBLIE MON MOT DE PASE')).intent, 'password.reset');
     assert.equal((await recognizer.recognize('reinitialise mon mdp stp')).intent, 'password.reset');
