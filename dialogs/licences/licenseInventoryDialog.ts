@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
-import type { LicensePlan } from '../../bot/features/licences/licenses';
+import { LicensePlan, plansMeant } from '../../bot/features/licences/licenses';
+import type { Recognition } from '../../bot/nlu/recognizer';
 import { Localizer } from '../../bot/presentation/i18n';
 import { localeOf } from '../../bot/turn/turnSetup';
 
@@ -10,7 +11,10 @@ export interface LicenseInventory {
   inventory(): Promise<LicensePlan[]>;
 }
 
-/** « licences » : every plan of the tenant with its used, total and free units, full plans flagged. */
+/**
+ * « licences » : every plan of the tenant with its used, total and free units, full plans flagged.
+ * « combien de E5 il reste ? » : only the plans named, with a button for all of them.
+ */
 export class LicenseInventoryDialog extends ComponentDialog {
   constructor(
     private readonly licenses: LicenseInventory,
@@ -33,17 +37,23 @@ export class LicenseInventoryDialog extends ComponentDialog {
     return clock;
   }
 
-  private async showInventoryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async showInventoryStep(step: WaterfallStepContext<Partial<Recognition>>): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const plans = await this.licenses.inventory();
+    const all = await this.licenses.inventory();
+    const named = plansMeant(
+      (step.options?.entities ?? []).filter((e) => e.type === 'sku').flatMap((e) => e.candidates ?? [e.value]),
+      all,
+    );
+    const plans = named.length > 0 ? [...new Set(named)] : all;
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const timeZone = step.context.activity.localTimezone || 'Europe/Paris';
     const time = this.clock(locale, timeZone).format(new Date());
     const card = this.cards.attachment('licenseInventory', {
       title: t('inventory.title', { tenant: this.tenantName() }),
-      subtitle: t('inventory.subtitle', { count: plans.length, time }),
+      subtitle: plans === all ? t('inventory.subtitle', { count: plans.length, time }) : t('inventory.subtitleNamed', { count: all.length, time }),
       emptyText: t('inventory.empty'),
-      refreshTitle: t('inventory.refresh'),
+      // The button shows every plan again: read afresh, or all of them after only those named.
+      refreshTitle: plans === all ? t('inventory.refresh') : t('inventory.showAll'),
       plans: plans.map((plan) => ({
         name: plan.name,
         skuPartNumber: plan.skuPartNumber,

@@ -31,6 +31,7 @@ describe('Main dialog', () => {
       const text = JSON.stringify(card);
       assert.ok(CARD_MARKS[testCase.card](text), `it is the ${testCase.card} card: ${text.slice(0, 300)}`);
       for (const expected of testCase.says) assert.match(text, expected);
+      for (const unexpected of testCase.saysNot ?? []) assert.doesNotMatch(text, unexpected);
     });
   }
 

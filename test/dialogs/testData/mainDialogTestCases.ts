@@ -5,9 +5,19 @@ export interface MainDialogTestCase {
   utterance: string | { value: Record<string, unknown> };
   card: 'licenseInventory' | 'help' | 'knowledgeArticle' | 'fallback' | 'serviceHealth' | 'domains';
   says: RegExp[];
+  /** What the card must not show. */
+  saysNot?: RegExp[];
 }
 
 export const mainDialogTestCases: MainDialogTestCase[] = [
+  {
+    name: '« combien de E5 il nous reste ? » shows that plan only, with a button for all of them',
+    locale: 'fr-FR',
+    utterance: 'combien de E5 il nous reste ?',
+    card: 'licenseInventory',
+    says: [/Celles que vous demandez, parmi 6 abonnement/, /Office 365 E5/, /Toutes les licences/],
+    saysNot: [/Office 365 E3/, /Business Basic/],
+  },
   {
     name: '« licences » shows the inventory',
     locale: 'fr-FR',
