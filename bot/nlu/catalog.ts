@@ -137,9 +137,24 @@ export const ROLE_ALIASES: [string, string[]][] = [
       'pwd admin',
     ],
   ],
-  ['Exchange Administrator', ['administrateur exchange', 'admin exchange', 'exchange administrator', 'exchange admin']],
-  ['SharePoint Administrator', ['administrateur sharepoint', 'admin sharepoint', 'admin sp', 'sharepoint administrator', 'sharepoint admin', 'sp admin']],
-  ['Teams Administrator', ['administrateur teams', 'admin teams', 'teams administrator', 'teams admin']],
+  [
+    'Exchange Administrator',
+    ['administrateur exchange', "administrateur d'exchange", 'admin exchange', "admin d'exchange", 'exchange administrator', 'exchange admin'],
+  ],
+  [
+    'SharePoint Administrator',
+    [
+      'administrateur sharepoint',
+      'administrateur de sharepoint',
+      'admin sharepoint',
+      'admin de sharepoint',
+      'admin sp',
+      'sharepoint administrator',
+      'sharepoint admin',
+      'sp admin',
+    ],
+  ],
+  ['Teams Administrator', ['administrateur teams', 'administrateur de teams', 'admin teams', 'admin de teams', 'teams administrator', 'teams admin']],
   [
     'Service Support Administrator',
     ['administrateur du support de service', 'administrateur du support des services', 'service support administrator', 'service support admin'],

@@ -14,7 +14,7 @@ export const ADMIN_ROLES_DIALOG = 'adminRolesDialog';
 
 /**
  * « quels rôles a Nadia ? » shows one person's directory roles; « liste des administrateurs » shows
- * everyone holding one. Read-only; open to the roles that manage roles (the permission table).
+ * everyone holding one; « qui est administrateur général ? », the holders of that role. Read-only; open to the roles that manage roles (the permission table).
  */
 export class AdminRolesDialog extends CancelAndHelpDialog {
   constructor(
@@ -58,17 +58,26 @@ export class AdminRolesDialog extends CancelAndHelpDialog {
     });
     let data;
     if (person) {
-      data = { title: t('adminRoles.personTitle', { name: person.displayName }), subtitle: '', people: [row(person, await this.roles.rolesOf(person.id))] };
-    } else {
-      const holders = await this.roles.holders();
-      const people = await Promise.all([...holders.keys()].map((id) => this.directory.person(id)));
       data = {
-        title: t('adminRoles.title', { tenant: this.tenantName() }),
-        subtitle: t('adminRoles.count', { count: people.length }),
+        title: t('adminRoles.personTitle', { name: person.displayName }),
+        subtitle: '',
+        people: [row(person, await this.roles.rolesOf(person.id))],
+        emptyText: t('adminRoles.empty'),
+      };
+    } else {
+      // « qui est administrateur général ? »: the holders of the roles named, else everyone holding one.
+      const asked = step.options.entities.filter((e) => e.type === 'role').map((e) => e.value);
+      const holders = new Map([...(await this.roles.holders())].filter(([, roles]) => asked.length === 0 || roles.some((r) => asked.includes(r))));
+      const people = await Promise.all([...holders.keys()].map((id) => this.directory.person(id)));
+      const named = roleNames(asked, locale, this.localizer);
+      data = {
+        title: asked.length ? t('adminRoles.holdersTitle', { roles: named }) : t('adminRoles.title', { tenant: this.tenantName() }),
+        subtitle: asked.length ? t('adminRoles.holdersCount', { count: people.length }) : t('adminRoles.count', { count: people.length }),
         people: people.sort((a, b) => a.displayName.localeCompare(b.displayName)).map((p) => row(p, holders.get(p.id) ?? [])),
+        emptyText: asked.length ? t('adminRoles.holdersEmpty', { roles: named }) : t('adminRoles.empty'),
       };
     }
-    await step.context.sendActivity({ attachments: [this.cards.attachment('adminRoles', { ...data, emptyText: t('adminRoles.empty') })] });
+    await step.context.sendActivity({ attachments: [this.cards.attachment('adminRoles', data)] });
     return step.endDialog();
   }
 }

@@ -27,6 +27,26 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     assert.doesNotMatch(text, /Léa Petit/);
   });
 
+  it('« qui est administrateur général ? » shows the holders of that role only', async () => {
+    const text = cardText(await (await client()).sendActivity(say('qui est administrateur général ?')));
+    assert.match(text, /Qui a le rôle Administrateur général/);
+    for (const name of ['Camille Martin', 'Sophie Laurent']) assert.match(text, new RegExp(name));
+    for (const name of ['Nadia Benali', 'Julien Moreau', 'Thomas Girard']) assert.doesNotMatch(text, new RegExp(name));
+  });
+
+  it('"who has the Teams admin role" answers in English with its holders', async () => {
+    const reply = await (await client()).sendActivity({ ...say('who has the Teams admin role'), locale: 'en-US' });
+    const text = cardText(reply);
+    assert.match(text, /Who holds Teams Administrator/);
+    assert.match(text, /Thomas Girard/);
+    assert.doesNotMatch(text, /Camille Martin/);
+  });
+
+  it('says when nobody holds the role asked about', async () => {
+    const text = cardText(await (await client()).sendActivity(say("qui est administrateur de l'authentification ?")));
+    assert.match(text, /Personne n'a le rôle Administrateur d'authentification/);
+  });
+
   it('says a person holds no role', async () => {
     const text = cardText(await (await client()).sendActivity(say('quels rôles a Léa Petit ?')));
     assert.match(text, /Léa Petit n'a aucun rôle d'administrateur/);
