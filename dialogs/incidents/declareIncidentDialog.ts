@@ -32,8 +32,13 @@ interface DeclareState {
   issue?: ServiceIssue;
 }
 
-/** « depuis ce matin », "since yesterday": when it started, in the user's words. */
-const SINCE = /\b(depuis|since)\b[^.,;!?\n]*/i;
+/** « depuis ce matin », "since yesterday": when it started, in the user's words, up to the next clause (« … chez nous », "… for the whole team"). */
+const SINCE = /\b(depuis|since)\b(?:\s+(?!(?:chez|pour|sur|dans|avec|et|mais|car|quand|for|on|in|at|with|and|but|when|because)\b)[^\s.,;!?]+){1,5}/i;
+/** Who is affected, when the message says it: a team, or everyone. */
+const AFFECTS_COMPANY =
+  /\b(tout le monde|toute l'entreprise|toute la societe|toute la boite|tous les utilisateurs|tous les salaries|personne ne peut|personne n'arrive|everyone|everybody|the whole company|whole company|entire company|all users|all staff|nobody can|no one can|company-wide)\b/;
+const AFFECTS_TEAM =
+  /\b(mon equipe|notre equipe|toute l'equipe|tout le service|tout mon service|mes collegues|tout le bureau|my team|our team|the whole team|whole team|the team|my department|our department|my colleagues|the whole office|whole office)\b/;
 /** The words of a request to declare, which say nothing of the problem itself. */
 const DECLARING =
   /\b(je|j|veux|voudrais|voudrai|souhaite|aimerais|dois|faut|il|declarer|signaler|ouvrir|creer|faire|remonter|un|une|nouvel|nouveau|incident|ticket|probleme|panne|bug|svp|stp|merci|please|i|want|would|like|need|to|report|open|file|create|raise|log|a|an|new|issue|problem|outage|support)\b/g;
@@ -63,7 +68,7 @@ export class DeclareIncidentDialog extends CancelAndHelpDialog {
     const named = entities.find((e) => e.type === 'service')?.value;
     const form: Form = {
       service: named && (INCIDENT_SERVICES as readonly string[]).includes(named) ? named : '',
-      impact: 'me',
+      impact: AFFECTS_COMPANY.test(fold(text)) ? 'company' : AFFECTS_TEAM.test(fold(text)) ? 'team' : 'me',
       description: describesTheProblem(text, named !== undefined) ? text.trim() : '',
       since: SINCE.exec(text)?.[0].trim() ?? '',
       phone: '',

@@ -63,4 +63,22 @@ describe('Declaring an incident', function () {
     assert.match(card, /Report an incident/);
     assert.match(card, /"id":"since"[^}]*"value":"since yesterday"/);
   });
+
+  describe('fills in who is affected and since when from the message', () => {
+    const cases: [string, string, string, string][] = [
+      ['outlook is really slow for the whole team since monday', 'en-US', 'team', 'since monday'],
+      ['personne ne peut se connecter à Teams depuis 10h', 'fr-FR', 'company', 'depuis 10h'],
+      ['le mail marche pas depuis ce matin chez nous', 'fr-FR', 'me', 'depuis ce matin'],
+      ['OneDrive ne synchronise plus depuis hier pour mon équipe', 'fr-FR', 'team', 'depuis hier'],
+    ];
+    for (const [text, locale, impact, since] of cases) {
+      it(`« ${text} » → ${impact}, « ${since} »`, async () => {
+        const client = (await dialogStack(tenant().url)).client();
+        const [form] = await repliesOf<Reply>(client, client.sendActivity({ type: 'message', text, locale, from }));
+        const card = JSON.stringify(form.attachments![0].content);
+        assert.match(card, new RegExp(`"id":"impact"[^}]*"value":"${impact}"`));
+        assert.match(card, new RegExp(`"id":"since"[^}]*"value":"${since}"`));
+      });
+    }
+  });
 });
