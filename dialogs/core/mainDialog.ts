@@ -24,6 +24,7 @@ import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
+import { smallTalkOf } from '../../bot/nlu/smallTalk';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -96,6 +97,12 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
+    // « merci ! », "ok", « qui es-tu ? »: a short answer, not a request to route (nor a « nothing to cancel »).
+    const smallTalk = value ? undefined : smallTalkOf(recognition.text);
+    if (smallTalk) {
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), `smallTalk.${smallTalk}`));
+      return step.endDialog();
+    }
     const asked = this.askedByName(recognition.text, value?.action);
     const { intent } = recognition;
     step.context.turnState.set(ROUTED_OPERATION, asked ?? intent);

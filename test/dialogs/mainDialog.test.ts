@@ -35,6 +35,17 @@ describe('Main dialog', () => {
     });
   }
 
+  it('answers thanks, an « ok » or « qui es-tu ? » in a sentence, with no « nothing to cancel » or « not understood »', async () => {
+    const client = (await stack()).client();
+    const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+    assert.equal(
+      (await client.sendActivity({ type: 'message', text: 'merci beaucoup !', locale: 'fr-FR', from })).text,
+      "Avec plaisir ! Écrivez-moi quand vous avez besoin d'autre chose.",
+    );
+    assert.match((await client.sendActivity({ type: 'message', text: 'got it', locale: 'en-US', from })).text, /^Great\. I'm here/);
+    assert.match((await client.sendActivity({ type: 'message', text: 'qui es-tu ?', locale: 'fr-FR', from })).text, /^Je suis Assistant Admin 365/);
+  });
+
   it('ends after answering, so the next message starts afresh', async () => {
     const client = (await stack()).client();
     await client.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR' });

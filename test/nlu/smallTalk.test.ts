@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { smallTalkOf } from '../../bot/nlu/smallTalk';
+
+describe('Small talk', () => {
+  const cases: [string, string | undefined][] = [
+    ['merci beaucoup !', 'thanks'],
+    ['Super, merci pour ton aide', 'thanks'],
+    ['thanks a lot', 'thanks'],
+    ['thx', 'thanks'],
+    ['ok', 'ok'],
+    ["d'accord", 'ok'],
+    ['got it', 'ok'],
+    ['qui es-tu ?', 'who'],
+    ['bonjour, vous êtes qui ?', 'who'],
+    ['who are you?', 'who'],
+    // A request that thanks in advance is a request.
+    ['merci de réinitialiser le mot de passe de Julie', undefined],
+    ['thanks, can you reset the password of julie roux', undefined],
+    ['ok pour la licence E3 de Paul', undefined],
+    ['qui est administrateur général ?', undefined],
+  ];
+  for (const [text, expected] of cases) {
+    it(`« ${text} » is ${expected ?? 'not small talk'}`, () => {
+      assert.equal(smallTalkOf(text), expected);
+    });
+  }
+});
