@@ -21,7 +21,7 @@ const words = (text: string) =>
  */
 export class PersonMentions {
   private readonly vocabulary: Set<string>;
-  /** The words requests are made of, without names of things and filler words (« licences », « réinitialise », "reset"). */
+  /** The words requests are made of, without names of things and filler words (« combien », « réinitialise », "reset"; not « licences », which role names use). */
   private readonly requestVocabulary: Set<string>;
 
   constructor(corpus: Corpus) {

@@ -10,7 +10,7 @@ export interface Interruptions {
   help(context: TurnContext): Promise<void>;
   /**
    * Whether a typed message the step could not take as its answer is a request of its own
-   * (« licences » while a confirmation waits), rather than a wrong answer to ask again.
+   * (« combien de licences il reste ? » while a confirmation waits), rather than a wrong answer to ask again.
    */
   isNewRequest(context: TurnContext): Promise<boolean>;
   /** Drops every dialog in progress (nothing was done, and the user is told so) and hands the message to the main dialog. */

@@ -35,8 +35,10 @@ export class RecognizedInterruptions implements Interruptions {
 
   /**
    * A typed message (not a card click) that the recognizer takes for a request with confidence and
-   * that holds words requests are made of: « licences », « réinitialise le mot de passe de Léa ».
-   * A name (« Julie Roux »), a plan (« E3 ») or a country alone is an answer, never a request.
+   * that holds words requests are made of: « combien de licences il reste ? », « réinitialise le mot
+   * de passe de Léa ». Words that also name things do not count (« licences », part of « admin des
+   * licences »): « la licence E3 » typed at the plan chooser is its answer. A name (« Julie Roux »),
+   * a plan (« E3 ») or a country alone is an answer, never a request.
    */
   async isNewRequest(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
