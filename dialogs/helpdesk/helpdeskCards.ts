@@ -9,6 +9,7 @@ import { passwordCard } from '../../bot/presentation/passwordCard';
 import type { HelpdeskDesignator } from '../../bot/storage/conversationDirectory';
 import { callerOf, correlationIdOf } from '../../bot/turn/turnSetup';
 import { cardResponse } from '../core/routes';
+import { typedText } from '../../bot/presentation/typedText';
 
 /**
  * The helpdesk in Teams: the request cards posted in the helpdesk channel, and the private
@@ -33,7 +34,7 @@ export class HelpdeskCards implements HelpdeskMessages {
 
   async tellRefused(request: ResetRequest): Promise<void> {
     const locale = request.requester.locale;
-    const reason = request.reason ?? this.localizer.t(locale, 'request.noReason');
+    const reason = request.reason ? typedText(request.reason) : this.localizer.t(locale, 'request.noReason');
     await this.messenger.send(request.requester.id, { text: this.localizer.t(locale, 'request.refusedNotice', { by: request.decidedBy ?? '', reason }) });
   }
 
@@ -60,7 +61,11 @@ export class HelpdeskCards implements HelpdeskMessages {
     const at = (iso?: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso ?? Date.now()));
     const pending = request.status === 'pending';
-    const reason = request.requesterGone ? t('request.requesterGone', { name: request.requester.name }) : (request.reason ?? t('request.noReason'));
+    const reason = request.requesterGone
+      ? t('request.requesterGone', { name: request.requester.name })
+      : request.reason
+        ? typedText(request.reason)
+        : t('request.noReason');
     const status = pending
       ? t('request.pending')
       : request.status === 'approved'

@@ -5,6 +5,7 @@ import type { PrivateMessenger } from '../../bot/host/proactive';
 import type { CardRenderer } from '../../bot/presentation/cardRenderer';
 import type { CardData } from '../../bot/presentation/cardTypes';
 import type { Locale, Localizer, Params } from '../../bot/presentation/i18n';
+import { typedText } from '../../bot/presentation/typedText';
 import type { ConversationDirectory } from '../../bot/storage/conversationDirectory';
 
 /** Who looks at an incident's card: the helpdesk in its channel, its requester, or a technician reading it elsewhere. */
@@ -72,7 +73,7 @@ export class IncidentCards implements IncidentMessages {
           title: t('incident.outage.title', { service: this.serviceName(service, locale) }),
           text: t('incident.outage.text', { count: incidents.length, service: this.serviceName(service, locale), minutes }),
           incidents: incidents.map((i) => ({
-            line: t('incident.outage.line', { label: incidentLabel(i.number), name: i.requester.name, description: clip(i.description, 120) }),
+            line: t('incident.outage.line', { label: incidentLabel(i.number), name: i.requester.name, description: typedText(clip(i.description, 120)) }),
           })),
         }),
       ],
@@ -91,8 +92,8 @@ export class IncidentCards implements IncidentMessages {
       { title: t('incident.fact.requester'), value: `${incident.requester.name} (${incident.requester.upn})` },
       { title: t('incident.fact.filed'), value: this.when(incident.createdAt, locale) },
       { title: t('incident.fact.impact'), value: t(`incident.impact.${incident.impact}`) },
-      ...(incident.since ? [{ title: t('incident.fact.since'), value: incident.since }] : []),
-      ...(incident.phone ? [{ title: t('incident.fact.phone'), value: incident.phone }] : []),
+      ...(incident.since ? [{ title: t('incident.fact.since'), value: typedText(incident.since) }] : []),
+      ...(incident.phone ? [{ title: t('incident.fact.phone'), value: typedText(incident.phone) }] : []),
       ...(incident.technician ? [{ title: t('incident.fact.technician'), value: incident.technician.name }] : []),
       ...(incident.issue
         ? [
@@ -107,9 +108,9 @@ export class IncidentCards implements IncidentMessages {
       title: t('incident.title', { label: incidentLabel(incident.number), service: this.serviceName(incident.service, locale) }),
       stateText: t(`incident.state.${incident.state}`),
       stateColor: incident.state === 'new' ? 'Attention' : incident.state === 'taken' ? 'Accent' : 'Good',
-      description: incident.description,
+      description: typedText(incident.description),
       facts,
-      resolution: incident.resolution ? t('incident.resolution', { text: incident.resolution }) : '',
+      resolution: incident.resolution ? t('incident.resolution', { text: typedText(incident.resolution) }) : '',
       historyTitle: t('incident.history'),
       // Its filing, then the latest events.
       history: (incident.history.length <= HISTORY_SHOWN ? incident.history : [incident.history[0], ...incident.history.slice(1 - HISTORY_SHOWN)]).map(
@@ -143,7 +144,7 @@ export class IncidentCards implements IncidentMessages {
         heading: t('incident.title', { label: incidentLabel(i.number), service: this.serviceName(i.service, locale) }),
         stateText: t(`incident.state.${i.state}`) + (i.technician && i.state === 'taken' ? ` · ${i.technician.name}` : ''),
         stateColor: i.state === 'new' ? 'Attention' : i.state === 'taken' ? 'Accent' : 'Good',
-        detail: t('incident.list.detail', { name: i.requester.name, at: this.when(i.createdAt, locale), description: clip(i.description, 100) }),
+        detail: t('incident.list.detail', { name: i.requester.name, at: this.when(i.createdAt, locale), description: typedText(clip(i.description, 100)) }),
       })),
       actions,
     });
@@ -157,7 +158,7 @@ export class IncidentCards implements IncidentMessages {
     return {
       at: this.when(event.at, locale),
       by: event.by.name,
-      text: event.text ?? '',
+      text: typedText(event.text ?? ''),
       label: incidentLabel(incident.number),
       service: this.serviceName(incident.service, locale),
       issue: incident.issue?.id ?? '',

@@ -147,6 +147,15 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       assert.match(posted, /Word se ferme/);
       assert.ok((await declare()) === number + 1, 'the next one gets the next number');
     });
+
+    it('shows the helpdesk a link typed in the description as its address, never as words hiding where it goes', async () => {
+      await declare(lea, chats.lea, undefined, { description: 'Suivez [la procédure officielle](https://evil.example/login) ou <https://evil.example/x>' });
+      const posted = JSON.stringify(to(helpdeskChannel)[0].attachments![0].content);
+      assert.match(posted, /la procédure officielle/);
+      assert.match(posted, /https:\/\/evil\.example\/login/, 'the address stays visible');
+      assert.doesNotMatch(posted, /\]\(https/, 'no markdown link');
+      assert.doesNotMatch(posted, /<https/, 'no autolink');
+    });
   });
 
   describe('when the helpdesk channel refuses the post', () => {
