@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RecordTable } from '../storage/recordTable';
+import { fold } from '../nlu/entities';
 
 /** unknown: Graph did not answer in time, the write may have happened. */
 export type Outcome = 'succeeded' | 'failed' | 'refused' | 'unknown';
@@ -21,6 +22,8 @@ export interface AuditQuery {
   /** A caller or target, by name or address (contains, case ignored). */
   user?: string;
   operation?: string;
+  /** Only what happened from then on (the log reaches two months back). */
+  since?: Date;
   limit?: number;
 }
 
@@ -58,10 +61,13 @@ export class AuditLog {
     const at = this.now();
     const previous = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1));
     const entries = [...(await this.table.list(monthOf(at))), ...(await this.table.list(monthOf(previous)))];
-    const who = query.user?.toLowerCase();
+    // Accents and capitals aside: « lea » finds Léa Petit.
+    const who = query.user ? fold(query.user) : undefined;
+    const since = query.since?.toISOString();
     return entries
       .filter((e) => !query.operation || e.operation === query.operation)
-      .filter((e) => !who || [e.caller.name, e.caller.id, e.target].some((v) => v.toLowerCase().includes(who)))
+      .filter((e) => !since || e.time >= since)
+      .filter((e) => !who || [e.caller.name, e.caller.id, e.target].some((v) => fold(v).includes(who)))
       .slice(0, query.limit ?? 20);
   }
 }

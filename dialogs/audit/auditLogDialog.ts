@@ -4,13 +4,17 @@ import { Authorizer } from '../../bot/policy/authorization';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { Localizer } from '../../bot/presentation/i18n';
 import { auditedOperation } from '../../bot/nlu/namedRequests';
+import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
 import type { NameFinder } from '../core/resolveUserDialog';
 
 export const AUDIT_LOG_DIALOG = 'auditLogDialog';
 
-/** « journal d'audit », « journal d'audit de julie », "audit log of licence removals": the latest writes, as a card. */
+/**
+ * « journal d'audit », « journal d'audit de julie », "audit log of licence removals", « journal
+ * d'audit de la semaine »: the latest writes, as a card.
+ */
 export class AuditLogDialog extends ComponentDialog {
   constructor(
     private readonly authorizer: Authorizer,
@@ -18,6 +22,7 @@ export class AuditLogDialog extends ComponentDialog {
     private readonly names: NameFinder,
     private readonly cards: CardRenderer,
     private readonly localizer: Localizer,
+    private readonly now: () => Date = () => new Date(),
   ) {
     super(AUDIT_LOG_DIALOG);
     this.addDialog(new WaterfallDialog('audit', [this.showStep.bind(this)]));
@@ -33,12 +38,18 @@ export class AuditLogDialog extends ComponentDialog {
       email ??
       this.names
         .in(step.options.text)
-        .filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w))
+        .filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w) && !PERIOD_WORDS.test(w))
         .join(' ');
     const operation = auditedOperation(step.options.text);
-    const entries = await this.audit.recent({ user: user || undefined, operation, limit: 15 });
-    const filter = `${user ? t('audit.filterUser', { user }) : ''}${operation ? t('audit.filterOperation', { operation: t(`operation.${operation}`) }) : ''}`;
+    const since = periodStart(step.options.text, this.now());
+    const entries = await this.audit.recent({ user: user || undefined, operation, since, limit: 15 });
     const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'Europe/Paris' });
+    const filter = [
+      user ? t('audit.filterUser', { user }) : '',
+      operation ? t('audit.filterOperation', { operation: t(`operation.${operation}`) }) : '',
+      since ? t('audit.filterSince', { date: day.format(since) }) : '',
+    ].join('');
     const row = (e: AuditEntry) => ({
       operation: this.localizer.has(locale, `operation.${e.operation}`) ? t(`operation.${e.operation}`) : e.operation,
       line: t('audit.line', { caller: e.caller.name || e.caller.id, target: e.target }),
@@ -58,9 +69,26 @@ export class AuditLogDialog extends ComponentDialog {
       title: t('audit.title'),
       subtitle: t('audit.subtitle', { count: entries.length, filter }),
       entries: entries.map(row),
-      emptyText: t('audit.empty'),
+      emptyText: since ? t('audit.emptySince', { date: day.format(since) }) : t('audit.empty'),
     });
     await step.context.sendActivity({ attachments: [card] });
     return step.endDialog();
   }
+}
+
+/** Words that say when, not who (« la semaine dernière », "the last 7 days"). */
+const PERIOD_WORDS =
+  /^(last|past|this|week|weeks|month|months|today|yesterday|day|days|dernier|derniers|derniere|dernieres|semaine|semaines|mois|aujourd|hui|hier|jour|jours|ce|cette|depuis|since)$/;
+
+/** When the period a message names began: today, yesterday, the last N days, the week, the month; none named, undefined. */
+export function periodStart(text: string, now: Date): Date | undefined {
+  const t = fold(text);
+  const startOfDay = (daysAgo: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo));
+  const days = /\b(\d{1,2})\s*(derniers?\s+)?(jours?|days?)\b/.exec(t);
+  if (days) return startOfDay(Number(days[1]));
+  if (/\b(aujourd'?hui|today)\b/.test(t)) return startOfDay(0);
+  if (/\b(hier|yesterday)\b/.test(t)) return startOfDay(1);
+  if (/\b(semaine|week)\b/.test(t)) return startOfDay(7);
+  if (/\b(mois|month)\b/.test(t)) return startOfDay(30);
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { periodStart } from '../../dialogs/audit/auditLogDialog';
 import { rootCause, RoleRequired } from '../../bot/policy/errors';
 import { ADMIN, GROUP_LICENSED, NO_USAGE_LOCATION, ORDINARY, seededUser, SKU } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
@@ -264,6 +265,21 @@ describe('The audit log in chat', function () {
     assert.doesNotMatch(removals, /paul.fontaine@lumiere-fils.fr/);
   });
 
+  it('finds a name typed without its accent, and keeps to the period named', async () => {
+    const stack = await dialogStack(tenant().url);
+    const client = stack.client();
+    const say = (text: string, locale = 'fr-FR') => client.sendActivity({ type: 'message', text, locale, from });
+    const confirmCard = (await say('affecte une licence Business Basic à Léa Petit')).attachments[0].content;
+    await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: confirmCard.actions[0].data });
+    const forLea = JSON.stringify((await say("journal d'audit de lea")).attachments[0].content);
+    assert.doesNotMatch(forLea, /"0 opération/);
+    assert.match(forLea, /lea\.petit@lumiere-fils\.fr/);
+    const thisWeek = JSON.stringify((await say('audit log for the last week', 'en-US')).attachments[0].content);
+    assert.match(thisWeek, /since \d+\/\d+\/\d+/);
+    assert.doesNotMatch(thisWeek, /for "week"/, 'a period is not a name');
+    assert.match(thisWeek, /lea\.petit@lumiere-fils\.fr/);
+  });
+
   it('is refused to a user without an administrator role', async () => {
     const client = (await dialogStack(tenant().url)).client();
     await assert.rejects(
@@ -271,4 +287,21 @@ describe('The audit log in chat', function () {
       (error: unknown) => rootCause(error) instanceof RoleRequired,
     );
   });
+});
+
+describe('The period an audit question names', () => {
+  const now = new Date('2026-11-30T10:00:00Z');
+  const cases: [string, string | undefined][] = [
+    ["journal d'audit d'aujourd'hui", '2026-11-30'],
+    ['audit log since yesterday', '2026-11-29'],
+    ['audit log for the last week', '2026-11-23'],
+    ["journal d'audit des 3 derniers jours", '2026-11-27'],
+    ["journal d'audit du mois", '2026-10-31'],
+    ["journal d'audit de julie", undefined],
+  ];
+  for (const [text, day] of cases) {
+    it(`« ${text} » → ${day ?? 'the whole log'}`, () => {
+      assert.equal(periodStart(text, now)?.toISOString().slice(0, 10), day);
+    });
+  }
 });
