@@ -23,7 +23,9 @@ export const GRANT_ROLE_DIALOG = 'grantRoleDialog';
 export function asksToGrant(recognition: Recognition): boolean {
   return (
     recognition.entities.some((e) => e.type === 'role') &&
-    /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|add|give|grant|make)\b/.test(fold(recognition.text))
+    /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|promouv\w*|promu\w*|add|give|grant\w*|make|promote\w*|assign\w*|appoint\w*)\b/.test(
+      fold(recognition.text),
+    )
   );
 }
 

@@ -11,9 +11,14 @@ import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const REVOKE_ROLE_DIALOG = 'revokeRoleDialog';
 
-/** « retire le rôle administrateur Exchange à Sophie », "revoke …": a role removal asked under admin.roles. */
+/** « retire le rôle administrateur Exchange à Sophie », « ôte », "revoke …", "strip … of": a role removal asked under admin.roles. */
 export function asksToRevoke(recognition: Recognition): boolean {
-  return recognition.entities.some((e) => e.type === 'role') && /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|remove|revoke|take)\b/.test(fold(recognition.text));
+  return (
+    recognition.entities.some((e) => e.type === 'role') &&
+    /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
+      fold(recognition.text),
+    )
+  );
 }
 
 interface RevokeState {

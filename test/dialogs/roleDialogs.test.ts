@@ -72,6 +72,23 @@ describe('Administrators and their roles', function () {
     assert.ok(!rolesOf(SOPHIE.id).includes(EXCHANGE_ADMIN));
   });
 
+  describe('tells a role given from a role taken away, in everyday words', () => {
+    const cases: [string, RegExp][] = [
+      [
+        'strip Sophie Laurent of her Exchange admin role',
+        /Retirer le rôle Administrateur Exchange à Sophie Laurent|Remove the Exchange Administrator role from Sophie Laurent/,
+      ],
+      ['ôte le rôle admin Exchange à Sophie Laurent', /Retirer le rôle Administrateur Exchange à Sophie Laurent/],
+      ['assign the Teams admin role to Julie Roux', /Give Julie Roux the Teams Administrator role|Donner le rôle Administrateur Teams à Julie Roux/],
+    ];
+    for (const [text, card] of cases) {
+      it(`« ${text} »`, async () => {
+        const reply = await (await chatAs()).say(text);
+        assert.match(JSON.stringify(reply.attachments?.[0]?.content ?? reply.text), card);
+      });
+    }
+  });
+
   it('never removes the last Global Administrator', async () => {
     for (const [id, a] of tenant().store.roleAssignments)
       if (a.principalId === SOPHIE.id && a.roleDefinitionId === ROLE.globalAdmin) tenant().store.roleAssignments.delete(id);

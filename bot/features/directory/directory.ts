@@ -102,19 +102,21 @@ export class DirectoryService {
     ];
     const named = (u: GraphUser) => folded.filter((t) => names(u).some((part) => part.startsWith(t))).length;
     const exact = (u: GraphUser) => folded.filter((t) => [u.givenName, u.surname].some((n) => n && fold(n) === t)).length;
-    // « Julie Roux » keeps only those matching both words; a word that names nobody does not empty the list,
-    // but the people found then match only part of what was typed (« Victor Durand » finds Victor Henry).
+    // « Julie Roux » keeps only those matching both words; a word that names nobody does not empty the list.
+    // When one word alone matched and another did not, the people found may not be the one meant
+    // (« Victor Durand » finds Victor Henry); a first and last name both found is the person, whatever
+    // other word came with them (« ôte le rôle … à Sophie Laurent »: « ote » is no name).
     const best = Math.max(0, ...users.map(named));
     const people = users
       .filter((u) => named(u) === best)
       .sort((a, b) => exact(b) - exact(a) || a.displayName.localeCompare(b.displayName))
       .slice(0, limit)
       .map(toPerson);
-    return { people, partly: people.length > 0 && best < folded.length };
+    return { people, partly: people.length > 0 && best < folded.length && best < 2 };
   }
 }
 
-/** The people a name finds; `partly` when they match only some of its words (a first name, not the surname typed). */
+/** The people a name finds; `partly` when they match one of its words only (a first name, not the surname typed with it). */
 export interface PeopleFound {
   people: Person[];
   partly: boolean;
