@@ -29,6 +29,11 @@ export function asksToGrant(recognition: Recognition): boolean {
   );
 }
 
+/** The prompt of the role choosers: a click on the card, or one of the roles offered named in a typed answer. */
+export function rolePrompt() {
+  return choicePrompt('role', (text, offered) => extractEntities(text).find((e) => e.type === 'role' && offered.values.includes(e.value))?.value);
+}
+
 export interface RoleServices extends WriteServices {
   adminRoles: AdminRoleService;
   roles: RoleDirectory;
@@ -58,7 +63,7 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
     super(GRANT_ROLE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
-    this.addDialog(choicePrompt('role', (text, offered) => extractEntities(text).find((e) => e.type === 'role' && offered.values.includes(e.value))?.value));
+    this.addDialog(rolePrompt());
     this.addDialog(this.steps.confirmPrompt());
     this.addDialog(new WaterfallDialog('grant', [this.whoStep.bind(this), this.roleStep.bind(this), this.confirmStep.bind(this), this.grantStep.bind(this)]));
     this.initialDialogId = 'grant';

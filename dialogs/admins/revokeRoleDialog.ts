@@ -5,19 +5,22 @@ import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import type { RoleServices } from './grantRoleDialog';
+import { rolePrompt, RoleServices } from './grantRoleDialog';
 import { WriteSteps } from '../core/writeSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const REVOKE_ROLE_DIALOG = 'revokeRoleDialog';
 
-/** « retire le rôle administrateur Exchange à Sophie », « ôte », "revoke …", "strip … of": a role removal asked under admin.roles. */
+/**
+ * « retire le rôle administrateur Exchange à Sophie », « ôte », "revoke …", "strip … of", or « enlève
+ * les droits admin de Thomas » (no role named: his roles are offered): a role removal asked under admin.roles.
+ */
 export function asksToRevoke(recognition: Recognition): boolean {
+  const text = fold(recognition.text);
+  const namesARole = recognition.entities.some((e) => e.type === 'role') || /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/.test(text);
   return (
-    recognition.entities.some((e) => e.type === 'role') &&
-    /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
-      fold(recognition.text),
-    )
+    namesARole &&
+    /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(text)
   );
 }
 
@@ -40,8 +43,9 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     super(REVOKE_ROLE_DIALOG, services.interruptions);
     this.steps = new WriteSteps(services);
     this.addDialog(resolveUser);
+    this.addDialog(rolePrompt());
     this.addDialog(this.steps.confirmPrompt());
-    this.addDialog(new WaterfallDialog('revoke', [this.whoStep.bind(this), this.confirmStep.bind(this), this.revokeStep.bind(this)]));
+    this.addDialog(new WaterfallDialog('revoke', [this.whoStep.bind(this), this.roleStep.bind(this), this.confirmStep.bind(this), this.revokeStep.bind(this)]));
     this.initialDialogId = 'revoke';
   }
 
@@ -49,16 +53,38 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
     return this.steps.findTarget(step, 'admin.roles');
   }
 
-  private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+  /** The role named; else the person's own roles to choose from (the one they hold, taken as said). */
+  private async roleStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as RevokeState;
     state.person = step.result as Person | undefined;
     if (!state.person) return step.endDialog();
+    const named = step.options.entities.find((e) => e.type === 'role')?.value;
+    if (named) return step.next(named);
+    const held = await this.services.roles.rolesOf(state.person.id);
+    const locale = localeOf(step.context);
+    if (held.length === 0) {
+      await step.context.sendActivity(this.steps.t(step.context, 'adminRoles.none', { name: state.person.displayName }));
+      return step.endDialog();
+    }
+    if (held.length === 1) return step.next(held[0]);
+    return this.steps.askChoice(
+      step,
+      'role',
+      this.steps.t(step.context, 'role.askRevoke', { name: state.person.displayName }),
+      'role.label',
+      held.map((r) => ({ title: roleNames([r], locale, this.services.localizer), value: r })),
+    );
+  }
+
+  private async confirmStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const state = step.values as RevokeState;
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
-    const role = step.options.entities.find((e) => e.type === 'role')!.value;
+    const role = step.result as string;
+    const person = state.person!;
     const shown = roleNames([role], locale, this.services.localizer);
-    const name = state.person.displayName;
-    if (!(await this.services.roles.rolesOf(state.person.id)).includes(role)) {
+    const name = person.displayName;
+    if (!(await this.services.roles.rolesOf(person.id)).includes(role)) {
       await step.context.sendActivity(t('role.notHeld', { name, role: shown }));
       return step.endDialog();
     }
@@ -71,7 +97,7 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
       operation: 'admin.revoke',
       title: t('confirm.title.revoke', { role: shown, name }),
       facts: [
-        { title: t('fact.account'), value: `${name} (${state.person.userPrincipalName})` },
+        { title: t('fact.account'), value: `${name} (${person.userPrincipalName})` },
         { title: t('fact.role'), value: shown },
       ],
     });

@@ -89,6 +89,22 @@ describe('Administrators and their roles', function () {
     }
   });
 
+  it('offers the roles a person holds when the one to take away is not named, then takes it away after confirmation', async () => {
+    const chat = await chatAs();
+    const chooser = (await chat.say('enlève les droits admin de Julien Moreau')).attachments![0].content;
+    assert.match(JSON.stringify(chooser), /Quel rôle retirer à Julien Moreau/);
+    assert.match(JSON.stringify(chooser), /Administrateur du support technique/);
+    assert.match(JSON.stringify(chooser), /Administrateur de mots de passe/);
+    const confirm = (await chat.click({ ...chooser.actions[0].data, choice: 'Password Administrator' })).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Retirer le rôle Administrateur de mots de passe à Julien Moreau/);
+    assert.equal((await chat.click(confirm.actions[0].data)).text, "C'est fait : Julien Moreau n'a plus le rôle Administrateur de mots de passe.");
+  });
+
+  it('says so when the person named holds no role to take away', async () => {
+    const reply = await (await chatAs()).say('enlève les droits admin de Julie Roux');
+    assert.equal(reply.text, "Julie Roux n'a aucun rôle d'administrateur.");
+  });
+
   it('never removes the last Global Administrator', async () => {
     for (const [id, a] of tenant().store.roleAssignments)
       if (a.principalId === SOPHIE.id && a.roleDefinitionId === ROLE.globalAdmin) tenant().store.roleAssignments.delete(id);
