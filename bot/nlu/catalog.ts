@@ -57,6 +57,13 @@ export const SKU_ALIASES: [string, string[]][] = [
   ['exchange plan 2', ['EXCHANGEENTERPRISE']],
   ['exchange p2', ['EXCHANGEENTERPRISE']],
   ['p2', ['EXCHANGEENTERPRISE']],
+  // « une licence Exchange (Online) »: the Exchange Online plans, not the service (a licence for it is one of
+  // them). Shorter than « exchange online plan 1 », which wins where both are written.
+  ...['licence', 'licences', 'license', 'licenses'].flatMap((word): [string, string[]][] => [
+    [`${word} exchange`, ['EXCHANGESTANDARD', 'EXCHANGEENTERPRISE']],
+    [`exchange online ${word}`, ['EXCHANGESTANDARD', 'EXCHANGEENTERPRISE']],
+    [`exchange ${word}`, ['EXCHANGESTANDARD', 'EXCHANGEENTERPRISE']],
+  ]),
 ];
 
 /** Directory role (its English display name in Entra) → French and English ways of saying it. */

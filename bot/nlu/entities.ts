@@ -74,7 +74,7 @@ export function markPlans(folded: string): string {
   const roles = findAliases(text, ROLES);
   for (const plan of findAliases(text, SKUS).reverse()) {
     if (roles.some((r) => plan.start < r.end && plan.end > r.start)) continue;
-    if (/\blicen[cs]es?\s+$/.test(marked.slice(0, plan.start))) continue;
+    if (/\blicen[cs]es?\s+$/.test(marked.slice(0, plan.start)) || /^licen[cs]e/.test(folded.slice(plan.start))) continue;
     marked = `${marked.slice(0, plan.start)}licence ${marked.slice(plan.start)}`;
   }
   return marked;

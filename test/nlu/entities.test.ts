@@ -43,6 +43,15 @@ describe('Entities', () => {
       assert.equal(of('une licence Office 365 E3', 'sku')[0].candidates, undefined);
     });
 
+    it('reads « une licence Exchange » as the Exchange Online plans, and « Exchange Online est en panne » as the service', () => {
+      for (const text of ['donne une licence Exchange à Antoine', 'an Exchange Online license for Paul']) {
+        assert.deepEqual(of(text, 'sku')[0].candidates, ['EXCHANGESTANDARD', 'EXCHANGEENTERPRISE'], text);
+      }
+      assert.deepEqual(values('une licence Exchange Online Plan 1 pour Paul', 'sku'), ['EXCHANGESTANDARD'], 'the plan named wins');
+      assert.deepEqual(values('Exchange Online est en panne', 'sku'), []);
+      assert.deepEqual(values('Exchange Online est en panne', 'service'), ['Exchange Online']);
+    });
+
     it('does not see a plan inside another word', () => {
       assert.deepEqual(values('standardiste au premier étage', 'sku'), []);
     });
