@@ -69,8 +69,9 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     const name = state.person.displayName;
     if (named.length > 0 && named[0].length === 1) return step.next(named[0][0]);
     if (named.length > 0 && named[0].length > 1) return this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name }), named[0]);
-    if (step.options.entities.some((e) => e.type === 'sku')) {
-      await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: skuWords(step.options) }));
+    const unknown = this.steps.unknownPlanIn(step.options, state.person);
+    if (step.options.entities.some((e) => e.type === 'sku') || unknown) {
+      await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: unknown ?? skuWords(step.options) }));
     }
     return this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name }), state.inventory);
   }

@@ -83,6 +83,9 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
       .map((n) => n[0]);
     const to = named[named.length - 1];
     if (to) return step.next(to);
+    // « passe Julie en E7 »: a plan nobody has heard of is said so before the chooser.
+    const unknown = state.person ? this.steps.unknownPlanIn(step.options, state.person) : undefined;
+    if (unknown) await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: unknown }));
     return this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askTo', { plan: from.name }), others);
   }
 

@@ -1,9 +1,25 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { LicensePlan, LicenseService, plansMeant } from '../../bot/features/licences/licenses';
-import { extractEntities } from '../../bot/nlu/entities';
+import { SKU_ALIASES } from '../../bot/nlu/catalog';
+import { extractEntities, fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { choicePrompt } from '../core/cardPrompt';
 import { WriteServices, WriteSteps } from '../core/writeSteps';
+
+/** « licence E7 », « abonnement Netflix », "E7 license", "Netflix subscription": the word next to the word licence. */
+const PLAN_WORD_BESIDE_LICENCE =
+  /\b(?:licen[cs]es?|abonnements?|subscriptions?)\s+([\p{L}\p{N}][\p{L}\p{N}+-]*)|([\p{L}\p{N}][\p{L}\p{N}+'-]*)\s+(?=(?:licen[cs]es?|subscriptions?)\b)/giu;
+
+/** Words found beside « licence » that are not a plan's name: articles, possessives, quantities, the product family. */
+const NOT_A_PLAN = new Set(
+  (
+    'a an the one any some another new more extra free paid my your his her their our its this that to for of on with please ' +
+    'une un la le les l de du des d a au aux en sur pour avec mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cette cet ' +
+    'nouvelle nouveau autre deux plus stp svp payante gratuite office microsoft m365 o365 365 utilisateur user'
+  ).split(' '),
+);
+/** Every word of every plan name we know (« business », « standard », « exchange »…). */
+const PLAN_NAME_WORDS = new Set(SKU_ALIASES.flatMap(([alias]) => alias.split(/\s+/)));
 
 export interface LicenceServices extends WriteServices {
   licenses: LicenseService;
@@ -18,6 +34,18 @@ export class LicenceSteps extends WriteSteps {
   /** The tenant's plans named in the request (all of them when « E3 » is ambiguous and both are held). */
   plansNamed(recognition: Recognition, inventory: LicensePlan[]): LicensePlan[][] {
     return recognition.entities.filter((e) => e.type === 'sku').map((e) => plansMeant(e.candidates ?? [e.value], inventory));
+  }
+
+  /**
+   * A word written as a plan's name that is no plan we know, no word of a plan's names, no filler
+   * word and no part of the person's name (« une licence E7 », "a Netflix license"), as typed: said
+   * before the chooser.
+   */
+  unknownPlanIn(recognition: Recognition, person: { displayName: string; userPrincipalName: string }): string | undefined {
+    if (recognition.entities.some((e) => e.type === 'sku')) return undefined;
+    const personal = new Set(fold(`${person.displayName} ${person.userPrincipalName.split('@')[0]}`).split(/[^\p{L}\p{N}]+/u));
+    const known = (word: string) => NOT_A_PLAN.has(word) || PLAN_NAME_WORDS.has(word) || personal.has(word.replace(/'s$/, ''));
+    return [...recognition.text.matchAll(PLAN_WORD_BESIDE_LICENCE)].map((m) => m[1] ?? m[2]).find((word) => !known(fold(word)));
   }
 
   /** The prompt of the plan choosers: a click on the card, or a plan named in a typed answer (« Business Basic », « E3 »). */

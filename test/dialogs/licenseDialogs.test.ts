@@ -79,6 +79,22 @@ describe('Licences by chat', function () {
       assert.equal(first.text, "Votre organisation n'a pas d'abonnement « Microsoft 365 E5 ». Voici ceux qu'elle a :");
     });
 
+    it('says so for a plan name it has never heard of (« E7 », « Netflix »), and offers the ones the tenant has', async () => {
+      const chat = await conversation();
+      const e7 = await chat.say('une licence E7 pour Léa Petit stp');
+      assert.equal(e7.text, "Votre organisation n'a pas d'abonnement « E7 ». Voici ceux qu'elle a :");
+      const netflix = await (await conversation()).say('donne un abonnement Netflix à Léa Petit');
+      assert.equal(netflix.text, "Votre organisation n'a pas d'abonnement « Netflix ». Voici ceux qu'elle a :");
+    });
+
+    it('says nothing of the kind when no plan is named (« sa licence », « une nouvelle licence »)', async () => {
+      for (const text of ['donne à Léa Petit sa licence', 'affecte une nouvelle licence à Léa Petit']) {
+        const reply = await (await conversation()).say(text);
+        assert.equal(reply.text, undefined, text);
+        assert.match(JSON.stringify(reply.attachments?.[0]?.content), /Quelle licence attribuer à Léa Petit/);
+      }
+    });
+
     it('reads « E3 » as the one E3 plan the tenant holds', async () => {
       const chat = await conversation();
       const card = cardOf(await chat.say('affecte une licence E3 à lea.petit@lumiere-fils.fr'));
