@@ -1,7 +1,7 @@
 import { Attachment, TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../../bot/presentation/errorMessages';
-import { RoleRequired } from '../../bot/policy/errors';
+import { NotFound, RoleRequired } from '../../bot/policy/errors';
 import type { Person } from '../../bot/features/directory/directory';
 import { PasswordService } from '../../bot/features/passwords/passwordService';
 import { passwordCard } from '../../bot/presentation/passwordCard';
@@ -14,7 +14,7 @@ import { callerOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { SELF_SERVICE_RESET_DIALOG, SelfServiceResetDialog } from './selfServiceResetDialog';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
-import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
+import { PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 
 export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
@@ -28,6 +28,7 @@ export interface ResetServices extends WriteServices {
   passwords: PasswordService;
   roles: RoleDirectory;
   messenger: PrivateMessenger;
+  directory: PeopleDirectory;
 }
 
 /**
@@ -61,6 +62,18 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const target = this.steps.whoFrom(step.options);
     const namesSomeone = Boolean(target.email) || (target.words ?? []).length > 0;
     if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
+      // Someone else's password without a role to reset it: say so, and how that person gets a new one.
+      const someoneElse = namesSomeone ? await this.someoneElse(target, callerId) : undefined;
+      if (someoneElse) {
+        const locale = localeOf(step.context);
+        await step.context.sendActivity(
+          this.steps.t(step.context, 'reset.someoneElse', {
+            name: someoneElse.displayName,
+            roles: roleNames(PASSWORD_RESETTERS, locale, this.services.localizer),
+          }),
+        );
+        return step.endDialog();
+      }
       // Their own password, or no role to reset anyone's: self-service, or a request to the helpdesk.
       return step.replaceDialog(SELF_SERVICE_RESET_DIALOG);
     }
@@ -72,6 +85,21 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     return step.beginDialog(RESOLVE_USER_DIALOG, target);
+  }
+
+  /** The one person the request names, when it is not the caller (« réinitialise le mot de passe de Julie Roux »). */
+  private async someoneElse(target: { email?: string; words?: string[] }, callerId: string | undefined): Promise<Person | undefined> {
+    try {
+      if (target.email) {
+        const person = await this.services.directory.person(target.email);
+        return person.id === callerId ? undefined : person;
+      }
+      const { people, partly } = await this.services.directory.findPeople(target.words ?? []);
+      return people.length === 1 && !partly && people[0].id !== callerId ? people[0] : undefined;
+    } catch (error) {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    }
   }
 
   private async mayStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {

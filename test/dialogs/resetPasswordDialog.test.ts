@@ -53,6 +53,23 @@ describe('Resetting a password', function () {
     assert.match(card, /passwordreset\.microsoftonline\.com/);
   });
 
+  it("tells a user without a role that someone else's password is for an administrator, and how that person gets one", async () => {
+    const chat = await chatAs(ORDINARY.id, 'Léa Petit');
+    const reply = await chat.say('réinitialise le mot de passe de Julie Roux');
+    assert.match(
+      reply.text ?? '',
+      /^Seul un administrateur peut réinitialiser le mot de passe de Julie Roux \(l'un de ces rôles : .*Administrateur du support technique/,
+    );
+    assert.match(reply.text ?? '', /Julie Roux peut le faire seul en libre-service/);
+    assert.equal(reply.attachments, undefined, 'no self-service card about her own password');
+  });
+
+  it('still explains self-service to a user naming herself, or naming nobody the directory knows', async () => {
+    const chat = await chatAs(ORDINARY.id, 'Léa Petit');
+    assert.match(JSON.stringify((await chat.say('réinitialise le mot de passe de Léa Petit')).attachments![0].content), /libre-service/);
+    assert.match(JSON.stringify((await chat.say('réinitialise le mot de passe de Zorglub')).attachments![0].content), /libre-service/);
+  });
+
   it('explains self-service reset to an administrator asking about their own password', async () => {
     const chat = await chatAs(ADMIN.id, 'Camille Martin');
     assert.match(JSON.stringify((await chat.say("j'ai oublié mon mot de passe")).attachments![0].content), /libre-service/);
