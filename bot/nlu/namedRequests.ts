@@ -6,8 +6,11 @@ import { fold } from './entities';
  * other scripts read): recognised here, before the intents.
  */
 const NAMED: [Operation, RegExp][] = [
-  // « journal d'audit », "audit log"
-  ['audit.read', /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b/],
+  // « journal d'audit », "audit log"; « qui a retiré la licence de Paul ? », "who reset Julie's password?"
+  [
+    'audit.read',
+    /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b|^(?:qui a|who(?: has)?) (?:\S+ )?(modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took)\b/,
+  ],
   // « demandes en attente », "pending requests"
   ['helpdesk.pending', /\b(demandes? (en attente|en cours|non traitees)|pending (reset )?requests?|open (reset )?requests?)\b/],
   // « incidents ouverts », « tickets non résolus », "open incidents": the helpdesk's list (« mes incidents » is
@@ -26,11 +29,16 @@ export function operationNamedIn(text: string): Operation | undefined {
   return NAMED.find(([, words]) => words.test(folded))?.[0];
 }
 
+/** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */
+export const AUDIT_QUESTION_WORDS =
+  /^(qui|who|has|modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took)$/;
+
 /** The operation an audit request narrows to, from its words. */
 export function auditedOperation(text: string): string | undefined {
   const t = fold(text);
   if (/\b(attribu\w*|affect\w*|assign\w*)/.test(t)) return 'license.assign';
   if (/\b(retir\w*|supprim\w*|remov\w*)/.test(t)) return 'license.remove';
-  if (/\b(chang\w*|upgrad\w*|downgrad\w*|swap\w*)/.test(t)) return 'license.change';
+  if (/\b(chang\w*|upgrad\w*|downgrad\w*|swap\w*)/.test(t) && /\blicen[cs]e/.test(t)) return 'license.change';
+  if (/\b(mot de passe|mdp|password)\b/.test(t) && /\b(reinitialis\w*|reset\w*)/.test(t)) return 'password.reset';
   return undefined;
 }

@@ -19,7 +19,7 @@ export interface AuditEntry {
 }
 
 export interface AuditQuery {
-  /** A caller or target, by name or address (contains, case ignored). */
+  /** A caller or target, by name or address (each word contained in one of them, accents and case ignored). */
   user?: string;
   operation?: string;
   /** Only what happened from then on (the log reaches two months back). */
@@ -61,13 +61,13 @@ export class AuditLog {
     const at = this.now();
     const previous = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1));
     const entries = [...(await this.table.list(monthOf(at))), ...(await this.table.list(monthOf(previous)))];
-    // Accents and capitals aside: « lea » finds Léa Petit.
-    const who = query.user ? fold(query.user) : undefined;
+    // Accents and capitals aside, every word somewhere: « lea » finds Léa Petit, « paul fontaine » paul.fontaine@….
+    const who = query.user ? fold(query.user).split(/\s+/).filter(Boolean) : undefined;
     const since = query.since?.toISOString();
     return entries
       .filter((e) => !query.operation || e.operation === query.operation)
       .filter((e) => !since || e.time >= since)
-      .filter((e) => !who || [e.caller.name, e.caller.id, e.target].some((v) => fold(v).includes(who)))
+      .filter((e) => !who || who.every((word) => [e.caller.name, e.caller.id, e.target].some((v) => fold(v).includes(word))))
       .slice(0, query.limit ?? 20);
   }
 }

@@ -3,7 +3,7 @@ import { AuditEntry, AuditLog } from '../../bot/policy/audit';
 import { Authorizer } from '../../bot/policy/authorization';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { Localizer } from '../../bot/presentation/i18n';
-import { auditedOperation } from '../../bot/nlu/namedRequests';
+import { AUDIT_QUESTION_WORDS, auditedOperation } from '../../bot/nlu/namedRequests';
 import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
@@ -38,7 +38,7 @@ export class AuditLogDialog extends ComponentDialog {
       email ??
       this.names
         .in(step.options.text)
-        .filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w) && !PERIOD_WORDS.test(w))
+        .filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w) && !PERIOD_WORDS.test(w) && !AUDIT_QUESTION_WORDS.test(w))
         .join(' ');
     const operation = auditedOperation(step.options.text);
     const since = periodStart(step.options.text, this.now());

@@ -296,6 +296,18 @@ describe('The audit log in chat', function () {
     assert.match(thisWeek, /lea\.petit@lumiere-fils\.fr/);
   });
 
+  it('answers « qui a donné une licence à Paul Fontaine ? » from the audit log, each word of the name found', async () => {
+    const stack = await dialogStack(tenant().url);
+    const client = stack.client();
+    const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from });
+    const confirmCard = (await say('affecte une licence Business Basic à Paul Fontaine')).attachments[0].content;
+    await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: confirmCard.actions[0].data });
+    const who = JSON.stringify((await say('qui a donné une licence à Paul Fontaine ?')).attachments[0].content);
+    assert.match(who, /Journal d'audit/);
+    assert.match(who, /pour « paul fontaine »/);
+    assert.match(who, /Camille Martin → paul\.fontaine@lumiere-fils\.fr/);
+  });
+
   it('is refused to a user without an administrator role', async () => {
     const client = (await dialogStack(tenant().url)).client();
     await assert.rejects(

@@ -12,6 +12,11 @@ describe('Requests asked for by name', () => {
     ['mes incidents en cours', undefined],
     ['my open tickets', undefined],
     ['incidents en cours côté Microsoft sur Exchange ?', undefined],
+    ['qui a retiré la licence de Paul ?', 'audit.read'],
+    ["who reset Léa's password?", 'audit.read'],
+    ['who has removed the E5 from Julie', 'audit.read'],
+    ['qui a raison ?', undefined],
+    ['qui est administrateur général ?', undefined],
   ];
   for (const [text, operation] of cases) it(`reads « ${text} » as ${operation ?? 'no named request'}`, () => assert.equal(operationNamedIn(text), operation));
 });
