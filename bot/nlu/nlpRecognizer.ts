@@ -131,9 +131,11 @@ export class NlpRecognizer implements Recognizer {
       .map(([intent, s]) => ({ intent, score: s }));
     const second = ranked[1]?.[1] ?? 0;
     const trusted = best !== 'none' && score >= THRESHOLD && score - second >= MARGIN;
+    // An incident named by its number exists already: the message follows it, it does not declare it.
+    const intent = trusted && best === 'incident.declare' && entities.some((e) => e.type === 'incident') ? 'incident.status' : best;
     return {
       text,
-      intent: trusted ? best : 'none',
+      intent: trusted ? intent : 'none',
       score: trusted ? score : 1 - (alternatives[0]?.score ?? 0),
       entities,
       language,

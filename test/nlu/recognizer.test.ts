@@ -94,6 +94,9 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     ['quels rôles a Sophie ?', 'admin.roles'],
     ['Outlook ne marche plus depuis ce matin', 'incident.declare'],
     ['où en est mon ticket 12 ?', 'incident.status'],
+    // A numbered incident exists already: followed, never declared again.
+    ['where are we with INC-000003', 'incident.status'],
+    ["le ticket 12 n'est toujours pas réglé", 'incident.status'],
     ["est-ce qu'Exchange est en panne ?", 'service.health'],
     ['utiliser mon domaine avec les boîtes mail', 'domain.setup'],
     ['configurer Outlook sur mon iPhone', 'mail.setup'],
