@@ -99,6 +99,11 @@ export class MainDialog extends ComponentDialog {
     const recognition = await this.understand(step.context);
     // « merci ! », "ok", « qui es-tu ? »: a short answer, not a request to route (nor a « nothing to cancel »).
     const smallTalk = value ? undefined : smallTalkOf(recognition.text);
+    if (smallTalk === 'lost') {
+      // « je suis perdu »: what the bot can do, for the roles they hold.
+      await this.helpCard.show(step.context);
+      return step.endDialog();
+    }
     if (smallTalk) {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), `smallTalk.${smallTalk}`));
       return step.endDialog();

@@ -46,6 +46,12 @@ describe('Main dialog', () => {
     assert.match((await client.sendActivity({ type: 'message', text: 'qui es-tu ?', locale: 'fr-FR', from })).text, /^Je suis Assistant Admin 365/);
   });
 
+  it('shows what it can do to someone who says they are lost (« je suis perdu » is no forgotten password)', async () => {
+    const client = (await stack()).client();
+    const reply = await client.sendActivity({ type: 'message', text: "I'm lost", locale: 'en-US', from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });
+    assert.match(JSON.stringify(reply.attachments?.[0]?.content), /What I can do for you/);
+  });
+
   it('ends after answering, so the next message starts afresh', async () => {
     const client = (await stack()).client();
     await client.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR' });

@@ -13,6 +13,10 @@ describe('Small talk', () => {
     ['qui es-tu ?', 'who'],
     ['bonjour, vous êtes qui ?', 'who'],
     ['who are you?', 'who'],
+    ['je suis un peu perdue', 'lost'],
+    ["I'm lost", 'lost'],
+    ['je ne sais pas quoi faire', 'lost'],
+    ['i lost my password', undefined],
     // A request that thanks in advance is a request.
     ['merci de réinitialiser le mot de passe de Julie', undefined],
     ['thanks, can you reset the password of julie roux', undefined],
