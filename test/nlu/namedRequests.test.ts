@@ -9,6 +9,8 @@ describe('Requests asked for by name', () => {
     ['incidents ouverts sur Exchange', 'incident.open'],
     ['open incidents', 'incident.open'],
     ['tickets non pris', 'incident.open'],
+    ['incidents pris par moi', 'incident.open'],
+    ['incidents taken by me', 'incident.open'],
     ['mes incidents en cours', undefined],
     ['my open tickets', undefined],
     ['incidents en cours côté Microsoft sur Exchange ?', undefined],
