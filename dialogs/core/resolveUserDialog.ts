@@ -24,6 +24,8 @@ export interface NameFinder {
 export interface ResolveUserOptions {
   email?: string;
   words?: string[];
+  /** An answer that named nobody (« licences » typed when asked who): said back, so the question is not just asked again. */
+  namedNobody?: string;
 }
 
 interface LookupState {
@@ -49,7 +51,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
   }
 
   private async lookupStep(step: WaterfallStepContext<ResolveUserOptions>): Promise<DialogTurnResult> {
-    const { email, words = [] } = step.options ?? {};
+    const { email, words = [], namedNobody } = step.options ?? {};
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const state = step.values as LookupState;
@@ -64,7 +66,8 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     if (words.length === 0) {
       // « julie@exemple »: an address cut short is said so, rather than taken for no answer at all.
       const partial = /\S+@\S*/.exec(step.context.activity.text ?? '')?.[0];
-      return this.ask(step, partial ? t('resolveUser.badAddress', { text: partial }) : t('resolveUser.ask'));
+      if (partial) return this.ask(step, t('resolveUser.badAddress', { text: partial }));
+      return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : t('resolveUser.ask'));
     }
     const { people, partly } = await this.directory.findPeople(words);
     if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
@@ -99,7 +102,8 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     const text = step.context.activity.text ?? '';
     const email = extractEntities(text).find((e) => e.type === 'email')?.value;
     if (!email && (await this.interruptions.isNewRequest(step.context))) return this.interruptions.dropAndReroute(step);
-    return step.replaceDialog(LOOKUP, email ? { email } : { words: this.names.in(text) });
+    const words = this.names.in(text);
+    return step.replaceDialog(LOOKUP, email ? { email } : words.length > 0 ? { words } : { namedNobody: text.trim().slice(0, 60) });
   }
 
   private async ask(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {

@@ -96,6 +96,15 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.result.id, JULIE.id);
   });
 
+  it('says back an answer that names nobody (« licences »), rather than asking the same question again', async () => {
+    const client = await start({});
+    await client.sendActivity(say('go'));
+    const reply = await client.sendActivity(say('licences'));
+    assert.equal(reply.text, "« licences » ne désigne personne. De qui s'agit-il ? Donnez son nom ou son adresse e-mail (« annuler » pour abandonner).");
+    await client.sendActivity(say('Julie Roux'));
+    assert.equal(client.dialogTurnResult.result.id, JULIE.id);
+  });
+
   it('asks who it is when the request named nobody', async () => {
     const client = await start({});
     const reply = await client.sendActivity(say('go'));
