@@ -1,7 +1,10 @@
 import { fold } from './entities';
 
-/** What a message that asks for nothing may still be: thanks, an acknowledgement, asking who the bot is, or being lost. */
-export type SmallTalk = 'thanks' | 'ok' | 'who' | 'lost';
+/**
+ * What a message that asks for nothing may still be: thanks, an acknowledgement, asking who the bot
+ * is, being lost, or a « oui » when no question waits (a waiting card takes its own « oui » first).
+ */
+export type SmallTalk = 'thanks' | 'ok' | 'who' | 'lost' | 'yes';
 
 const THANKS =
   /^(?:(?:ok|okay|super|parfait|top|genial|cool|great|perfect|awesome|nice|d'accord|ca marche|c'est bon|c'est parfait)[\s,!.]*)?(?:merci|mercii+|merci beaucoup|merci bien|merci infiniment|mille mercis|grand merci|thanks|thank you|thank you so much|thanks a lot|many thanks|thx|ty|cheers)(?:[\s,!.]+(?:beaucoup|bien|a toi|a vous|encore|pour (?:ton|votre) aide|pour tout|so much|a lot|again|for (?:your|the) help|mate|bot|assistant))*[\s!.]*$/;
@@ -10,6 +13,7 @@ const OK =
 const WHO =
   /^(?:(?:bonjour|salut|hello|hi|hey)[\s,!]*)?(?:qui es[- ]tu|t'es qui|tu es qui|qui etes[- ]vous|vous etes qui|c'est quoi ce bot|tu es quoi|who are you|what are you|who is this|what is this bot)[\s?!.]*$/;
 
+const YES = /^(?:oui|ouais|yes|yep|yeah|sure|bien sur|of course|vas-y|go ahead|je confirme|i confirm|confirme|confirm)[\s!.]*$/;
 const LOST =
   /^(?:(?:bonjour|salut|hello|hi|hey)[\s,!]*)?(?:je suis (?:un peu |completement |totalement )?perdue?|je ne sais pas (?:quoi faire|comment faire|quoi demander|quoi te demander|par ou commencer)|jsp quoi faire|i'?m (?:a bit |completely |totally )?lost|i am (?:a bit )?lost|i don'?t know what to (?:do|ask)|i do not know what to (?:do|ask)|where do i start)[\s?!.]*$/;
 
@@ -20,5 +24,6 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
   if (OK.test(t)) return 'ok';
   if (WHO.test(t)) return 'who';
   if (LOST.test(t)) return 'lost';
+  if (YES.test(t)) return 'yes';
   return undefined;
 }
