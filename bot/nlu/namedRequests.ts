@@ -7,9 +7,10 @@ import { fold } from './entities';
  */
 const NAMED: [Operation, RegExp][] = [
   // « journal d'audit », "audit log"; « qui a retiré la licence de Paul ? », "who reset Julie's password?"
+  // (a write the log keeps: « who took my ticket? » is about one's incident)
   [
     'audit.read',
-    /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b|^(?:qui a|who(?: has)?) (?:\S+ )?(modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took)\b/,
+    /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b|^(?:qui a|who(?: has)?) (?:\S+ )?(modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took)\b.*\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\b/,
   ],
   // « demandes en attente », "pending requests"
   ['helpdesk.pending', /\b(demandes? (en attente|en cours|non traitees)|pending (reset )?requests?|open (reset )?requests?)\b/],

@@ -18,6 +18,7 @@ describe('Requests asked for by name', () => {
     ["who reset Léa's password?", 'audit.read'],
     ['who has removed the E5 from Julie', 'audit.read'],
     ['qui a raison ?', undefined],
+    ['who took my ticket?', undefined],
     ['qui est administrateur général ?', undefined],
   ];
   for (const [text, operation] of cases) it(`reads « ${text} » as ${operation ?? 'no named request'}`, () => assert.equal(operationNamedIn(text), operation));
