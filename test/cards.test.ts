@@ -290,7 +290,7 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
   serviceHealth: [
     {
       title: 'État des services Microsoft 365',
-      summary: 'Microsoft signale un problème sur 1 service(s) :',
+      summary: 'Microsoft signale un problème sur 1 service :',
       services: [
         {
           name: 'Exchange Online',

@@ -51,6 +51,23 @@ describe('Locale files', () => {
     assert.deepEqual(unnamed, []);
   });
 
+  it('makes words agree with the numbers they count, as each language does (French 0 and 1 singular)', () => {
+    assert.equal(localizer.t('fr', 'audit.subtitle', { count: 0, filter: '' }), "0 opération, les plus récentes d'abord.");
+    assert.equal(localizer.t('fr', 'audit.subtitle', { count: 2, filter: '' }), "2 opérations, les plus récentes d'abord.");
+    assert.equal(localizer.t('en', 'audit.subtitle', { count: 0, filter: '' }), '0 operations, newest first.');
+    assert.equal(localizer.t('en', 'audit.subtitle', { count: 1, filter: '' }), '1 operation, newest first.');
+    assert.equal(localizer.t('fr', 'pending.subtitle', { count: 1 }), '1 demande attend une décision.');
+    assert.equal(localizer.t('en', 'pending.subtitle', { count: 3 }), '3 requests are waiting for a decision.');
+  });
+
+  it('writes no « (s) »: every count agrees', () => {
+    for (const locale of ['fr', 'en'] as const)
+      assert.deepEqual(
+        localizer.keys(locale).filter((key) => /\(s\)/.test(localizer.t(locale, key))),
+        [],
+      );
+  });
+
   it('fills placeholders', () => {
     assert.equal(localizer.t('en', 'inventory.used', { used: 3, total: 5 }), 'Used: 3 of 5');
   });

@@ -19,11 +19,21 @@ export class Localizer {
     };
   }
 
+  /**
+   * The text of `key` with its placeholders filled: « {count} » is the value, « {count|licence|licences} »
+   * the word agreeing with it, as the language counts (in French 0 and 1 take the singular).
+   */
   t(locale: Locale, key: string, params: Params = {}): string {
     const template = this.strings[locale][key] ?? this.strings.fr[key];
     if (template === undefined) throw new Error(`Missing text "${key}" in locale files`);
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return template
+      .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+        name in params ? (this.plurals[locale].select(Number(params[name])) === 'one' ? one : other) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }
+
+  private readonly plurals: Record<Locale, Intl.PluralRules> = { fr: new Intl.PluralRules('fr'), en: new Intl.PluralRules('en') };
 
   keys(locale: Locale): string[] {
     return Object.keys(this.strings[locale]);

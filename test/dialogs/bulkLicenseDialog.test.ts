@@ -36,11 +36,11 @@ describe('Bulk licence changes by chat', function () {
     const first = await chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr, paul.fontaine@lumiere-fils.fr et personne@lumiere-fils.fr');
     assert.equal(first.text, 'Adresses inconnues, ignorées : personne@lumiere-fils.fr.');
     const confirm = chat.next().attachments![0].content;
-    assert.match(JSON.stringify(confirm), /Attribuer Microsoft 365 Business Basic à 2 personne\(s\)/);
+    assert.match(JSON.stringify(confirm), /Attribuer Microsoft 365 Business Basic à 2 personnes/);
     // One card in the conversation: posted as progress, then updated in place into the report.
     const report = cardText(await chat.click(confirm.actions[0].data));
     assert.equal(chat.next(), undefined, 'no second message');
-    assert.match(report, /Terminé : 2 réussi\(s\), 0 échec\(s\) sur 2/);
+    assert.match(report, /Terminé : 2 réussites, 0 échec sur 2/);
     assert.match(report, /julie.roux@lumiere-fils.fr, paul.fontaine@lumiere-fils.fr/);
     assert.ok(holds('julie.roux@lumiere-fils.fr', SKU.basic) && holds('paul.fontaine@lumiere-fils.fr', SKU.basic));
   });
@@ -49,7 +49,7 @@ describe('Bulk licence changes by chat', function () {
     const chat = await conversation();
     const confirm = (await chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr et hugo.lambert@lumiere-fils.fr')).attachments![0].content;
     const report = cardText(await chat.click(confirm.actions[0].data));
-    assert.match(report, /1 réussi\(s\), 1 échec\(s\)/);
+    assert.match(report, /1 réussite, 1 échec/);
     assert.match(report, /hugo.lambert@lumiere-fils.fr.*pas d'emplacement d'utilisation/);
     assert.match(report, /Réussi pour.*julie.roux@lumiere-fils.fr/);
   });
@@ -59,7 +59,7 @@ describe('Bulk licence changes by chat', function () {
     const reply = await chat.say("affecte une licence Business Basic à l'équipe commerciale");
     assert.equal(
       reply.text,
-      "Il n'y a que 4 licence(s) Microsoft 365 Business Basic disponible(s) pour 5 personne(s) : achetez-en ou réduisez la liste. Rien n'a été fait.",
+      "Il n'y a que 4 licences Microsoft 365 Business Basic disponibles pour 5 personnes : achetez-en ou réduisez la liste. Rien n'a été fait.",
     );
     assert.deepEqual(
       tenant().requests.filter((r) => r.method !== 'GET'),
@@ -70,14 +70,14 @@ describe('Bulk licence changes by chat', function () {
   it('finds the people of a department', async () => {
     const chat = await conversation();
     const confirm = (await chat.say('affecte une licence Office 365 E5 au service Juridique')).attachments![0].content;
-    assert.match(JSON.stringify(confirm), /Attribuer Office 365 E5 à 1 personne\(s\)/);
+    assert.match(JSON.stringify(confirm), /Attribuer Office 365 E5 à 1 personne/);
     assert.match(JSON.stringify(confirm), /Pauline Noël/);
   });
 
   it('finds the members of a group by its name', async () => {
     const chat = await conversation();
     const confirm = (await chat.say("retire la licence Office 365 E3 à l'équipe commerciale")).attachments![0].content;
-    assert.match(JSON.stringify(confirm), /Retirer Office 365 E3 à 5 personne\(s\)/);
+    assert.match(JSON.stringify(confirm), /Retirer Office 365 E3 à 5 personnes/);
     assert.match(JSON.stringify(confirm), /Équipe Commerciale/);
   });
 });

@@ -137,7 +137,7 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     locale: 'en-US',
     utterance: 'what is the service health?',
     card: 'serviceHealth',
-    says: [/Microsoft 365 service health/, /Microsoft is reporting a problem with 3 service\(s\)/, /SharePoint Online/, /Microsoft Forms/],
+    says: [/Microsoft 365 service health/, /Microsoft is reporting a problem with 3 services/, /SharePoint Online/, /Microsoft Forms/],
   },
   {
     name: 'a related article opens from its button',
