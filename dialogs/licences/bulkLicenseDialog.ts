@@ -12,7 +12,9 @@ import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
 
 export const BULK_LICENSE_DIALOG = 'bulkLicenseDialog';
 const GROUP_WORD = /\b(groupe|equipe|team|group)\b/;
-const DEPARTMENT_WORD = /\b(service|departement|department)\b/;
+/** « le service Ventes », "the Sales department", "everyone in Finance", « tout le monde en Finance ». */
+const DEPARTMENT_WORD =
+  /\b(service|departement|department|(?:everyone|everybody|all users|all staff) (?:in|at|from)|all of|tout le monde (?:du|de la|de l'|en|au|a la|a l')|tous les (?:utilisateurs|salaries|gens|collaborateurs|membres) (?:du|de la|de l'|en|au|a la|a l'))(?=\s|$)/;
 
 /** A licence request about several people: two e-mail addresses or more, or a group. */
 export function isBulk(recognition: Recognition): boolean {
@@ -30,7 +32,7 @@ export function groupWords(text: string, keyword = GROUP_WORD): string[] {
   const after = words(folded.slice(match.index + match[0].length));
   if (after.length > 0) return after.slice(0, 3);
   const before = folded.slice(0, match.index).split(/\s+/);
-  const preposition = Math.max(...['to', 'for', 'a', 'au', 'aux', 'pour'].map((p) => before.lastIndexOf(p)));
+  const preposition = Math.max(...['to', 'for', 'from', 'in', 'a', 'au', 'aux', 'pour', 'de', 'du'].map((p) => before.lastIndexOf(p)));
   return words(before.slice(preposition + 1).join(' ')).slice(-3);
 }
 

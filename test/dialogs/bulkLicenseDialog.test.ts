@@ -74,6 +74,17 @@ describe('Bulk licence changes by chat', function () {
     assert.match(JSON.stringify(confirm), /Pauline Noël/);
   });
 
+  it('finds the people of a department named as people say it (« tout le monde en Finance », "from the Ventes department")', async () => {
+    for (const [text, expected] of [
+      ['give an E3 license to everyone in Finance', /Paul Fontaine/],
+      ['donne une licence E3 à tout le monde en Finance', /Julie Roux/],
+      ['remove Business Standard from the Ventes department', /Victor Henry/],
+    ] as const) {
+      const reply = await (await conversation()).say(text);
+      assert.match(JSON.stringify(reply.attachments?.[0]?.content ?? reply.text), expected, text);
+    }
+  });
+
   it('finds the members of a group by its name', async () => {
     const chat = await conversation();
     const confirm = (await chat.say("retire la licence Office 365 E3 à l'équipe commerciale")).attachments![0].content;
