@@ -97,6 +97,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
+    if (!value && recognition.text.trim() === '') return this.nothingWritten(step);
     // « merci ! », "ok", « qui es-tu ? »: a short answer, not a request to route (nor a « nothing to cancel »).
     const smallTalk = value ? undefined : smallTalkOf(recognition.text);
     if (smallTalk === 'lost') {
@@ -151,6 +152,17 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** A card button names its intent (an unknown one counts as not understood); a message goes to the recognizer. */
+  /**
+   * A message with no words: a bare @mention (« @Assistant ») gets the help card; a picture or a file
+   * alone gets asked for words, as the bot reads none of them.
+   */
+  private async nothingWritten(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const files = (step.context.activity.attachments ?? []).filter((a) => a.contentType !== 'text/html');
+    if (files.length > 0) await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'message.attachmentOnly'));
+    else await this.helpCard.show(step.context);
+    return step.endDialog();
+  }
+
   private async understand(context: TurnContext): Promise<Recognition> {
     const value = context.activity.value as { action?: unknown; text?: unknown; sku?: unknown } | undefined;
     if (value && value.action !== undefined) {

@@ -52,6 +52,24 @@ describe('Main dialog', () => {
     assert.match(JSON.stringify(reply.attachments?.[0]?.content), /What I can do for you/);
   });
 
+  it('shows the help card for a bare @mention, and asks for words when only a picture is sent', async () => {
+    const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+    const mention = await (await stack()).client().sendActivity({ type: 'message', text: '', locale: 'fr-FR', from });
+    assert.match(JSON.stringify(mention.attachments?.[0]?.content), /Ce que je peux faire pour vous/);
+    const picture = await (
+      await stack()
+    )
+      .client()
+      .sendActivity({
+        type: 'message',
+        text: '',
+        locale: 'fr-FR',
+        from,
+        attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }],
+      });
+    assert.equal(picture.text, 'Je ne lis ni les images ni les fichiers : décrivez-moi votre demande en quelques mots.');
+  });
+
   it('ends after answering, so the next message starts afresh', async () => {
     const client = (await stack()).client();
     await client.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR' });
