@@ -3,7 +3,7 @@ import type { Person } from '../../bot/features/directory/directory';
 import type { HeldLicense, LicensePlan } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
+import { LicenceServices, LicenceSteps, PLAN_WORD_OF_A_CHANGE, planFrom } from './licenceSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
@@ -84,7 +84,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     const to = named[named.length - 1];
     if (to) return step.next(to);
     // « passe Julie en E7 »: a plan nobody has heard of is said so before the chooser.
-    const unknown = state.person ? this.steps.unknownPlanIn(step.options, state.person) : undefined;
+    const unknown = state.person ? this.steps.unknownPlanIn(step.options, state.person, PLAN_WORD_OF_A_CHANGE) : undefined;
     if (unknown) await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: unknown }));
     return this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askTo', { plan: from.name }), others);
   }

@@ -21,6 +21,12 @@ const NOT_A_PLAN = new Set(
 /** Every word of every plan name we know (« business », « standard », « exchange »…). */
 const PLAN_NAME_WORDS = new Set(SKU_ALIASES.flatMap(([alias]) => alias.split(/\s+/)));
 
+/** Where a change names the plan it goes to: beside « licence », or after « en », « vers », "to" (« passe Julie en E7 »). */
+export const PLAN_WORD_OF_A_CHANGE = new RegExp(
+  `${PLAN_WORD_BESIDE_LICENCE.source}|\\b(?:en|vers|sur|to|into|onto)\\s+([\\p{L}\\p{N}][\\p{L}\\p{N}+-]*)\\s*[?!.]*$`,
+  'giu',
+);
+
 export interface LicenceServices extends WriteServices {
   licenses: LicenseService;
 }
@@ -41,11 +47,15 @@ export class LicenceSteps extends WriteSteps {
    * word and no part of the person's name (« une licence E7 », "a Netflix license"), as typed: said
    * before the chooser.
    */
-  unknownPlanIn(recognition: Recognition, person: { displayName: string; userPrincipalName: string }): string | undefined {
+  unknownPlanIn(
+    recognition: Recognition,
+    person: { displayName: string; userPrincipalName: string },
+    where: RegExp = PLAN_WORD_BESIDE_LICENCE,
+  ): string | undefined {
     if (recognition.entities.some((e) => e.type === 'sku')) return undefined;
     const personal = new Set(fold(`${person.displayName} ${person.userPrincipalName.split('@')[0]}`).split(/[^\p{L}\p{N}]+/u));
     const known = (word: string) => NOT_A_PLAN.has(word) || PLAN_NAME_WORDS.has(word) || personal.has(word.replace(/'s$/, ''));
-    return [...recognition.text.matchAll(PLAN_WORD_BESIDE_LICENCE)].map((m) => m[1] ?? m[2]).find((word) => !known(fold(word)));
+    return [...recognition.text.matchAll(where)].map((m) => m.slice(1).find(Boolean)).find((word) => word !== undefined && !known(fold(word)));
   }
 
   /** The prompt of the plan choosers: a click on the card, or a plan named in a typed answer (« Business Basic », « E3 »). */

@@ -87,6 +87,12 @@ describe('Licences by chat', function () {
       assert.equal(netflix.text, "Votre organisation n'a pas d'abonnement « Netflix ». Voici ceux qu'elle a :");
     });
 
+    it('says so for an unknown plan a change goes to ("switch Julie Roux to E9")', async () => {
+      const stack = await dialogStack(tenant().url);
+      const reply = await stack.client().sendActivity({ type: 'message', text: 'switch Julie Roux to E9', locale: 'en-US', from: asAdmin });
+      assert.equal(reply.text, 'Your organization doesn\'t have a "E9" subscription. Here are the ones it has:');
+    });
+
     it('says nothing of the kind when no plan is named (« sa licence », « une nouvelle licence »)', async () => {
       for (const text of ['donne à Léa Petit sa licence', 'affecte une nouvelle licence à Léa Petit']) {
         const reply = await (await conversation()).say(text);
