@@ -70,6 +70,8 @@ const SYNONYMS: [RegExp, string][] = [
   // not working
   [/\b(plante|plantage|crash\w*|freez\w*|se fige|bugu?e|bug|glitch\w*|acting up|falls? over|falling over|rame|lag\w*)\b/g, 'plante'],
   [/\b(en rade|hs|down|out of order|en carafe)\b/g, 'en panne'],
+  // « mot de passe » is one thing: one word, so that « passe » (« passe Julie en E5 ») is not taken for it
+  [/\bmots? de passe\b/g, 'motdepasse'],
 ];
 
 /**
