@@ -56,17 +56,13 @@ describe('Main dialog', () => {
     const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
     const mention = await (await stack()).client().sendActivity({ type: 'message', text: '', locale: 'fr-FR', from });
     assert.match(JSON.stringify(mention.attachments?.[0]?.content), /Ce que je peux faire pour vous/);
-    const picture = await (
-      await stack()
-    )
-      .client()
-      .sendActivity({
-        type: 'message',
-        text: '',
-        locale: 'fr-FR',
-        from,
-        attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }],
-      });
+    const picture = await (await stack()).client().sendActivity({
+      type: 'message',
+      text: '',
+      locale: 'fr-FR',
+      from,
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }],
+    });
     assert.equal(picture.text, 'Je ne lis ni les images ni les fichiers : décrivez-moi votre demande en quelques mots.');
   });
 
