@@ -43,6 +43,8 @@ export interface Recognition {
   language?: 'fr' | 'en';
   /** The likeliest intents, best first (for a fallback offering choices). */
   alternatives?: { intent: Intent; score: number }[];
+  /** Asked by a button of ours (the intent is the button's), not recognised in typed words. */
+  clicked?: boolean;
 }
 
 export interface Recognizer {

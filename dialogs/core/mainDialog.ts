@@ -112,8 +112,12 @@ export class MainDialog extends ComponentDialog {
     const asked = this.askedByName(recognition.text, value?.action);
     const { intent } = recognition;
     step.context.turnState.set(ROUTED_OPERATION, asked ?? intent);
-    const dialogId = this.routes.find((r) => r.intent === (asked ?? intent) && (!r.when || r.when(recognition)))?.dialogId;
+    const routes = this.routes.filter((r) => r.intent === (asked ?? intent));
+    const dialogId = routes.find((r) => !r.when || r.when(recognition))?.dialogId;
     if (dialogId) return step.beginDialog(dialogId, recognition);
+    // The intent has dialogs but the request fits none of them (« ajoute Paul au groupe Ventes » names no
+    // licence): not understood, and the fallback offers the likeliest requests.
+    if (routes.length > 0) return step.beginDialog(FALLBACK_DIALOG, recognition);
     switch (intent) {
       case 'help':
         await this.helpCard.show(step.context);
@@ -170,7 +174,7 @@ export class MainDialog extends ComponentDialog {
       const intent: Intent = isIntent(value.action) ? value.action : 'none';
       const entities = extractEntities(text);
       if (typeof value.sku === 'string') entities.push({ type: 'sku', value: value.sku });
-      return { text, intent, score: 1, entities };
+      return { text, intent, score: 1, entities, clicked: true };
     }
     return this.recognizer.recognize(context.activity.text ?? '');
   }

@@ -78,7 +78,8 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     state.nonce = randomUUID();
     const card = this.cards.attachment('choose', {
       pick: 'user',
-      title: partly ? t('resolveUser.closest', { words: words.join(' ') }) : t('resolveUser.choose', { count: people.length }),
+      // One person close to the name typed: said so; several: the usual choice.
+      title: partly && people.length === 1 ? t('resolveUser.closest', { words: words.join(' ') }) : t('resolveUser.choose', { count: people.length }),
       label: t('resolveUser.chooseLabel'),
       choices: people.map((p) => ({ title: describe(p), value: p.id })),
       confirmTitle: t('resolveUser.confirm'),

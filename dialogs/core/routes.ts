@@ -31,7 +31,11 @@ import type { ConversationDirectory } from '../../bot/storage/conversationDirect
 import type { Interruptions } from './cancelAndHelpDialog';
 import type { ResolveUserDialog } from './resolveUserDialog';
 
-/** A dialog the main dialog routes an operation to; the first route whose `when` accepts the request (or has none) takes it. */
+/**
+ * A dialog the main dialog routes an operation to; the first route whose `when` accepts the request
+ * (or has none) takes it. When the operation has routes and none accepts, the request is not
+ * understood (the fallback offers the likeliest ones).
+ */
 export interface Route {
   intent: Operation;
   dialog: Dialog;

@@ -1,6 +1,7 @@
 import type { FeatureDialogs } from '../core/routes';
 import { AssignLicenseDialog } from './assignLicenseDialog';
 import { BulkLicenseDialog, isBulk } from './bulkLicenseDialog';
+import { namesALicence } from './licenceSteps';
 import { ChangeLicenseDialog } from './changeLicenseDialog';
 import { LicenseInventoryDialog } from './licenseInventoryDialog';
 import { RemoveLicenseDialog } from './removeLicenseDialog';
@@ -9,12 +10,12 @@ export const licenceDialogs: FeatureDialogs = (s) => {
   const bulk = new BulkLicenseDialog(s);
   return {
     routes: [
-      { intent: 'license.assign', dialog: bulk, when: isBulk },
-      { intent: 'license.remove', dialog: bulk, when: isBulk },
+      { intent: 'license.assign', dialog: bulk, when: (r) => namesALicence(r) && isBulk(r) },
+      { intent: 'license.remove', dialog: bulk, when: (r) => namesALicence(r) && isBulk(r) },
       { intent: 'license.list', dialog: new LicenseInventoryDialog(s.licenses, s.tenantName, s.cards, s.localizer) },
-      { intent: 'license.assign', dialog: new AssignLicenseDialog(s, s.resolveUser()) },
-      { intent: 'license.remove', dialog: new RemoveLicenseDialog(s, s.resolveUser()) },
-      { intent: 'license.change', dialog: new ChangeLicenseDialog(s, s.resolveUser()) },
+      { intent: 'license.assign', dialog: new AssignLicenseDialog(s, s.resolveUser()), when: namesALicence },
+      { intent: 'license.remove', dialog: new RemoveLicenseDialog(s, s.resolveUser()), when: namesALicence },
+      { intent: 'license.change', dialog: new ChangeLicenseDialog(s, s.resolveUser()), when: namesALicence },
     ],
   };
 };

@@ -27,6 +27,23 @@ export const PLAN_WORD_OF_A_CHANGE = new RegExp(
   'giu',
 );
 
+/** Words that make a request a licence request: a licence, a plan (or a code like one: « E9 »), a product a licence brings. */
+const LICENCE_WORDS =
+  /\b(licen[cs]\w*|lic|abonnements?|subscriptions?|seats?|sieges?|plans?|office|outlook|teams|exchange|sharepoint|onedrive|word|excel|powerpoint|copilot|microsoft 365|office 365|o365|m365|[a-z]\d{1,2})\b/;
+
+/**
+ * Whether a request is about a licence at all: a plan or a licence word in it, or a button of ours.
+ * « ajoute Paul au groupe Ventes » is not, whatever the recognizer guessed.
+ */
+export function namesALicence(recognition: Recognition): boolean {
+  return (
+    recognition.clicked === true ||
+    recognition.text.trim() === '' ||
+    recognition.entities.some((e) => e.type === 'sku') ||
+    LICENCE_WORDS.test(fold(recognition.text))
+  );
+}
+
 export interface LicenceServices extends WriteServices {
   licenses: LicenseService;
 }

@@ -147,6 +147,14 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/smtp\.office365\.com/],
   },
   {
+    // Taken for a licence request by the recognizer, it names no licence: not understood, a licence offered among the choices.
+    name: '« ajoute Paul au groupe Ventes » names no licence: the fallback offers the likeliest requests',
+    locale: 'fr-FR',
+    utterance: 'ajoute Paul au groupe Ventes',
+    card: 'fallback',
+    says: [/pas sûr d'avoir compris/, /Attribuer une licence/],
+  },
+  {
     // Torn between a Microsoft outage and an incident of one's own: neither is sure enough.
     name: 'an ambiguous request offers the likeliest intents and articles, never a dead end',
     locale: 'fr-FR',
