@@ -2,6 +2,7 @@ import { Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 
 import type { CardRenderer } from '../../bot/presentation/cardRenderer';
 import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { callerOf, localeOf } from '../../bot/turn/turnSetup';
+import { smallTalkOf } from '../../bot/nlu/smallTalk';
 import { CancelAndHelpDialog, Interruptions, reroute } from '../core/cancelAndHelpDialog';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from '../core/knowledgeDialog';
 
@@ -14,8 +15,8 @@ export interface ResetRequestDesk {
 /**
  * « j'ai oublié mon mot de passe », from a user (or an administrator about their own password):
  * self-service reset explained with its link, then an offer to pass a request to the helpdesk,
- * the temporary password to come back to them or to their manager. Anything typed instead of a
- * click on the offer is a message of its own, which the main dialog takes.
+ * the temporary password to come back to them or to their manager. A typed « oui » takes the offer;
+ * anything else typed instead of a click is a message of its own, which the main dialog takes.
  */
 export class SelfServiceResetDialog extends CancelAndHelpDialog {
   constructor(
@@ -50,7 +51,9 @@ export class SelfServiceResetDialog extends CancelAndHelpDialog {
   }
 
   private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const value = step.context.activity.value as { action?: string; text?: string } | undefined;
+    // « oui » typed under the offer takes it, as its first button does (the temporary password comes back to them).
+    const typedYes = !step.context.activity.value && ['yes', 'ok'].includes(smallTalkOf(step.context.activity.text ?? '') ?? '');
+    const value = typedYes ? { action: 'password.reset', text: 'request' } : (step.context.activity.value as { action?: string; text?: string } | undefined);
     if (value?.action !== 'password.reset' || !['request', 'request-manager'].includes(value.text ?? '')) return reroute(step);
     const locale = localeOf(step.context);
     const outcome = await this.requests.file({ id: callerOf(step.context).id, locale }, value.text === 'request-manager');

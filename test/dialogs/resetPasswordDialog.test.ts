@@ -17,7 +17,7 @@ describe('Resetting a password', function () {
     const from = { id: 'u', name, aadObjectId };
     const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from, conversation }) as Promise<Reply>;
     const click = (data: object) => client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, conversation, value: data }) as Promise<Reply>;
-    return { say, click, audit: stack.audit };
+    return { say, click, next: () => client.getNextReply() as Reply | undefined, audit: stack.audit };
   };
 
   it('lets a Helpdesk Administrator reset an ordinary user, with a temporary password shown once, in private', async () => {
@@ -68,6 +68,14 @@ describe('Resetting a password', function () {
     const chat = await chatAs(ORDINARY.id, 'Léa Petit');
     assert.match(JSON.stringify((await chat.say('réinitialise le mot de passe de Léa Petit')).attachments![0].content), /libre-service/);
     assert.match(JSON.stringify((await chat.say('réinitialise le mot de passe de Zorglub')).attachments![0].content), /libre-service/);
+  });
+
+  it('takes a typed « oui » under the helpdesk offer as the offer taken (not as « no question waits »)', async () => {
+    const chat = await chatAs(ORDINARY.id, 'Léa Petit');
+    await chat.say("j'ai oublié mon mot de passe");
+    assert.match(JSON.stringify(chat.next()?.attachments?.[0]?.content), /Demander au support/, 'the offer');
+    const reply = await chat.say('oui');
+    assert.match(reply.text ?? '', /^Aucun canal du support n'est configuré/, 'filed: no helpdesk channel is designated in this test');
   });
 
   it('explains self-service reset to an administrator asking about their own password', async () => {
