@@ -26,6 +26,8 @@ export interface ResolveUserOptions {
   words?: string[];
   /** An answer that named nobody (« licences » typed when asked who): said back, so the question is not just asked again. */
   namedNobody?: string;
+  /** The question when the request named nobody, saying what for (« À qui attribuer une licence ? »); else « De qui s'agit-il ? ». */
+  ask?: string;
 }
 
 interface LookupState {
@@ -51,7 +53,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
   }
 
   private async lookupStep(step: WaterfallStepContext<ResolveUserOptions>): Promise<DialogTurnResult> {
-    const { email, words = [], namedNobody } = step.options ?? {};
+    const { email, words = [], namedNobody, ask } = step.options ?? {};
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const state = step.values as LookupState;
@@ -67,7 +69,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       // « julie@exemple »: an address cut short is said so, rather than taken for no answer at all.
       const partial = /\S+@\S*/.exec(step.context.activity.text ?? '')?.[0];
       if (partial) return this.ask(step, t('resolveUser.badAddress', { text: partial }));
-      return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : t('resolveUser.ask'));
+      return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : (ask ?? t('resolveUser.ask')));
     }
     const { people, partly } = await this.directory.findPeople(words);
     if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));

@@ -82,7 +82,10 @@ export class WriteSteps {
   /** The first step of a licence dialog: the caller must be allowed, then who the request is about. */
   async findTarget(step: Step, intent: Operation): Promise<DialogTurnResult> {
     await this.authorize(step, intent);
-    return step.beginDialog(RESOLVE_USER_DIALOG, this.whoFrom(step.options));
+    // Asked who, the question says what for (« À qui attribuer une licence ? »), where the locale files have it.
+    const locale = localeOf(step.context);
+    const ask = this.s.localizer.has(locale, `resolveUser.ask.${intent}`) ? this.s.localizer.t(locale, `resolveUser.ask.${intent}`) : undefined;
+    return step.beginDialog(RESOLVE_USER_DIALOG, { ...this.whoFrom(step.options), ask });
   }
 
   /** Options for ResolveUserDialog from what the request said. */

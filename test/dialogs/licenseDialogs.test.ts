@@ -199,7 +199,7 @@ describe('Licences by chat', function () {
     it("starts from the inventory card's Assign button with the plan already chosen", async () => {
       const chat = await conversation();
       const reply = await chat.click({ action: 'license.assign', sku: 'O365_BUSINESS_ESSENTIALS' });
-      assert.equal(reply.text, "De qui s'agit-il ? Donnez son nom ou son adresse e-mail.");
+      assert.equal(reply.text, 'À qui attribuer une licence ? Donnez son nom ou son adresse e-mail.');
       const card = cardOf(await chat.say('Léa Petit'));
       assert.match(JSON.stringify(card), /Attribuer Microsoft 365 Business Basic à Léa Petit/);
     });
