@@ -1,6 +1,10 @@
 import type { Operation } from '../policy/capabilities';
 import { fold } from './entities';
 
+/** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
+const AUDIT_VERBS =
+  'modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took';
+
 /**
  * Requests asked for by name rather than through one of the recognizer's intent labels (a contract
  * other scripts read): recognised here, before the intents.
@@ -10,7 +14,9 @@ const NAMED: [Operation, RegExp][] = [
   // (a write the log keeps: « who took my ticket? » is about one's incident)
   [
     'audit.read',
-    /\b(journal d'?\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\b|^(?:qui a|who(?: has)?) (?:\S+ )?(modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took)\b.*\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\b/,
+    new RegExp(
+      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\\b|^(?:qui a|who(?: has)?) (?:\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
+    ),
   ],
   // « demandes en attente », "pending requests"
   ['helpdesk.pending', /\b(demandes? (en attente|en cours|non traitees)|pending (reset )?requests?|open (reset )?requests?)\b/],
@@ -31,8 +37,7 @@ export function operationNamedIn(text: string): Operation | undefined {
 }
 
 /** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */
-export const AUDIT_QUESTION_WORDS =
-  /^(qui|who|has|modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took)$/;
+export const AUDIT_QUESTION_WORDS = new RegExp(`^(qui|who|has|${AUDIT_VERBS})$`);
 
 /** The operation an audit request narrows to, from its words. */
 export function auditedOperation(text: string): string | undefined {

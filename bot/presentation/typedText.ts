@@ -8,8 +8,5 @@ const ZWSP = '\u200B';
  * address stays visible as typed; only the link syntax is broken, invisibly.
  */
 export function typedText(text: string): string {
-  return text
-    .replace(/\]\s*\(/g, (m) => `]${ZWSP}${m.slice(1)}`)
-    .replace(/\]\s*:/g, (m) => `]${ZWSP}${m.slice(1)}`)
-    .replace(/<(?=[a-z][a-z0-9+.-]*:)/gi, `<${ZWSP}`);
+  return text.replace(/\](?=\s*[(:])/g, `]${ZWSP}`).replace(/<(?=[a-z][a-z0-9+.-]*:)/gi, `<${ZWSP}`);
 }

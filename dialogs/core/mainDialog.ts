@@ -155,7 +155,6 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog(step.result);
   }
 
-  /** A card button names its intent (an unknown one counts as not understood); a message goes to the recognizer. */
   /**
    * A message with no words: a bare @mention (« @Assistant ») gets the help card; a picture or a file
    * alone gets asked for words, as the bot reads none of them.
@@ -167,6 +166,7 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** A card button names its intent (an unknown one counts as not understood); a message goes to the recognizer. */
   private async understand(context: TurnContext): Promise<Recognition> {
     const value = context.activity.value as { action?: unknown; text?: unknown; sku?: unknown } | undefined;
     if (value && value.action !== undefined) {

@@ -39,6 +39,11 @@ const AFFECTS_COMPANY =
   /\b(tout le monde|toute l'entreprise|toute la societe|toute la boite|tous les utilisateurs|tous les salaries|personne ne peut|personne n'arrive|everyone|everybody|the whole company|whole company|entire company|all users|all staff|nobody can|no one can|company-wide)\b/;
 const AFFECTS_TEAM =
   /\b(mon equipe|notre equipe|toute l'equipe|tout le service|tout mon service|mes collegues|tout le bureau|my team|our team|the whole team|whole team|the team|my department|our department|my colleagues|the whole office|whole office)\b/;
+/** Who is affected by what the message says (folded): the company, a team, else the user. */
+function affected(folded: string): Impact {
+  return AFFECTS_COMPANY.test(folded) ? 'company' : AFFECTS_TEAM.test(folded) ? 'team' : 'me';
+}
+
 /** The words of a request to declare, which say nothing of the problem itself. */
 const DECLARING =
   /\b(je|j|veux|voudrais|voudrai|souhaite|aimerais|dois|faut|il|declarer|signaler|ouvrir|creer|faire|remonter|un|une|nouvel|nouveau|incident|ticket|probleme|panne|bug|svp|stp|merci|please|i|want|would|like|need|to|report|open|file|create|raise|log|a|an|new|issue|problem|outage|support)\b/g;
@@ -68,7 +73,7 @@ export class DeclareIncidentDialog extends CancelAndHelpDialog {
     const named = entities.find((e) => e.type === 'service')?.value;
     const form: Form = {
       service: named && (INCIDENT_SERVICES as readonly string[]).includes(named) ? named : '',
-      impact: AFFECTS_COMPANY.test(fold(text)) ? 'company' : AFFECTS_TEAM.test(fold(text)) ? 'team' : 'me',
+      impact: affected(fold(text)),
       description: describesTheProblem(text, named !== undefined) ? text.trim() : '',
       since: SINCE.exec(text)?.[0].trim() ?? '',
       phone: '',

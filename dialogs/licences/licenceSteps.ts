@@ -36,12 +36,7 @@ const LICENCE_WORDS =
  * « ajoute Paul au groupe Ventes » is not, whatever the recognizer guessed.
  */
 export function namesALicence(recognition: Recognition): boolean {
-  return (
-    recognition.clicked === true ||
-    recognition.text.trim() === '' ||
-    recognition.entities.some((e) => e.type === 'sku') ||
-    LICENCE_WORDS.test(fold(recognition.text))
-  );
+  return recognition.clicked === true || recognition.entities.some((e) => e.type === 'sku') || LICENCE_WORDS.test(fold(recognition.text));
 }
 
 export interface LicenceServices extends WriteServices {
