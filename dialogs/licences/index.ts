@@ -12,7 +12,7 @@ export const licenceDialogs: FeatureDialogs = (s) => {
     routes: [
       { intent: 'license.assign', dialog: bulk, when: (r) => namesALicence(r) && isBulk(r) },
       { intent: 'license.remove', dialog: bulk, when: (r) => namesALicence(r) && isBulk(r) },
-      { intent: 'license.list', dialog: new LicenseInventoryDialog(s.licenses, s.tenantName, s.cards, s.localizer) },
+      { intent: 'license.list', dialog: new LicenseInventoryDialog(s.authorizer, s.licenses, s.tenantName, s.cards, s.localizer) },
       { intent: 'license.assign', dialog: new AssignLicenseDialog(s, s.resolveUser()), when: namesALicence },
       { intent: 'license.remove', dialog: new RemoveLicenseDialog(s, s.resolveUser()), when: namesALicence },
       { intent: 'license.change', dialog: new ChangeLicenseDialog(s, s.resolveUser()), when: namesALicence },

@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Authorizer } from '../../bot/policy/authorization';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { LicensePlan, plansMeant } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
@@ -17,6 +18,7 @@ export interface LicenseInventory {
  */
 export class LicenseInventoryDialog extends ComponentDialog {
   constructor(
+    private readonly authorizer: Authorizer,
     private readonly licenses: LicenseInventory,
     private readonly tenantName: () => string,
     private readonly cards: CardRenderer,
@@ -38,6 +40,8 @@ export class LicenseInventoryDialog extends ComponentDialog {
   }
 
   private async showInventoryStep(step: WaterfallStepContext<Partial<Recognition>>): Promise<DialogTurnResult> {
+    // The tenant's plans are for the roles that manage or read them (SECURITY.md), not for every member.
+    await this.authorizer.require('license.list', step.context.activity.from?.aadObjectId);
     const locale = localeOf(step.context);
     const all = await this.licenses.inventory();
     const named = plansMeant(

@@ -196,6 +196,19 @@ describe('Licences by chat', function () {
       assert.deepEqual(writes(), []);
     });
 
+    it('shows the inventory only to the roles that read licences (SECURITY.md), by typed request or by its button', async () => {
+      const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+      for (const ask of [
+        (chat: Awaited<ReturnType<typeof conversation>>) => chat.say('licences'),
+        (chat: Awaited<ReturnType<typeof conversation>>) => chat.click({ action: 'license.list' }),
+      ]) {
+        await assert.rejects(ask(await conversation(lea)), (error: unknown) => {
+          const cause = rootCause(error);
+          return cause instanceof RoleRequired && String(cause.params.roles).includes('Global Reader');
+        });
+      }
+    });
+
     it("starts from the inventory card's Assign button with the plan already chosen", async () => {
       const chat = await conversation();
       const reply = await chat.click({ action: 'license.assign', sku: 'O365_BUSINESS_ESSENTIALS' });

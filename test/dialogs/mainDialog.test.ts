@@ -68,7 +68,7 @@ describe('Main dialog', () => {
 
   it('ends after answering, so the next message starts afresh', async () => {
     const client = (await stack()).client();
-    await client.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR' });
+    await client.sendActivity({ type: 'message', text: 'licences', locale: 'fr-FR', from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });
     assert.equal(client.dialogTurnResult.status, 'complete');
   });
 
