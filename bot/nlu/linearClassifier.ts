@@ -6,9 +6,13 @@
  * feature seen in training and per intent.
  */
 
+import { conceptsOf } from './concepts';
+
 /** The lengths of the letter sequences taken inside each word. */
 const NGRAM_MIN = 3;
 const NGRAM_MAX = 5;
+/** How much each concept the message speaks of (bot/nlu/concepts.ts) weighs beside a word. */
+const CONCEPT_WEIGHT = 2;
 
 /** The features of a normalised text, each with its weight in the message. */
 export function featuresOf(text: string): Map<string, number> {
@@ -21,6 +25,7 @@ export function featuresOf(text: string): Map<string, number> {
     const marked = `<${word}>`;
     for (let n = NGRAM_MIN; n <= NGRAM_MAX; n++) for (let start = 0; start + n <= marked.length; start++) add(`c:${marked.slice(start, start + n)}`, 0.3);
   }
+  for (const concept of conceptsOf(text)) add(`k:${concept}`, CONCEPT_WEIGHT);
   // Each message weighs the same whatever its length.
   const norm = Math.sqrt([...features.values()].reduce((sum, v) => sum + v * v, 0)) || 1;
   for (const [feature, value] of features) features.set(feature, value / norm);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { HELD_OUT_SETS, loadEvaluationSet, NearDuplicates, score } from '../../bot/nlu/evaluation';
 import { normalise } from '../../bot/nlu/normalise';
+import { conceptsOf } from '../../bot/nlu/concepts';
 import { loadTemplates } from '../../bot/nlu/templates';
 import { loadCorpus, NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
 import { projectPath } from '../../bot/host/paths';
@@ -71,7 +72,7 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
   });
 
   // The floors follow the held-out figures that `npm run bench:nlu` prints (the model is deterministic: no flakiness).
-  const floors: Record<(typeof HELD_OUT_SETS)[number], number> = { 'evaluation.tsv': 0.97, 'heldout2.tsv': 0.95, 'heldout3.tsv': 0.85, 'heldout4.tsv': 0.8 };
+  const floors: Record<(typeof HELD_OUT_SETS)[number], number> = { 'evaluation.tsv': 0.97, 'heldout2.tsv': 0.95, 'heldout3.tsv': 0.9, 'heldout4.tsv': 0.9 };
   for (const file of HELD_OUT_SETS) {
     it(`keeps its accuracy on the held-out set ${file} at ${floors[file] * 100} % at least, out-of-domain requests rejected`, async () => {
       const pairs = [];
@@ -111,6 +112,19 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
       assert.equal((await recognizer.recognize(text)).intent, intent);
     });
   }
+
+  it('reads the ideas of a request whatever its words: "pull her seat" and « récupère sa licence » both remove a licence', () => {
+    assert.deepEqual(conceptsOf(normalise('pull her seat')), ['licence', 'remove']);
+    assert.deepEqual(conceptsOf(normalise('récupère sa licence')), ['licence', 'remove']);
+    assert.deepEqual(conceptsOf(normalise('bump Chloé up to Business Premium')), ['licence', 'change']);
+    assert.deepEqual(conceptsOf(normalise('commande une pizza')), []);
+  });
+
+  it('understands a verb for a licence it was never taught, by what it means', async () => {
+    // "withdraw" and « provisionner » are in no phrase people wrote (nlu/corpus.json): the concepts read them.
+    assert.equal((await recognizer.recognize("withdraw Julie's E3 license")).intent, 'license.remove');
+    assert.equal((await recognizer.recognize('provisionne une licence E3 pour Hugo')).intent, 'license.assign');
+  });
 
   it('reads a plan named without the word « licence » as a licence request', async () => {
     assert.equal(normalise('combien de Business Premium il reste ?'), 'combien de licence business premium il reste');

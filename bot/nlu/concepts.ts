@@ -1,0 +1,65 @@
+/**
+ * The ideas a request is made of, in either language: "pull her seat" and « récupère sa licence »
+ * share « remove » and « licence » though they share no word. The linear model reads them beside
+ * the words (bot/nlu/linearClassifier.ts), so that a verb or a noun the corpus never used, in a
+ * voice it never heard, still counts for what it means. Written from the domain's vocabulary
+ * (French of France, Belgium and Québec; US and UK English), matched on the normalised text
+ * (bot/nlu/normalise.ts: folded, short forms written out, « mot de passe » one word).
+ */
+const CONCEPTS: [string, RegExp][] = [
+  ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
+  [
+    'give',
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|file|sort out|enable|activ\w*)\b/,
+  ],
+  [
+    'remove',
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|left|leaving|parti|part|quitte)\b/,
+  ],
+  [
+    'change',
+    /\b(passe|passer|chang\w*|upgrad\w*|downgrad\w*|migr\w*|bascul\w*|switch\w*|swap\w*|monte\w*|monter|retrograd\w*|remplac\w*|replac\w*|convert\w*|bump\w*|move|moves|moving|descend\w*|superieure?|bigger|higher|lower)\b/,
+  ],
+  ['create', /\b(cre\w*|nouvel\w*|nouveau|new|nomm\w*|promo\w*|devien\w*|devenir|become|make|turn \w+ into|rendre|design\w*|set up)\b/],
+  ['admin', /\b(admin\w*|roles?|droits|rights|global reader|lecteur global)\b/],
+  [
+    'inventory',
+    /\b(combien|how many|how much|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
+  ],
+  ['password', /\b(motdepasse|password\w*|passcode)\b/],
+  [
+    'forgot',
+    /\b(oubli\w*|forgot\w*|perdu|lost|bloque\w*|locked|lock out|verrouill\w*|expir\w*|remember|souviens|rentrer|get into|log in|se connecter|connecter)\b/,
+  ],
+  [
+    'broken',
+    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong)\b/,
+  ],
+  ['ticket', /\b(ticket\w*|incidents?|demande|request|case|signal\w*|report\w*|declar\w*|flag|raise|log)\b/],
+  [
+    'followUp',
+    /\b(ou en est|en est ou|nouvelles?|news|update|suivi|avancement|avance\w*|progress|relanc\w*|chas\w*|handl\w*|trait\w*|pris en charge|picked up|resolu\w*|resolved|regle\w*|fixed|sorted|ferme\w*|closed|going|happening)\b/,
+  ],
+  ['everyone', /\b(tout le monde|everyone|everybody|general\w*|en ce moment|right now|today|aujourd'hui|chez microsoft|microsoft)\b/],
+  ['support', /\b(support|assistance|technicien\w*|technician|humain|human|microsoft)\b/],
+  ['contact', /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details)\b/],
+  [
+    'capability',
+    /\b(sais faire|sais-tu|can you do|capable|commandes|commands|skills?|competences?|sers|bot|assistant|what do you|tu fais quoi|commencer|start)\b/,
+  ],
+  [
+    'cancel',
+    /\b(annul\w*|cancel\w*|stop\w*|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|oublie|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no)\b/,
+  ],
+  ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|@\S+)\b/],
+  [
+    'mailSetup',
+    /\b(configur\w*|parametr\w*|setup|install\w*|imap|smtp|pop|port|serveur|server|iphone|android|tablette?|thunderbird|ajouter mon compte|add my)\b/,
+  ],
+  ['mail', /\b(mail|messagerie|outlook|boite|mailbox|inbox|exchange)\b/],
+];
+
+/** The concepts a normalised text speaks of, each once. */
+export function conceptsOf(normalised: string): string[] {
+  return CONCEPTS.filter(([, pattern]) => pattern.test(normalised)).map(([concept]) => concept);
+}
