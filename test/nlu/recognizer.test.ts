@@ -72,7 +72,13 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
   });
 
   // The floors follow the held-out figures that `npm run bench:nlu` prints (the model is deterministic: no flakiness).
-  const floors: Record<(typeof HELD_OUT_SETS)[number], number> = { 'evaluation.tsv': 0.97, 'heldout2.tsv': 0.95, 'heldout3.tsv': 0.9, 'heldout4.tsv': 0.9 };
+  const floors: Record<(typeof HELD_OUT_SETS)[number], number> = {
+    'evaluation.tsv': 0.97,
+    'heldout2.tsv': 0.95,
+    'heldout3.tsv': 0.9,
+    'heldout4.tsv': 0.85,
+    'heldout5.tsv': 0.85,
+  };
   for (const file of HELD_OUT_SETS) {
     it(`keeps its accuracy on the held-out set ${file} at ${floors[file] * 100} % at least, out-of-domain requests rejected`, async () => {
       const pairs = [];
