@@ -10,11 +10,11 @@ const CONCEPTS: [string, RegExp][] = [
   ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
   [
     'give',
-    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|file|sort out|enable|activ\w*)\b/,
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*)\b/,
   ],
   [
     'remove',
-    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|left|leaving|parti|part|quitte)\b/,
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|leaving|parti|quitte)\b/,
   ],
   [
     'change',
@@ -40,7 +40,7 @@ const CONCEPTS: [string, RegExp][] = [
     'followUp',
     /\b(ou en est|en est ou|nouvelles?|news|update|suivi|avancement|avance\w*|progress|relanc\w*|chas\w*|handl\w*|trait\w*|pris en charge|picked up|resolu\w*|resolved|regle\w*|fixed|sorted|ferme\w*|closed|going|happening)\b/,
   ],
-  ['everyone', /\b(tout le monde|everyone|everybody|general\w*|en ce moment|right now|today|aujourd'hui|chez microsoft|microsoft)\b/],
+  ['everyone', /\b(tout le monde|everyone|everybody|general\w*|en ce moment|right now|today|aujourd'hui|chez microsoft)\b/],
   ['support', /\b(support|assistance|technicien\w*|technician|humain|human|microsoft)\b/],
   ['contact', /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details)\b/],
   [
