@@ -49,7 +49,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'cancel',
-    /\b(annul\w*|cancel\w*|stop\w*|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|oublie|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no)\b/,
+    /\b(annul\w*|cancel\w*|stop\w*|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no)\b/,
   ],
   ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|@\S+|[a-z0-9-]+\.[a-z]{2,})\b/],
   [

@@ -6,7 +6,7 @@ import { fold, INCIDENT_MENTION, markPlans } from './entities';
  */
 const SHORT_FORMS: [RegExp, string][] = [
   // passwords
-  [/\b(mdps?|mot2passe|mot de pass|motdepasse)\b/g, 'mot de passe'],
+  [/\b(mdps?|mot2passe|mots? de pas{1,3}e?s?|motdepasse)\b/g, 'mot de passe'],
   [/\b(pwd|passwd|pswd|pw)\b/g, 'password'],
   [/\b(rst|reinit|re-init|reinitialis\w*|reinitializ\w*)\b/g, 'reinitialiser'],
   // products and the tenant

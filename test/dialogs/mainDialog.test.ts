@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ADMIN, ORDINARY } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
-import { mainDialogTestCases } from './testData/mainDialogTestCases';
+import { MainDialogTestCase, mainDialogTestCases } from './testData/mainDialogTestCases';
 
 const CARD_MARKS: Record<string, (text: string) => boolean> = {
   licenseInventory: (text) => text.includes('ColumnSet'),
@@ -15,14 +15,15 @@ const CARD_MARKS: Record<string, (text: string) => boolean> = {
 
 describe('Main dialog', () => {
   const { tenant } = useDemoTenant();
-  const stack = () => dialogStack(tenant().url);
+  const stack = (recognized?: MainDialogTestCase['recognized'], text = '') =>
+    dialogStack(tenant().url, undefined, undefined, recognized ? { recognized: { [text]: recognized } } : {});
 
   for (const testCase of mainDialogTestCases) {
     it(testCase.name, async () => {
       const activity =
         typeof testCase.utterance === 'string' ? { type: 'message', text: testCase.utterance } : { type: 'message', text: '', value: testCase.utterance.value };
       const reply = await (
-        await stack()
+        await stack(testCase.recognized, activity.text)
       )
         .client()
         .sendActivity({ ...activity, locale: testCase.locale, from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });

@@ -16,6 +16,7 @@ import { Localizer } from '../../bot/presentation/i18n';
 import { createDialogs } from '../../bot/host/compositionRoot';
 import { Logger } from '../../bot/host/logger';
 import { NlpRecognizer } from '../../bot/nlu/nlpRecognizer';
+import type { Recognition, Recognizer } from '../../bot/nlu/recognizer';
 import { OpenedStorage, openStorage } from '../../bot/storage';
 import { TurnSetup } from '../../bot/turn/turnSetup';
 import { PrivateMessenger } from '../../bot/host/proactive';
@@ -39,11 +40,23 @@ export const sharedStorage = () =>
   ));
 after(async () => (await storage)?.close());
 
-/** Tables a test may replace (one that fails, to see what the user is told). */
+/**
+ * Parts a test may replace: a table (one that fails, to see what the user is told), or what the
+ * recognizer makes of some words (a dialog's answer to a recognition the test names, whatever the
+ * trained model makes of them this week).
+ */
 export interface StackTables {
   incidents?: RecordTable<Incident>;
   requests?: RecordTable<ResetRequest>;
   audit?: RecordTable<AuditEntry>;
+  recognized?: Record<string, Omit<Recognition, 'text' | 'entities'>>;
+}
+
+/** The trained recognizer, except for the words a test says how to read. */
+function recognizerFor(trained: Recognizer, recognized: StackTables['recognized'] = {}): Recognizer {
+  return {
+    recognize: async (text) => (Object.hasOwn(recognized, text) ? { text, entities: [], ...recognized[text] } : trained.recognize(text)),
+  };
 }
 
 export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthConnectionName = '', replaced: StackTables = {}) {
@@ -53,7 +66,7 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
   const conversations = new ConversationDirectory(tables.table('conversations'));
   const { mainDialog, resolveUser, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
     graph,
-    recognizer: await sharedRecognizer(),
+    recognizer: recognizerFor(await sharedRecognizer(), replaced.recognized),
     audit,
     claims: new ActionClaims(tables.table('claims')),
     // A real CloudAdapter (unauthenticated, as locally): it can reach only conversations this process saw.
