@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { teamsActivity } from '../support/activities';
 import { ORDINARY, seededUser, TENANT_ID } from '../support/fixtures';
 import { useTestBot } from '../support/testBot';
+import { until } from '../support/until';
 
 const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
 const paul = { id: '29:user-paul', name: 'Paul Fontaine', aadObjectId: seededUser('paul.fontaine@lumiere-fils.fr').id };
@@ -50,10 +51,6 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
   const textsTo = (conversation: { id: string }) => to(conversation).map((a) => a.text ?? '');
   const lastCard = (): Card => capture().cards().at(-1);
   const numberIn = (text: string) => Number(/INC-(\d{6})/.exec(text)![1]);
-  const until = async (what: () => boolean, ms = 15000) => {
-    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (what()) return;
-    assert.fail('waited in vain');
-  };
 
   /** Léa declares an incident through the whole flow; its number. */
   const declare = async (who = lea, chat = chats.lea, text = "Word se ferme dès que j'ouvre un document", form: Record<string, string> = {}) => {

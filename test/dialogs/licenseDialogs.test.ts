@@ -4,6 +4,7 @@ import { rootCause, RoleRequired } from '../../bot/policy/errors';
 import { ADMIN, GROUP_LICENSED, NO_USAGE_LOCATION, ORDINARY, seededUser, SKU } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
+import { until } from '../support/until';
 
 const PAUL = seededUser('paul.fontaine@lumiere-fils.fr'); // Office 365 E3, direct
 const JULIE = seededUser('julie.roux@lumiere-fils.fr'); // Business Standard, direct
@@ -178,6 +179,8 @@ describe('Licences by chat', function () {
       assert.doesNotMatch(reply.text, /Rien n'a été modifié/);
       const [entry] = await stack.audit.recent({ user: 'lea.petit', operation: 'license.assign' });
       assert.equal(entry.outcome, 'unknown');
+      // The demo tenant still answers the hung call, 1.5 s later: its write lands here, not in the next test.
+      await until(() => tenant().requests.some((r) => r.path.endsWith('/assignLicense')));
     });
 
     it('explains a 403 from Graph as missing rights', async () => {
