@@ -105,6 +105,28 @@ export function extractEntities(text: string): Entity[] {
   return dedupe(entities);
 }
 
+/** Words that say nothing of what is wanted, around a product named alone (« et outlook ? », "teams again"). */
+const FILLER = new Set(
+  'et ou le la les l mon ma mes sur avec de du des encore aussi alors bon hmm euh svp stp merci and or the my on with again too please thanks hmm uh'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a message names a service and nothing else (« outlook », « teams et outlook ? »): a
+ * problem, an outage or setting it up are all as likely, whatever the classifier says.
+ */
+export function namesOnlyServices(text: string): boolean {
+  const folded = fold(text);
+  const services = findAliases(folded, SERVICES);
+  if (services.length === 0) return false;
+  const rest = services.reduce((s, r) => s.slice(0, r.start) + ' '.repeat(r.end - r.start) + s.slice(r.end), folded);
+  return rest
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .every((word) => FILLER.has(word));
+}
+
 function dedupe(entities: Entity[]): Entity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {

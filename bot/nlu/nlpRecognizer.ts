@@ -6,7 +6,7 @@ import { Nlp } from '@nlpjs/nlp';
 import { LangFr } from '@nlpjs/lang-fr';
 import { projectPath } from '../host/paths';
 import { Intent, isIntent, Recognition, Recognizer } from './recognizer';
-import { extractEntities } from './entities';
+import { extractEntities, namesOnlyServices } from './entities';
 import { normalise } from './normalise';
 import { detectLanguage } from './language';
 import { heldOutSentences, NearDuplicates } from './evaluation';
@@ -135,7 +135,8 @@ export class NlpRecognizer implements Recognizer {
       .slice(0, 3)
       .map(([intent, s]) => ({ intent, score: s }));
     const second = ranked[1]?.[1] ?? 0;
-    const trusted = best !== 'none' && score >= THRESHOLD && score - second >= MARGIN;
+    // A product named alone (« outlook », « teams ? ») is a topic, not a request: the likeliest requests are offered.
+    const trusted = best !== 'none' && score >= THRESHOLD && score - second >= MARGIN && !namesOnlyServices(cleaned);
     // An incident named by its number exists already: the message follows it, it does not declare it.
     const intent = trusted && best === 'incident.declare' && entities.some((e) => e.type === 'incident') ? 'incident.status' : best;
     return {

@@ -78,9 +78,16 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     }
   });
 
-  it('answers what it does not understand with a way to the help, never a dead end', async () => {
-    // What an ambiguous request is offered is the main dialog's test (its reading is named there): a
-    // request from outside the domain is one the trained model will keep not understanding.
+  it('answers what it does not understand with choices and a way to the help, never a dead end', async () => {
+    // A product named alone is a topic: an incident, an outage or setting it up are offered.
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'Outlook ?' }));
+    const text = allText(running.capture.cards()[0]);
+    assert.match(text, /Je ne suis pas sûr d'avoir compris/);
+    assert.match(text, /"action":"incident.declare"/);
+    assert.match(text, /"action":"help"/);
+  });
+
+  it('answers a request from outside its domain with a way to the help', async () => {
     await running.bot.post(teamsActivity(running.capture.url, { text: 'commande une pizza pour midi' }));
     const text = allText(running.capture.cards()[0]);
     assert.match(text, /Reformulez votre demande/);

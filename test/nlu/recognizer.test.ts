@@ -153,6 +153,18 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.ok((result.alternatives ?? []).some((a) => a.intent === 'incident.declare'));
   });
 
+  it('takes a product named alone for a topic, and offers the likeliest requests about it', async () => {
+    for (const text of ['outlook', 'Teams ?', 'outlook et teams']) {
+      const result = await recognizer.recognize(text);
+      assert.equal(result.intent, 'none', text);
+      assert.ok(
+        (result.alternatives ?? []).some((a) => a.intent === 'incident.declare'),
+        text,
+      );
+    }
+    assert.equal((await recognizer.recognize('outlook marche pas')).intent, 'incident.declare');
+  });
+
   it('treats an empty message as none', async () => {
     assert.equal((await recognizer.recognize('   ')).intent, 'none');
   });
