@@ -13,7 +13,27 @@ const OK =
 const WHO =
   /^(?:(?:bonjour|salut|hello|hi|hey)[\s,!]*)?(?:qui es[- ]tu|t'es qui|tu es qui|qui etes[- ]vous|vous etes qui|c'est quoi ce bot|tu es quoi|who are you|what are you|who is this|what is this bot)[\s?!.]*$/;
 
-const YES = /^(?:oui|ouais|yes|yep|yeah|sure|bien sur|of course|vas-y|go ahead|je confirme|i confirm|confirme|confirm)[\s!.]*$/;
+/** Saying yes, alone or a few times over (« oui vas-y », "yes do it", "ok go"). */
+const YES =
+  /^(?:(?:oui|ouais|ouaip|yes|yeah|yep|yup|ok|okay|d'accord|dac|vas-y|vas y|allez-y|allez|go|go ahead|go for it|do it|sure|bien sur|of course|absolument|tout a fait|absolutely|definitely|confirme|je confirme|i confirm|confirm|confirmed|valide|je valide|c'est ok|parfait|let's go|on y va)(?: |$))+$/;
+/** Saying no (« non », "nope", « surtout pas »); « non annule » is a cancel, which says no too. */
+const NO = /^(?:(?:non|nan|no|nope|nah|surtout pas|pas maintenant|not now|don't|do not|refuse|pas question|no way|certainly not)(?: |$))+$/;
+
+/**
+ * A typed answer to a yes-or-no card: 'yes', 'no', or undefined when the message says something
+ * else. Politeness and punctuation aside (« oui merci ! », "yes please").
+ */
+export function typedYesOrNo(text: string): 'yes' | 'no' | undefined {
+  const words = fold(text)
+    .replace(/[!.?,;]+/g, ' ')
+    .replace(/\b(merci|thanks|thank you|svp|stp|please|pls)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (words === '') return undefined;
+  if (YES.test(words)) return 'yes';
+  if (NO.test(words)) return 'no';
+  return undefined;
+}
 const LOST =
   /^(?:(?:bonjour|salut|hello|hi|hey)[\s,!]*)?(?:je suis (?:un peu |completement |totalement )?perdue?|je ne sais pas (?:quoi faire|comment faire|quoi demander|quoi te demander|par ou commencer)|jsp quoi faire|i'?m (?:a bit |completely |totally )?lost|i am (?:a bit )?lost|i don'?t know what to (?:do|ask)|i do not know what to (?:do|ask)|where do i start)[\s?!.]*$/;
 
@@ -24,6 +44,6 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
   if (OK.test(t)) return 'ok';
   if (WHO.test(t)) return 'who';
   if (LOST.test(t)) return 'lost';
-  if (YES.test(t)) return 'yes';
+  if (typedYesOrNo(t) === 'yes') return 'yes';
   return undefined;
 }

@@ -1,6 +1,5 @@
 import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
-import { fold } from '../../bot/nlu/entities';
 
 /** What a card prompt reads an answer against (kept in the prompt's state with its options). */
 export interface CardPromptOptions<V extends object> extends PromptOptions {
@@ -62,20 +61,3 @@ export function choicePrompt(
 }
 
 export const choicePromptId = (pick: string) => `choice.${pick}`;
-
-/** « oui », "yes", « vas-y », "go ahead"… and « non », "no", « surtout pas »…, typed rather than clicked. */
-const YES =
-  /^(oui|ouais|ouaip|yes|yeah|yep|yup|ok|okay|d'accord|dac|vas-y|allez-y|go|go ahead|do it|sure|confirme|je confirme|confirm|confirmed|valide|je valide|c'est ok|parfait)$/;
-const NO = /^(non|nan|no|nope|nah|surtout pas|pas maintenant|not now|don't|do not|refuse)$/;
-
-/** A typed answer to a yes-or-no card: 'yes', 'no', or undefined when the message says something else. */
-export function typedYesOrNo(text: string): 'yes' | 'no' | undefined {
-  const words = fold(text)
-    .replace(/[!.?,;]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/\b(merci|thanks|svp|stp|please)\b/g, '')
-    .trim();
-  if (YES.test(words)) return 'yes';
-  if (NO.test(words)) return 'no';
-  return undefined;
-}

@@ -14,7 +14,8 @@ import { Localizer, Params } from '../../bot/presentation/i18n';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { askerOf, callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Interruptions } from './cancelAndHelpDialog';
-import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePromptId, typedYesOrNo } from './cardPrompt';
+import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePromptId } from './cardPrompt';
+import { typedYesOrNo } from '../../bot/nlu/smallTalk';
 import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
 

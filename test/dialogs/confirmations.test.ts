@@ -46,6 +46,15 @@ describe('Confirmations and requests in progress', function () {
       assert.equal(writes().length, 1);
     });
 
+    it('« oui vas-y » and "yes do it" confirm as « oui » does', async () => {
+      const chat = await chatOf('personal');
+      assert.ok(confirmCard(await chat.say(camille, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')));
+      assert.match(textOf((await chat.say(camille, 'oui vas-y'))[0]), /C'est fait : Paul Fontaine a maintenant la licence/);
+      assert.ok(confirmCard(await chat.say(camille, 'retire la licence Business Basic de paul.fontaine@lumiere-fils.fr')));
+      assert.match(textOf((await chat.say(camille, 'yes do it'))[0]), /^Done: Microsoft 365 Business Basic was removed from Paul Fontaine/);
+      assert.equal(writes().length, 2);
+    });
+
     it('"no" declines in a one-to-one chat, and nothing is written', async () => {
       const chat = await chatOf('personal');
       assert.ok(confirmCard(await chat.say(camille, 'affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')));

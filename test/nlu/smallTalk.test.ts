@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { smallTalkOf } from '../../bot/nlu/smallTalk';
+import { smallTalkOf, typedYesOrNo } from '../../bot/nlu/smallTalk';
 
 describe('Small talk', () => {
   const cases: [string, string | undefined][] = [
@@ -31,4 +31,29 @@ describe('Small talk', () => {
       assert.equal(smallTalkOf(text), expected);
     });
   }
+
+  describe('a typed answer to a yes-or-no card', () => {
+    const answers: [string, 'yes' | 'no' | undefined][] = [
+      ['oui', 'yes'],
+      ['oui vas-y !', 'yes'],
+      ['ok go', 'yes'],
+      ['yes please', 'yes'],
+      ['yes do it', 'yes'],
+      ['go for it', 'yes'],
+      ['oui je confirme', 'yes'],
+      ['non', 'no'],
+      ['non merci', 'no'],
+      ['nope, not now', 'no'],
+      // Anything more is something else: a new request, or a doubt to settle on the card.
+      ['oui mais pour Paul', undefined],
+      ['yes no', undefined],
+      ["c'est bon", undefined],
+      ['merci', undefined],
+    ];
+    for (const [text, expected] of answers) {
+      it(`« ${text} » says ${expected ?? 'neither yes nor no'}`, () => {
+        assert.equal(typedYesOrNo(text), expected);
+      });
+    }
+  });
 });
