@@ -1,5 +1,5 @@
 import { allowed, Capability, Operation } from './capabilities';
-import { RoleRequired } from './errors';
+import { AdminOnly, RoleRequired } from './errors';
 
 export interface RoleSource {
   rolesOf(userId: string): Promise<string[]>;
@@ -23,7 +23,8 @@ export class Authorizer {
     const callerRoles = callerId ? await this.roles.rolesOf(callerId) : [];
     if (!allowed(capability, callerRoles)) {
       const needed = capability.roles === 'everyone' ? [] : capability.roles;
-      throw new RoleRequired(`${callerId ?? 'an unknown caller'} may not ${intent}`, { roles: needed.join(',') });
+      const refusal = callerRoles.length === 0 ? AdminOnly : RoleRequired;
+      throw new refusal(`${callerId ?? 'an unknown caller'} may not ${intent}`, { roles: needed.join(',') });
     }
     return callerRoles;
   }

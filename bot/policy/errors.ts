@@ -96,5 +96,9 @@ export function rootCause(error: unknown): unknown {
 
 /** The caller's Entra roles do not allow the operation; params.roles lists the roles that would. */
 export class RoleRequired extends AppError {
-  readonly messageKey = 'error.roleRequired';
+  readonly messageKey: string = 'error.roleRequired';
+}
+/** The caller holds no administrator role at all: someone who does must do it (they are told to ask). */
+export class AdminOnly extends RoleRequired {
+  override readonly messageKey = 'error.adminOnly';
 }

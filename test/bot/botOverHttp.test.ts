@@ -103,14 +103,21 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
     assert.ok(running.bot.logs.some((l) => l.includes('foreign tenant')));
   });
 
-  it("refuses an operation the caller's roles do not allow, naming the roles, in their language", async () => {
+  it('refuses an operation to someone with no admin role, naming the roles that can and telling them to ask, in their language', async () => {
     const lea = { id: '29:user-lea', name: 'Léa Petit', aadObjectId: ORDINARY.id };
     await running.bot.post(teamsActivity(running.capture.url, { text: 'liste des administrateurs', from: lea }));
-    assert.match(running.capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
-    assert.match(running.capture.texts()[0], /Administrateur général, Administrateur de rôle privilégié/);
+    assert.match(running.capture.texts()[0], /^Seul un administrateur peut faire cela \(Administrateur général, Administrateur de rôle privilégié\)/);
+    assert.match(running.capture.texts()[0], /demandez-le à l'un d'eux ou au support\. Rien n'a été fait/);
     running.capture.clear();
     await running.bot.post(teamsActivity(running.capture.url, { text: 'list the administrators', locale: 'en-US', from: lea }));
-    assert.match(running.capture.texts()[0], /takes one of these Microsoft 365 roles: Global Administrator, Privileged Role Administrator/);
+    assert.match(running.capture.texts()[0], /^Only an administrator can do that \(Global Administrator, Privileged Role Administrator\)/);
+  });
+
+  it("refuses an operation an administrator's roles do not allow, naming the roles it takes", async () => {
+    // Julien Moreau is Helpdesk and Password Administrator: licences are not his.
+    const julien = { id: '29:user-julien', name: 'Julien Moreau', aadObjectId: seededUser('julien.moreau@lumiere-fils.fr').id };
+    await running.bot.post(teamsActivity(running.capture.url, { text: 'combien de licences il reste ?', from: julien }));
+    assert.match(running.capture.texts()[0], /^Vous n'avez pas le droit de faire cela : il faut l'un de ces rôles dans Microsoft 365 : Administrateur général/);
   });
 
   it('shows a bulk change on one card, posted as progress and updated into the report', async () => {

@@ -179,7 +179,7 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       assert.match(card, /pas encore remise au canal du support/);
       running.capture.clear();
       await say(lea, leaChat, 'demandes en attente');
-      assert.match(running.capture.texts()[0], /Vous n'avez pas le droit de faire cela/);
+      assert.match(running.capture.texts()[0], /Seul un administrateur peut faire cela/);
     });
 
     it('delivers the saved requests once the channel takes posts again', async () => {
