@@ -90,7 +90,7 @@ export function extractEntities(text: string): Entity[] {
   const entities: Entity[] = [];
   const emails = [...new Set([...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase()))];
   entities.push(...emails.map((value) => ({ type: 'email' as const, value })));
-  const withoutEmails = folded.replace(EMAIL, ' ');
+  const withoutEmails = singularRoles(folded.replace(EMAIL, ' '));
   const skus = findAliases(withoutEmails, SKUS);
   for (const sku of skus) {
     entities.push({ type: 'sku', value: sku.match[0], ...(sku.match.length > 1 ? { candidates: sku.match } : {}) });
@@ -103,6 +103,15 @@ export function extractEntities(text: string): Entity[] {
   for (const m of withoutEmails.matchAll(DOMAIN)) entities.push({ type: 'domain', value: m[0].toLowerCase() });
   for (const m of folded.matchAll(INCIDENT)) entities.push({ type: 'incident', value: String(Number(m[1] ?? m[2] ?? m[3])) });
   return dedupe(entities);
+}
+
+/** Administrators named in the plural (« les admins exchange », "the global admins", « administrateurs généraux »), as one. */
+function singularRoles(folded: string): string {
+  return folded
+    .replace(/\b(admin|administrator|administrateur|administratrice)s\b/g, '$1')
+    .replace(/\bgeneraux\b/g, 'general')
+    .replace(/\bglobaux\b/g, 'global')
+    .replace(/\bglobales\b/g, 'globale');
 }
 
 /** Words that say nothing of what is wanted, around a product named alone (« et outlook ? », "teams again"). */

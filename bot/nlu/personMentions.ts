@@ -7,7 +7,9 @@ const CORPUS_NAMES = new Set(['julie', 'paul', 'marie', 'thomas', 'nadia', 'lea'
 
 const EXTRA_WORDS =
   'a au aux de des du en et la le les l d un une pour par sur avec stp svp merci please to for the of and with from his her their its lui elle leur ' +
-  'son sa ses mon ma mes nouveau nouvelle nouvel utilisateur utilisatrice user collegue colleague monsieur madame mr mme mlle qui who est is';
+  'son sa ses mon ma mes nouveau nouvelle nouvel utilisateur utilisatrice user collegue colleague monsieur madame mr mme mlle qui who est is ' +
+  // role names in the plural (« les administrateurs généraux », "the global admins")
+  'admins administrateurs administratrices administrators generaux globaux globales';
 
 const words = (text: string) =>
   fold(text)

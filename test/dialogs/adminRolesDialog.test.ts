@@ -34,6 +34,13 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     for (const name of ['Nadia Benali', 'Julien Moreau', 'Thomas Girard']) assert.doesNotMatch(text, new RegExp(name));
   });
 
+  it("« qui sont les administrateurs généraux ? », in the plural, shows that role's holders too (« généraux » is no one's name)", async () => {
+    const text = cardText(await (await client()).sendActivity(say('qui sont les administrateurs généraux ?')));
+    assert.match(text, /Qui a le rôle Administrateur général/);
+    assert.match(text, /Sophie Laurent/);
+    assert.doesNotMatch(text, /Nadia Benali/);
+  });
+
   it('"who has the Teams admin role" answers in English with its holders', async () => {
     const reply = await (await client()).sendActivity({ ...say('who has the Teams admin role'), locale: 'en-US' });
     const text = cardText(reply);

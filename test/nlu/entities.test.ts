@@ -73,6 +73,11 @@ describe('Entities', () => {
       ['donne-lui le rôle admin helpdesk', 'Helpdesk Administrator'],
       ['retire le rôle admin SP à Thomas', 'SharePoint Administrator'],
       ['domain admin for Lina', 'Domain Name Administrator'],
+      // in the plural
+      ['add Nadia to the global admins', 'Global Administrator'],
+      ['qui sont les administrateurs généraux ?', 'Global Administrator'],
+      ['les admins Exchange', 'Exchange Administrator'],
+      ['remove Thomas from the SharePoint admins', 'SharePoint Administrator'],
     ];
     for (const [text, role] of cases) it(`reads « ${text} » as ${role}`, () => assert.deepEqual(values(text, 'role'), [role]));
 
