@@ -22,17 +22,26 @@ export function isBulk(recognition: Recognition): boolean {
   return recognition.entities.filter((e) => e.type === 'email').length >= 2 || GROUP_WORD.test(text) || DEPARTMENT_WORD.test(text);
 }
 
+/** Where the name of a group ends when more follows it (« everyone in Finance a Business Basic license »). */
+const NAME_ENDS = new Set(['a', 'an', 'un', 'une', 'with', 'avec', 'licence', 'licences', 'license', 'licenses', 'plan', 'seat', 'department', 'departement']);
+
 /** The words naming the group: after « équipe » / « groupe », or between "to"/"for" and "team" / "group". */
 export function groupWords(text: string, keyword = GROUP_WORD): string[] {
   const folded = fold(text);
   const match = keyword.exec(folded);
   if (!match) return [];
   const words = (s: string) =>
-    s.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3 && !['des', 'les', 'the', 'pour', 'for', 'stp', 'svp', 'please'].includes(w));
-  const after = words(folded.slice(match.index + match[0].length));
+    s
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter((w) => w.length >= 3 && !['des', 'les', 'the', 'pour', 'for', 'stp', 'svp', 'please', 'service', 'departement', 'department'].includes(w));
+  const following = folded.slice(match.index + match[0].length).split(/[^\p{L}\p{N}-]+/u);
+  const end = following.findIndex((w, i) => i > 0 && NAME_ENDS.has(w));
+  const after = words((end === -1 ? following : following.slice(0, end)).join(' '));
   if (after.length > 0) return after.slice(0, 3);
   const before = folded.slice(0, match.index).split(/\s+/);
-  const preposition = Math.max(...['to', 'for', 'from', 'in', 'a', 'au', 'aux', 'pour', 'de', 'du'].map((p) => before.lastIndexOf(p)));
+  const preposition = Math.max(
+    ...['to', 'for', 'from', 'in', 'a', 'au', 'aux', 'pour', 'de', 'du', 'the', 'le', 'la', 'les'].map((p) => before.lastIndexOf(p)),
+  );
   return words(before.slice(preposition + 1).join(' ')).slice(-3);
 }
 

@@ -79,6 +79,9 @@ describe('Bulk licence changes by chat', function () {
       ['give an E3 license to everyone in Finance', /Paul Fontaine/],
       ['donne une licence E3 à tout le monde en Finance', /Julie Roux/],
       ['remove Business Standard from the Ventes department', /Victor Henry/],
+      // the plan named after the department: the name stops where the plan starts
+      ['give everyone in Finance a Business Basic license', /Paul Fontaine/],
+      ['donne une licence E3 à tout le monde du service Ventes', /pour 7 personnes/],
     ] as const) {
       const reply = await (await conversation()).say(text);
       assert.match(JSON.stringify(reply.attachments?.[0]?.content ?? reply.text), expected, text);
