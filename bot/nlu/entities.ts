@@ -114,12 +114,13 @@ function singularRoles(folded: string): string {
     .replace(/\bglobales\b/g, 'globale');
 }
 
-/** Words that say nothing of what is wanted, around a product named alone (« et outlook ? », "teams again"). */
-const FILLER = new Set(
-  'et ou le la les l mon ma mes sur avec de du des encore aussi alors bon hmm euh svp stp merci and or the my on with again too please thanks hmm uh'.split(
-    ' ',
-  ),
-);
+/** Words that say nothing of what is wanted, around a product named alone (« et outlook ? », "teams again", « au sujet d'outlook »). */
+const FILLER = new Set([
+  ...'et ou le la les l d mon ma mes sur avec de du des encore aussi alors bon hmm euh svp stp merci'.split(' '),
+  // « c'est au sujet d'outlook », « une question sur teams », "it's about outlook"
+  ...'c est au sujet a propos concernant question une un'.split(' '),
+  ...'and or the my on with again too please thanks hmm uh it s is about regarding re a'.split(' '),
+]);
 
 /**
  * Whether a message names a service and nothing else (« outlook », « teams et outlook ? »): a

@@ -154,7 +154,7 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
   });
 
   it('takes a product named alone for a topic, and offers the likeliest requests about it', async () => {
-    for (const text of ['outlook', 'Teams ?', 'outlook et teams']) {
+    for (const text of ['outlook', 'Teams ?', 'outlook et teams', "c'est au sujet d'outlook", "it's about Teams"]) {
       const result = await recognizer.recognize(text);
       assert.equal(result.intent, 'none', text);
       assert.ok(
