@@ -9,8 +9,9 @@ import type { IncidentCards } from './incidentCards';
 
 export const OPEN_INCIDENTS_DIALOG = 'openIncidentsDialog';
 
-/** « non pris », « nouveaux », "unassigned", "new". */
-const NOT_TAKEN = /\b(nouveaux?|nouvelles?|non (pris|assigne|attribue)s?|pas (encore )?pris|en attente|new|unassigned|untaken|waiting)\b/;
+/** « non pris », « nouveaux », « qui ne sont pas pris », « sans technicien », "unassigned", "new", "not picked up". */
+const NOT_TAKEN =
+  /\b(nouveaux?|nouvelles?|non (pris|assigne|attribue)s?|pas (encore )?(pris|assignes|attribues)|sans technicien|en attente|new|unassigned|untaken|waiting|not (yet )?(taken|assigned|picked up)|n't been (taken|assigned|picked up)|(nobody|no one) (has )?(taken|took|picked up))\b/;
 /** « pris en charge », « en cours », "taken", "in progress". */
 const TAKEN = /\b(pris en charge|pris|assigne(e)?s?|attribue(e)?s?|taken|assigned|in progress)\b/;
 /** « les miens », « pris par moi », "mine", "assigned to me". */

@@ -327,6 +327,11 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       await say(julien, chats.julien, 'incidents ouverts non pris');
       assert.doesNotMatch(JSON.stringify(lastCard()), new RegExp(`INC-${String(teams).padStart(6, '0')}`));
       capture().clear();
+      // asked as a question
+      await say(julien, chats.julien, 'quels incidents ne sont pas encore pris ?');
+      assert.match(JSON.stringify(lastCard()), new RegExp(`INC-${String(word).padStart(6, '0')}`));
+      assert.doesNotMatch(JSON.stringify(lastCard()), new RegExp(`INC-${String(teams).padStart(6, '0')}`));
+      capture().clear();
       await say(julien, chats.julien, 'incidents ouverts pris par moi');
       assert.match(JSON.stringify(lastCard()), new RegExp(`INC-${String(teams).padStart(6, '0')}`));
       capture().clear();
