@@ -6,8 +6,12 @@ import type { Recognition } from '../../bot/nlu/recognizer';
 import type { Localizer } from '../../bot/presentation/i18n';
 import { callerOf, localeOf } from '../../bot/turn/turnSetup';
 import type { IncidentCards } from './incidentCards';
+import { OPEN_INCIDENTS_DIALOG, OpenIncidentsDialog } from './openIncidentsDialog';
 
 export const INCIDENT_STATUS_DIALOG = 'incidentStatusDialog';
+
+/** Words by which someone speaks of their own incidents (« mon ticket », "my issue", « j'ai signalé », "I reported"). */
+const OWN = /\b(mes|mon|ma|my|mine|moi|me|i|j|je)\b/;
 
 /** « mes incidents », "my tickets": the list rather than the one in progress. */
 const LISTING = /\b(mes|my|liste|list|tous|all)\b|\b(incidents|tickets)\b/;
@@ -15,16 +19,19 @@ const LISTING = /\b(mes|my|liste|list|tous|all)\b|\b(incidents|tickets)\b/;
 /**
  * « où en est INC-000123 ? », « où en est mon ticket ? », « mes incidents »: a user sees their own
  * incidents (the card of one, where they may comment or close it; or the list); the helpdesk sees
- * anyone's. An incident that does not exist and someone else's get the same answer.
+ * anyone's, and, asking about incidents without saying « mes » (« any new tickets? »), the open
+ * ones. An incident that does not exist and someone else's get the same answer.
  */
 export class IncidentStatusDialog extends ComponentDialog {
   constructor(
     private readonly desk: IncidentDesk,
     private readonly incidents: IncidentCards,
     private readonly localizer: Localizer,
+    openIncidents: OpenIncidentsDialog,
   ) {
     super(INCIDENT_STATUS_DIALOG);
     this.addDialog(new WaterfallDialog('status', [this.showStep.bind(this)]));
+    this.addDialog(openIncidents);
     this.initialDialogId = 'status';
   }
 
@@ -43,6 +50,8 @@ export class IncidentStatusDialog extends ComponentDialog {
       await step.context.sendActivity({ attachments: [this.incidents.card(found.incident, locale, found.asHelpdesk ? 'reader' : 'requester', note)] });
       return step.endDialog();
     }
+    // The helpdesk asking about incidents in general (« any new tickets? », « liste des incidents ») means the ones to handle.
+    if (!OWN.test(fold(step.options.text)) && (await this.desk.isHandler(caller.id))) return step.replaceDialog(OPEN_INCIDENTS_DIALOG, step.options);
     const mine = await this.desk.mine(caller.id);
     if (mine.length === 0) {
       await step.context.sendActivity(t('incident.noneYet'));

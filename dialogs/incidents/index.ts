@@ -11,7 +11,15 @@ export const incidentDialogs: FeatureDialogs = (s) => {
   return {
     routes: [
       { intent: 'incident.declare', dialog: new DeclareIncidentDialog(s) },
-      { intent: 'incident.status', dialog: new IncidentStatusDialog(s.incidentDesk, s.incidentCards, s.localizer) },
+      {
+        intent: 'incident.status',
+        dialog: new IncidentStatusDialog(
+          s.incidentDesk,
+          s.incidentCards,
+          s.localizer,
+          new OpenIncidentsDialog(s.authorizer, s.incidentDesk, s.incidentCards, s.localizer),
+        ),
+      },
       { intent: 'incident.open', dialog: new OpenIncidentsDialog(s.authorizer, s.incidentDesk, s.incidentCards, s.localizer) },
     ],
     cardActions: { incidentTake: helpdesk, incidentComment: helpdesk, incidentResolve: helpdesk, incidentAddComment: requester, incidentClose: requester },

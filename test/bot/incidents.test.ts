@@ -341,6 +341,19 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       await say(thomas, chats.thomas, 'incidents ouverts');
       assert.match(textsTo(chats.thomas).join(' '), /rôle/);
     });
+
+    it('a technician asking about incidents without « mes » (« any new tickets? », « liste des incidents ») gets the open ones; anyone else their own', async () => {
+      const word = await declare();
+      capture().clear();
+      await say(julien, chats.julien, 'any new tickets?');
+      assert.match(JSON.stringify(lastCard()), new RegExp(`INC-${String(word).padStart(6, '0')}`));
+      capture().clear();
+      await say(julien, chats.julien, 'liste des incidents');
+      assert.match(JSON.stringify(lastCard()), new RegExp(`INC-${String(word).padStart(6, '0')}`));
+      capture().clear();
+      await say(thomas, chats.thomas, 'liste des incidents');
+      assert.match(textsTo(chats.thomas).join(' '), /Vous n'avez déclaré aucun incident/);
+    });
   });
 
   describe("Microsoft's outages followed for the user", () => {
