@@ -236,3 +236,19 @@ export const SERVICE_ALIASES: [string, string[]][] = [
   ['Microsoft Entra', ['microsoft entra', 'entra', 'entra id', 'azure ad', 'aad', 'connexion', 'authentification', 'mfa', 'sign-in', 'sign in', 'login']],
   ['Microsoft Forms', ['microsoft forms', 'forms']],
 ];
+
+/**
+ * What someone must be able to do, and the least-privileged built-in role that allows it
+ * (Microsoft Learn, « Microsoft Entra built-in roles » and « Least privileged roles by task »),
+ * matched on folded text: « Lina doit pouvoir réinitialiser les mots de passe » asks for Password
+ * Administrator.
+ */
+export const CAPABILITY_ROLES: [RegExp, string][] = [
+  [/\b(reinitialiser|reset|changer|change|debloquer|unlock)\b.*\b(mots? de passe|passwords?|comptes|accounts)\b/, 'Password Administrator'],
+  [/\b(gerer|manage|attribuer|assign|affecter|retirer|remove|handle)\b.*\b(licences?|licenses?)\b/, 'License Administrator'],
+  [/\b(gerer|manage|creer|create|administrer|administer)\b.*\b(utilisateurs?|comptes|users?|accounts)\b/, 'User Administrator'],
+  [/\b(gerer|manage|administrer|administer)\b.*\b(messagerie|exchange|boites? mail|boites aux lettres|mailboxes|email)\b/, 'Exchange Administrator'],
+  [/\b(gerer|manage|administrer|administer)\b.*\bteams\b/, 'Teams Administrator'],
+  [/\b(gerer|manage|administrer|administer)\b.*\bsharepoint\b/, 'SharePoint Administrator'],
+  [/\b(ouvrir|open|creer|create)\b.*\b(demandes?|tickets?|cases?|requests?)\b.*\b(microsoft)\b/, 'Service Support Administrator'],
+];

@@ -1,5 +1,5 @@
 import type { Entity } from './recognizer';
-import { ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
+import { CAPABILITY_ROLES, ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
 
 /** Lower case, accents removed, « 0365 » read as O365, punctuation around words kept apart. */
 export function fold(text: string): string {
@@ -99,6 +99,10 @@ export function extractEntities(text: string): Entity[] {
   entities.push(...roles.map((role) => ({ type: 'role' as const, value: role.match })));
   // « administrateur exchange » names a role and « Exchange Online (Plan 1) » a plan, not the Exchange service.
   const outsideRoles = [...roles, ...skus].reduce((s, r) => s.slice(0, r.start) + ' '.repeat(r.end - r.start) + s.slice(r.end), withoutEmails);
+  if (roles.length === 0) {
+    const role = roleForCapability(text);
+    if (role) entities.push({ type: 'role', value: role });
+  }
   for (const service of findAliases(outsideRoles, SERVICES)) entities.push({ type: 'service', value: service.match });
   for (const m of withoutEmails.matchAll(DOMAIN)) entities.push({ type: 'domain', value: m[0].toLowerCase() });
   for (const m of folded.matchAll(INCIDENT)) entities.push({ type: 'incident', value: String(Number(m[1] ?? m[2] ?? m[3])) });
@@ -135,6 +139,35 @@ export function namesOnlyServices(text: string): boolean {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .every((word) => FILLER.has(word));
+}
+
+/**
+ * « Lina doit pouvoir gérer les licences », "I need Lina to be able to reset passwords", « il faut
+ * que Lina puisse gérer Teams »: someone (not the writer) must be able to do something; what
+ * follows the modal, folded. First-person wishes (« je dois pouvoir… ») are no grant.
+ */
+const ABLE_TO = [
+  /\b([\p{L}-]+) (?:doit|devrait|devra|doivent|puisse|puissent|pourrait) (?:pouvoir |etre capable de |etre en mesure de )?(.+)/u,
+  /\b(?:need|needs|want|wants|would like|'d like) ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+) to (?:be able to|have the rights? to) (.+)/u,
+  /\b([\p{L}-]+) (?:needs to|should|must|has to|ought to) (?:be able to )?(.+)/u,
+];
+const WRITER = /^(je|j|tu|on|nous|vous|i|me|you|we|it|ca|il|elle|they|he|she|this|that|cela)$/;
+
+/** The role a request to let someone do something asks for (« Lina doit pouvoir gérer les licences » → License Administrator), if any. */
+export function roleForCapability(text: string): string | undefined {
+  return capabilityGrant(text)?.role;
+}
+
+/** Who must be able to do something, and the role that allows it (« Lina doit pouvoir gérer les licences » → lina, License Administrator). */
+export function capabilityGrant(text: string): { who: string; role: string } | undefined {
+  const folded = fold(text);
+  const match = ABLE_TO.map((pattern) => pattern.exec(folded)).find((m) => m !== null);
+  if (!match) return undefined;
+  const [, who, what] = match;
+  // « ça doit pouvoir… », "Outlook should let me change my password": no one is given anything.
+  if (WRITER.test(who) || findAliases(who, SERVICES).length > 0 || /\b(my|mon|ma|mes|me|moi)\b/.test(what)) return undefined;
+  const role = CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
+  return role ? { who, role } : undefined;
 }
 
 function dedupe(entities: Entity[]): Entity[] {

@@ -1,5 +1,5 @@
 import type { Operation } from '../policy/capabilities';
-import { fold } from './entities';
+import { fold, roleForCapability } from './entities';
 
 /** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
 const AUDIT_VERBS =
@@ -33,7 +33,9 @@ const NAMED: [Operation, RegExp][] = [
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
-  return NAMED.find(([, words]) => words.test(folded))?.[0];
+  const named = NAMED.find(([, words]) => words.test(folded))?.[0];
+  // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences.
+  return named ?? (roleForCapability(text) ? 'admin.roles' : undefined);
 }
 
 /** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */

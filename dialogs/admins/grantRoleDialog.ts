@@ -12,20 +12,21 @@ import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { localeOf } from '../../bot/turn/turnSetup';
 import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { extractEntities } from '../../bot/nlu/entities';
+import { extractEntities, roleForCapability } from '../../bot/nlu/entities';
 import { choicePrompt } from '../core/cardPrompt';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const GRANT_ROLE_DIALOG = 'grantRoleDialog';
 
-/** « ajoute le rôle … à », "give … the role": a role change asked under admin.roles. */
+/** « ajoute le rôle … à », "give … the role", « Lina doit pouvoir gérer les licences »: a role change asked under admin.roles. */
 export function asksToGrant(recognition: Recognition): boolean {
   return (
     recognition.entities.some((e) => e.type === 'role') &&
-    /\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|promouv\w*|promu\w*|add|give|grant\w*|make|promote\w*|assign\w*|appoint\w*)\b/.test(
+    (/\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|promouv\w*|promu\w*|add|give|grant\w*|make|promote\w*|assign\w*|appoint\w*)\b/.test(
       fold(recognition.text),
-    )
+    ) ||
+      roleForCapability(recognition.text) !== undefined)
   );
 }
 

@@ -18,6 +18,7 @@ import { CardPrompt, CardPromptOptions, ChoiceValidations, choicePromptId } from
 import { typedYesOrNo } from '../../bot/nlu/smallTalk';
 import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { NameFinder, RESOLVE_USER_DIALOG } from './resolveUserDialog';
+import { capabilityGrant } from '../../bot/nlu/entities';
 
 /** What the dialogs that write to the tenant share: services, and the steps every write goes through. */
 export interface WriteServices {
@@ -92,7 +93,8 @@ export class WriteSteps {
   /** Options for ResolveUserDialog from what the request said. */
   whoFrom(recognition: Recognition): { email?: string; words?: string[] } {
     const email = recognition.entities.find((e) => e.type === 'email')?.value;
-    return email ? { email } : { words: this.s.names.in(recognition.text) };
+    // « Lina doit pouvoir gérer les licences »: the person is the one who must be able to, not the words of what.
+    return email ? { email } : { words: this.s.names.in(capabilityGrant(recognition.text)?.who ?? recognition.text) };
   }
 
   /**

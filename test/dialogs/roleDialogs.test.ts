@@ -72,7 +72,7 @@ describe('Administrators and their roles', function () {
     assert.ok(!rolesOf(SOPHIE.id).includes(EXCHANGE_ADMIN));
   });
 
-  describe('tells a role given from a role taken away, in everyday words', () => {
+  describe('tells a role given from a role taken away, in everyday words, or from what the person must be able to do', () => {
     const cases: [string, RegExp][] = [
       [
         'strip Sophie Laurent of her Exchange admin role',
@@ -80,6 +80,13 @@ describe('Administrators and their roles', function () {
       ],
       ['ôte le rôle admin Exchange à Sophie Laurent', /Retirer le rôle Administrateur Exchange à Sophie Laurent/],
       ['assign the Teams admin role to Julie Roux', /Give Julie Roux the Teams Administrator role|Donner le rôle Administrateur Teams à Julie Roux/],
+      // what the person must be able to do: the least-privileged role that allows it
+      ['Julie Roux doit pouvoir gérer les licences', /Donner le rôle Administrateur de licences à Julie Roux/],
+      [
+        'I need Julie Roux to be able to reset passwords',
+        /Give Julie Roux the Password Administrator role|Donner le rôle Administrateur de mots de passe à Julie Roux/,
+      ],
+      ['il faut que Julie Roux puisse gérer Teams', /Donner le rôle Administrateur Teams à Julie Roux/],
     ];
     for (const [text, card] of cases) {
       it(`« ${text} »`, async () => {

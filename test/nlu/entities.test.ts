@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { extractEntities } from '../../bot/nlu/entities';
+import { extractEntities, roleForCapability } from '../../bot/nlu/entities';
 import { detectLanguage } from '../../bot/nlu/language';
 
 const of = (text: string, type: string) => extractEntities(text).filter((e) => e.type === type);
@@ -80,6 +80,24 @@ describe('Entities', () => {
       ['remove Thomas from the SharePoint admins', 'SharePoint Administrator'],
     ];
     for (const [text, role] of cases) it(`reads « ${text} » as ${role}`, () => assert.deepEqual(values(text, 'role'), [role]));
+
+    it('reads the role someone must have from what they must be able to do, and never from a wish of the writer', () => {
+      const cases: [string, string | undefined][] = [
+        ['Lina doit pouvoir gérer les licences', 'License Administrator'],
+        ['I need Lina to be able to reset passwords', 'Password Administrator'],
+        ['il faut que Lina puisse gérer Teams', 'Teams Administrator'],
+        ['Paul should be able to manage users', 'User Administrator'],
+        ['Julien must be able to manage mailboxes', 'Exchange Administrator'],
+        ['Nadia doit pouvoir ouvrir des demandes chez Microsoft', 'Service Support Administrator'],
+        ['je dois pouvoir réinitialiser mon mot de passe', undefined],
+        ['I need to be able to reset my password', undefined],
+        ['Outlook should let me change my password', undefined],
+        ['ça doit pouvoir marcher', undefined],
+        ['can Julien reset passwords?', undefined],
+      ];
+      for (const [text, role] of cases) assert.equal(roleForCapability(text), role, text);
+      assert.deepEqual(values('Lina doit pouvoir gérer les licences', 'role'), ['License Administrator']);
+    });
 
     it('reads services by the products people name', () => {
       assert.deepEqual(values('mon agenda ne se synchronise plus', 'service'), ['Exchange Online']);
