@@ -33,7 +33,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'broken',
-    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong)\b/,
+    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong)\b/,
   ],
   ['ticket', /\b(ticket\w*|incidents?|demande|request|case|signal\w*|report\w*|declar\w*|flag|raise|log)\b/],
   [
@@ -49,7 +49,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'cancel',
-    /\b(annul\w*|cancel\w*|stop\w*|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no)\b/,
+    /\b(annul\w*|cancel\w*|stop|stoppe|stopper|changed my mind|change d'avis|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no)\b/,
   ],
   ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|@\S+|[a-z0-9-]+\.[a-z]{2,})\b/],
   [

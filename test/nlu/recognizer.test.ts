@@ -126,6 +126,7 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('récupère sa licence')), ['licence', 'remove']);
     assert.deepEqual(conceptsOf(normalise('bump Chloé up to Business Premium')), ['licence', 'change']);
     assert.deepEqual(conceptsOf(normalise('commande une pizza')), []);
+    assert.deepEqual(conceptsOf(normalise('the authenticator app stopped working')), ['broken'], 'stopped working is no « stop »');
     assert.deepEqual(conceptsOf(normalise('vérifie atelier-lumiere.fr')), ['domain'], 'a domain name is a domain, whatever the verb');
   });
 
