@@ -36,9 +36,58 @@ export interface TrainingOptions {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** How many models, each trained in its own sample order, are averaged. */
+  bags: number;
 }
 
-const DEFAULTS: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5 };
+const DEFAULTS: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5, bags: 5 };
+
+/** The sample orders of the models averaged: each sorts the samples by (index × prime) modulo their count. */
+const ORDERS = [7919, 104729, 15485863, 32452843, 49979687, 67867967, 86028121, 104395301];
+
+interface Sample {
+  features: [number, number][];
+  label: number;
+  weight: number;
+}
+
+/** One model trained by Adagrad over the samples in the order `prime` gives them. */
+function trainInOrder(
+  samples: Sample[],
+  classWeight: number[],
+  featureCount: number,
+  L: number,
+  prime: number,
+  { epochs, learningRate, l2 }: Omit<TrainingOptions, 'bags'>,
+): { weights: Float64Array; bias: Float64Array } {
+  const weights = new Float64Array(featureCount * L);
+  const bias = new Float64Array(L);
+  // Adagrad: each weight's own step size, so that rare features still learn.
+  const g2 = new Float64Array(featureCount * L).fill(1e-8);
+  const b2 = new Float64Array(L).fill(1e-8);
+  const scores = new Float64Array(L);
+  // A fixed order that still mixes the labels: deterministic from one start to the next.
+  const order = samples.map((_, i) => i).sort((a, b) => ((a * prime) % samples.length) - ((b * prime) % samples.length));
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const i of order) {
+      const { features, label, weight } = samples[i];
+      softmaxInto(scores, features, weights, bias, L);
+      for (let l = 0; l < L; l++) {
+        const gradient = (scores[l] - (l === label ? 1 : 0)) * classWeight[label] * weight;
+        if (Math.abs(gradient) < 1e-3) continue; // a label already far from this example learns nothing worth the time
+        for (const [id, value] of features) {
+          const k = id * L + l;
+          const g = gradient * value + l2 * weights[k];
+          g2[k] += g * g;
+          weights[k] -= (learningRate * g) / Math.sqrt(g2[k]);
+        }
+        b2[l] += gradient * gradient;
+        bias[l] -= (learningRate * gradient) / Math.sqrt(b2[l]);
+      }
+    }
+  }
+  return { weights, bias };
+}
 
 /** A trained model as it is saved: the labels, the features in their order, the weights (float32, base64) and the biases. */
 export interface LinearModel {
@@ -59,11 +108,11 @@ export class LinearClassifier {
 
   /** Trains on (text, label) pairs, texts already normalised, each with its weight (1 unless said); every label is balanced against the others. */
   static train(examples: { text: string; label: string; weight?: number }[], options: Partial<TrainingOptions> = {}): LinearClassifier {
-    const { epochs, learningRate, l2 } = { ...DEFAULTS, ...options };
+    const { epochs, learningRate, l2, bags } = { ...DEFAULTS, ...options };
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const index = new Map<string, number>();
-    const samples = examples.map((e) => {
+    const samples: Sample[] = examples.map((e) => {
       const features: [number, number][] = [];
       for (const [feature, value] of featuresOf(e.text)) {
         let id = index.get(feature);
@@ -78,29 +127,12 @@ export class LinearClassifier {
     const L = labels.length;
     const weights = new Float64Array(index.size * L);
     const bias = new Float64Array(L);
-    // Adagrad: each weight's own step size, so that rare features still learn.
-    const g2 = new Float64Array(index.size * L).fill(1e-8);
-    const b2 = new Float64Array(L).fill(1e-8);
-    const scores = new Float64Array(L);
-    // A fixed order that still mixes the labels: deterministic from one start to the next.
-    const order = samples.map((_, i) => i).sort((a, b) => ((a * 7919) % samples.length) - ((b * 7919) % samples.length));
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (const i of order) {
-        const { features, label, weight } = samples[i];
-        softmaxInto(scores, features, weights, bias, L);
-        for (let l = 0; l < L; l++) {
-          const gradient = (scores[l] - (l === label ? 1 : 0)) * classWeight[label] * weight;
-          if (Math.abs(gradient) < 1e-3) continue; // a label already far from this example learns nothing worth the time
-          for (const [id, value] of features) {
-            const k = id * L + l;
-            const g = gradient * value + l2 * weights[k];
-            g2[k] += g * g;
-            weights[k] -= (learningRate * g) / Math.sqrt(g2[k]);
-          }
-          b2[l] += gradient * gradient;
-          bias[l] -= (learningRate * gradient) / Math.sqrt(b2[l]);
-        }
-      }
+    // One model a sample order, their weights averaged: the order alone moved a held-out figure by
+    // up to six points (a sentence near the threshold goes one way or the other); the average does not.
+    for (const prime of ORDERS.slice(0, bags)) {
+      const bag = trainInOrder(samples, classWeight, index.size, L, prime, { epochs, learningRate, l2 });
+      for (let k = 0; k < weights.length; k++) weights[k] += bag.weights[k] / bags;
+      for (let l = 0; l < L; l++) bias[l] += bag.bias[l] / bags;
     }
     return new LinearClassifier(labels, index, weights, bias);
   }

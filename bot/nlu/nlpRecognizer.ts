@@ -41,7 +41,7 @@ interface NlpEngine {
  */
 export const THRESHOLD = 0.4;
 /** How much the linear model counts beside nlp.js's (chosen by cross-validation as the threshold). */
-const LINEAR_WEIGHT = 0.9;
+const LINEAR_WEIGHT = 0.7;
 /**
  * How far ahead of the second intent the best must be to be trusted: two intents within a hair of
  * each other are a question to ask, not a guess to act on. Cross-validation alone would take 0

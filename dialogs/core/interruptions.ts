@@ -6,6 +6,7 @@ import { Recognizer } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { Interruptions, reroute } from './cancelAndHelpDialog';
 import { HelpCard } from './helpCard';
+import { typedYesOrNo } from '../../bot/nlu/smallTalk';
 
 /** How sure the recognizer must be before a message interrupts a dialog as a new request. */
 const NEW_REQUEST_SCORE = 0.8;
@@ -29,6 +30,7 @@ export class RecognizedInterruptions implements Interruptions {
     const text = context.activity.text ?? '';
     if (text.trim() === '' || text.length > 60) return undefined; // an answer, not an interruption
     if (operationNamedIn(text)) return undefined; // a request asked for by name (« demandes en attente »): a new request, not help
+    if (typedYesOrNo(text) === 'yes') return undefined; // « oui vas-y », "yes do it": an answer, whatever the classifier makes of it
     const { intent } = await this.recognizer.recognize(text);
     return intent === 'cancel' || intent === 'help' ? intent : undefined;
   }
