@@ -19,6 +19,11 @@ describe('Small talk', () => {
     ['je suis un peu perdue', 'lost'],
     ["I'm lost", 'lost'],
     ['je ne sais pas quoi faire', 'lost'],
+    // puzzlement alone: what the bot can do
+    ['?', 'lost'],
+    ['hein ?', 'lost'],
+    ['what?', 'lost'],
+    ['quoi de neuf ?', undefined],
     ['i lost my password', undefined],
     // A request that thanks in advance is a request.
     ['merci de réinitialiser le mot de passe de Julie', undefined],
