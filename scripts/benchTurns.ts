@@ -112,6 +112,8 @@ function startBot(stateStore: 'storage' | 'memory', logger: Logger) {
 }
 
 async function main(): Promise<void> {
+  // `node dist/scripts/benchTurns.js` run by hand takes the machine's Node (20 here), not the project's 24.
+  if (Number(process.versions.node.split('.')[0]) < 24) throw new Error(`Node ${process.versions.node}: run it with \`npm run bench:turns\` (Node 24)`);
   const reply = await connector();
   const quiet = new Logger('error', {}, () => {});
   const echo = await ChildService.start({
