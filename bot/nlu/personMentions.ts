@@ -9,7 +9,9 @@ const EXTRA_WORDS =
   'a au aux de des du en et la le les l d un une pour par sur avec stp svp merci please to for the of and with from his her their its lui elle leur ' +
   'son sa ses mon ma mes nouveau nouvelle nouvel utilisateur utilisatrice user collegue colleague monsieur madame mr mme mlle qui who est is ' +
   // role names in the plural (« les administrateurs généraux », "the global admins")
-  'admins administrateurs administratrices administrators generaux globaux globales';
+  'admins administrateurs administratrices administrators generaux globaux globales ' +
+  // the things requests are about, in the plural (« les licences de Paul et de Léa », "passwords for…")
+  'passwords licences licenses roles comptes accounts';
 
 const words = (text: string) =>
   fold(text)

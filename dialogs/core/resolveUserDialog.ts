@@ -71,7 +71,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       if (partial) return this.ask(step, t('resolveUser.badAddress', { text: partial }));
       return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : (ask ?? t('resolveUser.ask')));
     }
-    const { people, partly } = await this.directory.findPeople(words);
+    const { people, partly, several } = await this.directory.findPeople(words);
     if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
     // Someone whose name is only close to the one typed is offered, never taken.
     if (people.length === 1 && !partly) return step.endDialog(people[0]);
@@ -81,7 +81,12 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     const card = this.cards.attachment('choose', {
       pick: 'user',
       // One person close to the name typed: said so; several: the usual choice.
-      title: partly && people.length === 1 ? t('resolveUser.closest', { words: words.join(' ') }) : t('resolveUser.choose', { count: people.length }),
+      // Several people named (« Paul Fontaine et Léa Petit »): one at a time, and the chooser says so.
+      title: several
+        ? t('resolveUser.oneAtATime', { count: people.length })
+        : partly && people.length === 1
+          ? t('resolveUser.closest', { words: words.join(' ') })
+          : t('resolveUser.choose', { count: people.length }),
       label: t('resolveUser.chooseLabel'),
       choices: people.map((p) => ({ title: describe(p), value: p.id })),
       confirmTitle: t('resolveUser.confirm'),

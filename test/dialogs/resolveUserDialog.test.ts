@@ -38,6 +38,14 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.result.id, JULIEN.id);
   });
 
+  it('says when the request names several people (« Paul Fontaine et Léa Petit »), and takes one at a time', async () => {
+    const client = await start({ words: ['paul', 'fontaine', 'lea', 'petit'] });
+    const card = (await client.sendActivity(say('go'))).attachments[0].content;
+    assert.match(JSON.stringify(card), /Vous nommez 2 personnes : je m'occupe d'une à la fois\. Laquelle d'abord \?/);
+    const choices = card.body.find((b: { type: string }) => b.type === 'Input.ChoiceSet').choices;
+    assert.deepEqual(choices.map((c: { title: string }) => c.title.split(' (')[0]).sort(), ['Léa Petit', 'Paul Fontaine']);
+  });
+
   it('ignores a click on an old card and looks again', async () => {
     const client = await start({ words: ['jul'] });
     await client.sendActivity(say('go'));

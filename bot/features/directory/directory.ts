@@ -112,14 +112,21 @@ export class DirectoryService {
       .sort((a, b) => exact(b) - exact(a) || a.displayName.localeCompare(b.displayName))
       .slice(0, limit)
       .map(toPerson);
-    return { people, partly: people.length > 0 && best < folded.length && best < 2 };
+    // « Paul Fontaine et Léa Petit »: two people each named by first and last name.
+    const several = people.length >= 2 && users.filter((u) => exact(u) >= 2).length >= 2;
+    return { people, partly: people.length > 0 && best < folded.length && best < 2, several };
   }
 }
 
-/** The people a name finds; `partly` when they match one of its words only (a first name, not the surname typed with it). */
+/**
+ * The people a name finds; `partly` when they match one of its words only (a first name, not the
+ * surname typed with it); `several` when the words name two people or more, each by their first and
+ * last name.
+ */
 export interface PeopleFound {
   people: Person[];
   partly: boolean;
+  several?: boolean;
 }
 
 export interface Group {
