@@ -46,6 +46,17 @@ describe('Finding the person a request is about', () => {
     assert.deepEqual(choices.map((c: { title: string }) => c.title.split(' (')[0]).sort(), ['Léa Petit', 'Paul Fontaine']);
   });
 
+  it('reads two first names (« Paul et Julie ») as two people, and offers them only (not Pauline, not Julien)', async () => {
+    const client = await start({ words: ['paul', 'julie'] });
+    const card = (await client.sendActivity(say('go'))).attachments[0].content;
+    assert.match(JSON.stringify(card), /Vous nommez 2 personnes/);
+    const choices = card.body.find((b: { type: string }) => b.type === 'Input.ChoiceSet').choices;
+    assert.deepEqual(
+      choices.map((c: { title: string }) => c.title.split(' (')[0]),
+      ['Julie Roux', 'Paul Fontaine'],
+    );
+  });
+
   it('ignores a click on an old card and looks again', async () => {
     const client = await start({ words: ['jul'] });
     await client.sendActivity(say('go'));

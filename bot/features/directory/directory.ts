@@ -112,9 +112,17 @@ export class DirectoryService {
       .sort((a, b) => exact(b) - exact(a) || a.displayName.localeCompare(b.displayName))
       .slice(0, limit)
       .map(toPerson);
-    // « Paul Fontaine et Léa Petit »: two people each named by first and last name.
-    const several = people.length >= 2 && users.filter((u) => exact(u) >= 2).length >= 2;
-    return { people, partly: people.length > 0 && best < folded.length && best < 2, several };
+    // « Paul Fontaine et Léa Petit », "Paul and Julie": two people or more, each named by their own first
+    // name. Those are offered, one at a time (not Pauline, whose name only starts with « paul »).
+    const firstNamed = users.filter((u) => u.givenName && folded.includes(fold(u.givenName)));
+    if (new Set(firstNamed.map((u) => fold(u.givenName!))).size >= 2) {
+      const named = firstNamed
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+        .slice(0, limit)
+        .map(toPerson);
+      return { people: named, partly: false, several: true };
+    }
+    return { people, partly: people.length > 0 && best < folded.length && best < 2 };
   }
 }
 
