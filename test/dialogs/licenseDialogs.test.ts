@@ -221,6 +221,28 @@ describe('Licences by chat', function () {
     });
   });
 
+  describe("a person's licences", () => {
+    it('says which plans someone holds, and which group one comes from', async () => {
+      assert.equal((await (await conversation()).say('quelles licences a Paul Fontaine ?')).text, 'Paul Fontaine a cette licence : Office 365 E3.');
+      assert.equal(
+        (await (await conversation()).say(`licences de ${GROUP_LICENSED.userPrincipalName}`)).text,
+        'Antoine Mercier a cette licence : Microsoft 365 Business Standard (par le groupe « Équipe Commerciale »).',
+      );
+      assert.equal((await (await conversation()).say('licences de Hugo Lambert')).text, "Hugo Lambert n'a aucune licence.");
+      assert.deepEqual(writes(), []);
+    });
+
+    it('shows the inventory when the words of the question name nobody ("how many licences are we sitting on")', async () => {
+      const reply = await (await conversation()).say('how many licences are we sitting on at the moment');
+      assert.match(JSON.stringify(cardOf(reply)), /Licences de Lumière & Fils|Lumière & Fils licenses/);
+    });
+
+    it('is refused, like the inventory, to someone who holds none of the roles that read licences', async () => {
+      const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+      await assert.rejects((await conversation(lea)).say('quelles licences a Paul Fontaine ?'), (error: unknown) => rootCause(error) instanceof RoleRequired);
+    });
+  });
+
   describe('removing', () => {
     it('removes the plan named, after confirmation, and frees the unit', async () => {
       const chat = await conversation();

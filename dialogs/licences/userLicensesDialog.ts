@@ -1,0 +1,59 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Person } from '../../bot/features/directory/directory';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
+import { LicenceServices, LicenceSteps } from './licenceSteps';
+import { LICENSE_INVENTORY_DIALOG, LicenseInventoryDialog } from './licenseInventoryDialog';
+
+export const USER_LICENSES_DIALOG = 'userLicensesDialog';
+
+/** A licence question that may name someone: an address, or words that are no words of a request (« Julie Roux »). */
+export function mayNameSomeone(recognition: Recognition, names: { in(text: string): string[] }): boolean {
+  return recognition.entities.some((e) => e.type === 'email') || names.in(recognition.text).length > 0;
+}
+
+/**
+ * « quelles licences a Julie Roux ? », "what license does Paul Fontaine have?": the plans a person
+ * holds, each with the group it comes from if it does. Words that find nobody were no name (« how
+ * many licences are we sitting on »): the tenant's inventory, as the question asked.
+ */
+export class UserLicensesDialog extends CancelAndHelpDialog {
+  private readonly steps: LicenceSteps;
+
+  constructor(
+    private readonly services: LicenceServices & { directory: PeopleDirectory },
+    resolveUser: ResolveUserDialog,
+    inventory: LicenseInventoryDialog,
+  ) {
+    super(USER_LICENSES_DIALOG, services.interruptions);
+    this.steps = new LicenceSteps(services);
+    this.addDialog(resolveUser);
+    this.addDialog(inventory);
+    this.addDialog(new WaterfallDialog('userLicenses', [this.whoStep.bind(this), this.showStep.bind(this)]));
+    this.initialDialogId = 'userLicenses';
+  }
+
+  private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    await this.steps.authorize(step, 'license.list');
+    const target = this.steps.whoFrom(step.options);
+    if (!target.email && (await this.services.directory.findPeople(target.words ?? [])).people.length === 0) {
+      return step.replaceDialog(LICENSE_INVENTORY_DIALOG, step.options);
+    }
+    return step.beginDialog(RESOLVE_USER_DIALOG, target);
+  }
+
+  private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    const person = step.result as Person | undefined;
+    if (!person) return step.endDialog();
+    const { licenses } = await this.services.licenses.licensesOf(person.id);
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    if (licenses.length === 0) {
+      await step.context.sendActivity(t('license.of.none', { name: person.displayName }));
+      return step.endDialog();
+    }
+    const held = licenses.map((h) => (h.viaGroup ? t('license.of.viaGroup', { plan: h.plan.name, group: h.viaGroup.displayName }) : h.plan.name));
+    await step.context.sendActivity(t('license.of.some', { name: person.displayName, count: held.length, licenses: held.join(', ') }));
+    return step.endDialog();
+  }
+}
