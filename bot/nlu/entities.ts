@@ -123,7 +123,7 @@ const FILLER = new Set([
   ...'et ou le la les l d mon ma mes sur avec de du des encore aussi alors bon hmm euh svp stp merci'.split(' '),
   // « c'est au sujet d'outlook », « une question sur teams », "it's about outlook"
   ...'c est au sujet a propos concernant question une un'.split(' '),
-  ...'and or the my on with again too please thanks hmm uh it s is about regarding re a'.split(' '),
+  ...'and or the my on with again too please thanks uh it s is about regarding re'.split(' '),
 ]);
 
 /**

@@ -34,6 +34,7 @@ export function typedYesOrNo(text: string): 'yes' | 'no' | undefined {
   if (NO.test(words)) return 'no';
   return undefined;
 }
+
 const LOST =
   /^(?:(?:bonjour|salut|hello|hi|hey)[\s,!]*)?(?:je suis (?:un peu |completement |totalement )?perdue?|je ne sais pas (?:quoi faire|comment faire|quoi demander|quoi te demander|par ou commencer)|jsp quoi faire|i'?m (?:a bit |completely |totally )?lost|i am (?:a bit )?lost|i don'?t know what to (?:do|ask)|i do not know what to (?:do|ask)|where do i start)[\s?!.]*$|^(?:\?+|hein|quoi|what|huh|euh|hmm+)[\s?!.]*$/;
 

@@ -80,8 +80,8 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     state.nonce = randomUUID();
     const card = this.cards.attachment('choose', {
       pick: 'user',
-      // One person close to the name typed: said so; several: the usual choice.
-      // Several people named (« Paul Fontaine et Léa Petit »): one at a time, and the chooser says so.
+      // Several people named (« Paul Fontaine et Léa Petit »): one at a time, and the chooser says so;
+      // one person close to the name typed: said so; several matching it: the usual choice.
       title: several
         ? t('resolveUser.oneAtATime', { count: people.length })
         : partly && people.length === 1

@@ -128,8 +128,8 @@ export class DirectoryService {
 
 /**
  * The people a name finds; `partly` when they match one of its words only (a first name, not the
- * surname typed with it); `several` when the words name two people or more, each by their first and
- * last name.
+ * surname typed with it); `several` when the words name two people or more, each by their own first
+ * name (« Paul Fontaine et Léa Petit », "Paul and Julie"): only those are in `people`.
  */
 export interface PeopleFound {
   people: Person[];
