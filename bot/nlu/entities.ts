@@ -170,6 +170,16 @@ export function capabilityGrant(text: string): { who: string; role: string } | u
   return role ? { who, role } : undefined;
 }
 
+/** « qui peut gérer les licences ? », "who can reset passwords?": what follows, folded. */
+const WHO_CAN =
+  /\b(?:qui peut|qui pourrait|qui a le droit de|qui a les droits pour|who can|who could|who is able to|who's able to|who has the rights? to)\b(.+)/;
+
+/** The least-privileged role a question about who can do something names (« qui peut gérer les licences ? » → License Administrator), if any. */
+export function capabilityAsked(text: string): string | undefined {
+  const what = WHO_CAN.exec(fold(text))?.[1];
+  return what === undefined ? undefined : CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
+}
+
 function dedupe(entities: Entity[]): Entity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {

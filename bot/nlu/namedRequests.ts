@@ -1,5 +1,5 @@
 import type { Operation } from '../policy/capabilities';
-import { fold, roleForCapability } from './entities';
+import { capabilityAsked, fold, roleForCapability } from './entities';
 
 /** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
 const AUDIT_VERBS =
@@ -35,7 +35,8 @@ export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences.
-  return named ?? (roleForCapability(text) ? 'admin.roles' : undefined);
+  // « qui peut gérer les licences ? »: the holders of the roles that can.
+  return named ?? (roleForCapability(text) || capabilityAsked(text) ? 'admin.roles' : undefined);
 }
 
 /** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */

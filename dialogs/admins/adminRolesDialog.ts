@@ -6,6 +6,7 @@ import { roleNames } from '../../bot/presentation/errorMessages';
 import type { Person } from '../../bot/features/directory/directory';
 import { Localizer } from '../../bot/presentation/i18n';
 import type { Recognition } from '../../bot/nlu/recognizer';
+import { capabilityAsked } from '../../bot/nlu/entities';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, Interruptions } from '../core/cancelAndHelpDialog';
 import { NameFinder, PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
@@ -42,7 +43,8 @@ export class AdminRolesDialog extends CancelAndHelpDialog {
   /** The person asked about, if any: by e-mail, or by the name in the request. */
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const email = step.options.entities.find((e) => e.type === 'email')?.value;
-    const words = email ? [] : this.names.in(step.options.text);
+    // « qui peut gérer les licences ? » names what, not whom.
+    const words = email || capabilityAsked(step.options.text) ? [] : this.names.in(step.options.text);
     if (!email && words.length === 0) return step.next(undefined);
     return step.beginDialog(RESOLVE_USER_DIALOG, { email, words });
   }
@@ -65,13 +67,19 @@ export class AdminRolesDialog extends CancelAndHelpDialog {
         emptyText: t('adminRoles.empty'),
       };
     } else {
-      // « qui est administrateur général ? »: the holders of the roles named, else everyone holding one.
-      const asked = step.options.entities.filter((e) => e.type === 'role').map((e) => e.value);
+      // « qui est administrateur général ? »: the holders of the roles named, else everyone holding one;
+      // « qui peut gérer les licences ? »: the holders of the least-privileged role that can, and the Global Administrators.
+      const able = capabilityAsked(step.options.text);
+      const asked = able ? [able, 'Global Administrator'] : step.options.entities.filter((e) => e.type === 'role').map((e) => e.value);
       const holders = new Map([...(await this.roles.holders())].filter(([, roles]) => asked.length === 0 || roles.some((r) => asked.includes(r))));
       const people = await Promise.all([...holders.keys()].map((id) => this.directory.person(id)));
       const named = roleNames(asked, locale, this.localizer);
       data = {
-        title: asked.length ? t('adminRoles.holdersTitle', { roles: named }) : t('adminRoles.title', { tenant: this.tenantName() }),
+        title: able
+          ? t('adminRoles.ableTitle', { roles: named })
+          : asked.length
+            ? t('adminRoles.holdersTitle', { roles: named })
+            : t('adminRoles.title', { tenant: this.tenantName() }),
         subtitle: asked.length ? t('adminRoles.holdersCount', { count: people.length }) : t('adminRoles.count', { count: people.length }),
         people: people.sort((a, b) => a.displayName.localeCompare(b.displayName)).map((p) => row(p, holders.get(p.id) ?? [])),
         emptyText: asked.length ? t('adminRoles.holdersEmpty', { roles: named }) : t('adminRoles.empty'),

@@ -41,6 +41,13 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     assert.doesNotMatch(text, /Nadia Benali/);
   });
 
+  it('« qui peut réinitialiser les mots de passe ? » shows who holds the least-privileged role that can, and the Global Administrators', async () => {
+    const text = cardText(await (await client()).sendActivity(say('qui peut réinitialiser les mots de passe ?')));
+    assert.match(text, /Qui peut le faire \(Administrateur de mots de passe, Administrateur général\)/);
+    for (const name of ['Julien Moreau', 'Camille Martin', 'Sophie Laurent']) assert.match(text, new RegExp(name));
+    for (const name of ['Nadia Benali', 'Thomas Girard']) assert.doesNotMatch(text, new RegExp(name));
+  });
+
   it('"who has the Teams admin role" answers in English with its holders', async () => {
     const reply = await (await client()).sendActivity({ ...say('who has the Teams admin role'), locale: 'en-US' });
     const text = cardText(reply);

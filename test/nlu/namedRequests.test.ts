@@ -15,6 +15,11 @@ describe('Requests asked for by name', () => {
     ["which tickets haven't been picked up?", 'incident.open'],
     ['incidents sans technicien', 'incident.open'],
     ['mes incidents ne sont pas pris', undefined],
+    // what someone must be able to do, and who can
+    ['Lina doit pouvoir gérer les licences', 'admin.roles'],
+    ['who can manage licenses?', 'admin.roles'],
+    ['qui peut réinitialiser les mots de passe ?', 'admin.roles'],
+    ['qui peut m’aider ?', undefined],
     ['mes incidents en cours', undefined],
     ['my open tickets', undefined],
     ['incidents en cours côté Microsoft sur Exchange ?', undefined],
