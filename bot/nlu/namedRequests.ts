@@ -1,5 +1,5 @@
 import type { Operation } from '../policy/capabilities';
-import { capabilityAsked, fold, roleForCapability } from './entities';
+import { capabilityAsked, extractEntities, fold, roleForCapability } from './entities';
 
 /** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
 const AUDIT_VERBS =
@@ -30,13 +30,29 @@ const NAMED: [Operation, RegExp][] = [
   ['helpdesk.configure', /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/],
 ];
 
+/** « crée un utilisateur », "add a new user", « crée un compte pour le stagiaire »: an account, made… */
+const NEW_ACCOUNT =
+  /\b(cree\w*|creer|create\w*|ajout\w*|add|adds|ouvr\w*|open|set up)\b.*\b(utilisat(eur|rice)s?|users?|comptes?|accounts?)\b|\b(nouvel? utilisat(eur|rice)|new users?|new accounts?|nouveau compte|compte utilisateur|user account)\b/;
+/** …that is no administrator's (admin.create makes those), no mailbox on a phone (mail.setup), no group's member. */
+const NOT_A_USER_ACCOUNT =
+  /\b(admin\w*|role\w*|droits|rights|mail\w*|messagerie|outlook|iphone|android|telephone|phone|tablette?|ordinateur|mac|groupe|group|equipe|team)\b/;
+
+/** Whether a message asks for an ordinary user's account (which the bot explains: it makes administrators only). */
+export function asksForUserAccount(text: string): boolean {
+  const folded = fold(text);
+  return NEW_ACCOUNT.test(folded) && !NOT_A_USER_ACCOUNT.test(folded) && !extractEntities(text).some((e) => e.type === 'role');
+}
+
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences.
   // « qui peut gérer les licences ? »: the holders of the roles that can.
-  return named ?? (roleForCapability(text) || capabilityAsked(text) ? 'admin.roles' : undefined);
+  if (named) return named;
+  if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';
+  // « crée un utilisateur Marc Dubois »: explained under admin.create, whatever the classifier guessed.
+  return asksForUserAccount(text) ? 'admin.create' : undefined;
 }
 
 /** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */

@@ -2,6 +2,9 @@ import type { FeatureDialogs } from '../core/routes';
 import { AdminRolesDialog } from './adminRolesDialog';
 import { asksToGrant, GrantRoleDialog } from './grantRoleDialog';
 import { asksToRevoke, RevokeRoleDialog } from './revokeRoleDialog';
+import { UserAccountDialog } from './userAccountDialog';
+import { asksForUserAccount } from '../../bot/nlu/namedRequests';
+import { KnowledgeDialog } from '../core/knowledgeDialog';
 
 export const adminDialogs: FeatureDialogs = (s) => {
   const grantRole = new GrantRoleDialog(s, s.resolveUser());
@@ -9,6 +12,12 @@ export const adminDialogs: FeatureDialogs = (s) => {
     routes: [
       { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
       { intent: 'admin.roles', dialog: new RevokeRoleDialog(s, s.resolveUser()), when: asksToRevoke },
+      // « crée un utilisateur Marc Dubois »: an ordinary account, explained (the bot makes administrators only).
+      {
+        intent: 'admin.create',
+        dialog: new UserAccountDialog(new KnowledgeDialog(s.knowledge, s.cards, s.localizer)),
+        when: (r) => asksForUserAccount(r.text),
+      },
       { intent: 'admin.create', dialog: grantRole },
       {
         intent: 'admin.roles',

@@ -20,6 +20,11 @@ describe('Requests asked for by name', () => {
     ['who can manage licenses?', 'admin.roles'],
     ['qui peut réinitialiser les mots de passe ?', 'admin.roles'],
     ['qui peut m’aider ?', undefined],
+    // an ordinary user's account: explained under admin.create (the bot makes administrators only)
+    ['crée un utilisateur Marc Dubois', 'admin.create'],
+    ['create a user account for the new intern', 'admin.create'],
+    ['créer un compte administrateur pour Marc', undefined],
+    ['ajoute mon compte mail sur mon iPhone', undefined],
     ['mes incidents en cours', undefined],
     ['my open tickets', undefined],
     ['incidents en cours côté Microsoft sur Exchange ?', undefined],

@@ -176,6 +176,13 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/pas sûr d'avoir compris/, /Déclarer un incident/, /État des services/, /"title":"Configurer Outlook"/, /Configurer Outlook sur un ordinateur/],
   },
   {
+    name: "an ordinary user's account (« crée un compte pour le nouveau stagiaire ») is explained: the bot makes administrators only",
+    locale: 'fr-FR',
+    utterance: 'crée un compte pour le nouveau stagiaire',
+    card: 'knowledgeArticle',
+    says: [/Créer le compte d'un nouvel utilisateur/, /Utilisateurs > Utilisateurs actifs > Ajouter un utilisateur/],
+  },
+  {
     name: 'an out-of-domain request still offers the help',
     locale: 'fr-FR',
     utterance: 'commande une pizza',
