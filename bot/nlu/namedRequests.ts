@@ -33,14 +33,23 @@ const NAMED: [Operation, RegExp][] = [
 /** « crée un utilisateur », "add a new user", « crée un compte pour le stagiaire »: an account, made… */
 const NEW_ACCOUNT =
   /\b(cree\w*|creer|create\w*|ajout\w*|add|adds|ouvr\w*|open|set up)\b.*\b(utilisat(eur|rice)s?|users?|comptes?|accounts?)\b|\b(nouvel? utilisat(eur|rice)|new users?|new accounts?|nouveau compte|compte utilisateur|user account)\b/;
-/** …that is no administrator's (admin.create makes those), no mailbox on a phone (mail.setup), no group's member. */
-const NOT_A_USER_ACCOUNT =
-  /\b(admin\w*|role\w*|droits|rights|mail\w*|messagerie|outlook|iphone|android|telephone|phone|tablette?|ordinateur|mac|groupe|group|equipe|team)\b/;
+/** « bloque la connexion de Paul », "delete the user Paul", « désactive le compte de Paul »: an account, closed… */
+const CLOSED_ACCOUNT =
+  /\b(bloque\w*|bloquer|desactiv\w*|suspend\w*|block\w*|disable\w*|deactivat\w*|supprim\w*|delete\w*|efface\w*)\b.*\b(compte|utilisat(eur|rice)|connexion|account|user|sign-?in|signing|login|log in)\b/;
+/** …that is no administrator's (admin.create makes those), no mailbox on a phone (mail.setup), no group's member, no licence, not one's own. */
+const NOT_AN_ACCOUNT =
+  /\b(admin\w*|role\w*|droits|rights|mail\w*|messagerie|outlook|iphone|android|telephone|phone|tablette?|ordinateur|mac|groupe|group|equipe|team|licen[cs]\w*|je|j|mon|ma|mes|my|i|me)\b/;
 
-/** Whether a message asks for an ordinary user's account (which the bot explains: it makes administrators only). */
-export function asksForUserAccount(text: string): boolean {
+/**
+ * The article a request about an ordinary user's account asks for — making one (« crée un utilisateur
+ * Marc Dubois ») or blocking or deleting one (« bloque la connexion de Paul ») —, which the bot
+ * explains: it makes administrators only.
+ */
+export function accountArticle(text: string): 'account.create' | 'account.offboard' | undefined {
   const folded = fold(text);
-  return NEW_ACCOUNT.test(folded) && !NOT_A_USER_ACCOUNT.test(folded) && !extractEntities(text).some((e) => e.type === 'role');
+  if (NOT_AN_ACCOUNT.test(folded) || extractEntities(text).some((e) => e.type === 'role')) return undefined;
+  if (CLOSED_ACCOUNT.test(folded)) return 'account.offboard';
+  return NEW_ACCOUNT.test(folded) ? 'account.create' : undefined;
 }
 
 /** The operation a message asks for by name, if any. */
@@ -51,8 +60,8 @@ export function operationNamedIn(text: string): Operation | undefined {
   // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (named) return named;
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';
-  // « crée un utilisateur Marc Dubois »: explained under admin.create, whatever the classifier guessed.
-  return asksForUserAccount(text) ? 'admin.create' : undefined;
+  // « crée un utilisateur Marc Dubois », « bloque la connexion de Paul »: explained under admin.create, whatever the classifier guessed.
+  return accountArticle(text) ? 'admin.create' : undefined;
 }
 
 /** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */

@@ -3,7 +3,7 @@ import { AdminRolesDialog } from './adminRolesDialog';
 import { asksToGrant, GrantRoleDialog } from './grantRoleDialog';
 import { asksToRevoke, RevokeRoleDialog } from './revokeRoleDialog';
 import { UserAccountDialog } from './userAccountDialog';
-import { asksForUserAccount } from '../../bot/nlu/namedRequests';
+import { accountArticle } from '../../bot/nlu/namedRequests';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
 
 export const adminDialogs: FeatureDialogs = (s) => {
@@ -12,11 +12,11 @@ export const adminDialogs: FeatureDialogs = (s) => {
     routes: [
       { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
       { intent: 'admin.roles', dialog: new RevokeRoleDialog(s, s.resolveUser()), when: asksToRevoke },
-      // « crée un utilisateur Marc Dubois »: an ordinary account, explained (the bot makes administrators only).
+      // « crée un utilisateur Marc Dubois », « bloque la connexion de Paul »: an ordinary account, explained (the bot makes administrators only).
       {
         intent: 'admin.create',
         dialog: new UserAccountDialog(new KnowledgeDialog(s.knowledge, s.cards, s.localizer)),
-        when: (r) => asksForUserAccount(r.text),
+        when: (r) => accountArticle(r.text) !== undefined,
       },
       { intent: 'admin.create', dialog: grantRole },
       {

@@ -183,6 +183,14 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/Créer le compte d'un nouvel utilisateur/, /Utilisateurs > Utilisateurs actifs > Ajouter un utilisateur/],
   },
   {
+    name: '« bloque la connexion de Paul Fontaine » is explained, never taken for a password reset',
+    locale: 'fr-FR',
+    utterance: 'bloque la connexion de Paul Fontaine',
+    card: 'knowledgeArticle',
+    says: [/Bloquer ou supprimer le compte d'un utilisateur/, /Bloquer la connexion/, /Retirer une licence/],
+    saysNot: [/Réinitialiser le mot de passe/],
+  },
+  {
     name: 'an out-of-domain request still offers the help',
     locale: 'fr-FR',
     utterance: 'commande une pizza',
