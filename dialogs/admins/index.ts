@@ -2,8 +2,8 @@ import type { FeatureDialogs } from '../core/routes';
 import { AdminRolesDialog } from './adminRolesDialog';
 import { asksToGrant, GrantRoleDialog } from './grantRoleDialog';
 import { asksToRevoke, RevokeRoleDialog } from './revokeRoleDialog';
-import { UserAccountDialog } from './userAccountDialog';
 import { accountArticle } from '../../bot/nlu/namedRequests';
+import { ArticleDialog } from '../core/articleDialog';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
 
 export const adminDialogs: FeatureDialogs = (s) => {
@@ -15,7 +15,11 @@ export const adminDialogs: FeatureDialogs = (s) => {
       // « crée un utilisateur Marc Dubois », « bloque la connexion de Paul »: an ordinary account, explained (the bot makes administrators only).
       {
         intent: 'admin.create',
-        dialog: new UserAccountDialog(new KnowledgeDialog(s.knowledge, s.cards, s.localizer)),
+        dialog: new ArticleDialog(
+          'userAccountDialog',
+          new KnowledgeDialog(s.knowledge, s.cards, s.localizer),
+          (text) => accountArticle(text) ?? 'account.create',
+        ),
         when: (r) => accountArticle(r.text) !== undefined,
       },
       { intent: 'admin.create', dialog: grantRole },

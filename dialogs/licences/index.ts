@@ -1,11 +1,13 @@
 import type { FeatureDialogs } from '../core/routes';
 import { AssignLicenseDialog } from './assignLicenseDialog';
 import { BulkLicenseDialog, isBulk } from './bulkLicenseDialog';
-import { namesALicence } from './licenceSteps';
+import { asksToBuy, namesALicence } from './licenceSteps';
 import { ChangeLicenseDialog } from './changeLicenseDialog';
 import { LicenseInventoryDialog } from './licenseInventoryDialog';
 import { RemoveLicenseDialog } from './removeLicenseDialog';
 import { mayNameSomeone, UserLicensesDialog } from './userLicensesDialog';
+import { ArticleDialog } from '../core/articleDialog';
+import { KnowledgeDialog } from '../core/knowledgeDialog';
 
 export const licenceDialogs: FeatureDialogs = (s) => {
   const bulk = new BulkLicenseDialog(s);
@@ -14,6 +16,12 @@ export const licenceDialogs: FeatureDialogs = (s) => {
     routes: [
       { intent: 'license.assign', dialog: bulk, when: (r) => namesALicence(r) && isBulk(r) },
       { intent: 'license.remove', dialog: bulk, when: (r) => namesALicence(r) && isBulk(r) },
+      // « on peut acheter des licences ? »: how to buy them (the bot does not spend the organisation's money).
+      {
+        intent: 'license.list',
+        dialog: new ArticleDialog('buyLicensesDialog', new KnowledgeDialog(s.knowledge, s.cards, s.localizer), () => 'license.buy'),
+        when: (r) => asksToBuy(r.text),
+      },
       // « quelles licences a Julie Roux ? »: hers (the inventory when the words name nobody).
       { intent: 'license.list', dialog: new UserLicensesDialog(s, s.resolveUser(), inventory()), when: (r) => mayNameSomeone(r, s.names) },
       { intent: 'license.list', dialog: inventory() },

@@ -39,6 +39,15 @@ export function namesALicence(recognition: Recognition): boolean {
   return recognition.clicked === true || recognition.entities.some((e) => e.type === 'sku') || LICENCE_WORDS.test(fold(recognition.text));
 }
 
+/** « on peut acheter des licences ? », "how do I buy more licenses", « il nous faut 3 licences de plus »: buying, which the bot explains. */
+export function asksToBuy(text: string): boolean {
+  const folded = fold(text);
+  return (
+    /\b(achet\w*|acheter|achat|buy\w*|purchas\w*|commander|order)\b/.test(folded) ||
+    /\b(il (?:me |nous )?faut|need|needs|besoin de)\b.*\b(de plus|en plus|supplementaires?|more|additional|extra)\b/.test(folded)
+  );
+}
+
 export interface LicenceServices extends WriteServices {
   licenses: LicenseService;
 }

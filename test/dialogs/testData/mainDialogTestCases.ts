@@ -191,6 +191,13 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     saysNot: [/Réinitialiser le mot de passe/],
   },
   {
+    name: '« on peut acheter des licences ? » explains how to buy them (the bot spends no money), not the inventory',
+    locale: 'fr-FR',
+    utterance: 'on peut acheter des licences ?',
+    card: 'knowledgeArticle',
+    says: [/Acheter des licences supplémentaires/, /Facturation > Vos produits/],
+  },
+  {
     name: 'an out-of-domain request still offers the help',
     locale: 'fr-FR',
     utterance: 'commande une pizza',
