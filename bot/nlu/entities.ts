@@ -147,10 +147,12 @@ export function namesOnlyServices(text: string): boolean {
  * follows the modal, folded. First-person wishes (« je dois pouvoir… ») are no grant.
  */
 const ABLE_TO = [
-  /\b([\p{L}-]+) (?:doit|devrait|devra|doivent|puisse|puissent|pourrait) (?:pouvoir |etre capable de |etre en mesure de )?(.+)/u,
-  /\b(?:need|needs|want|wants|would like|'d like) ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+) to (?:be able to|have the rights? to) (.+)/u,
-  /\b([\p{L}-]+) (?:needs to|should|must|has to|ought to) (?:be able to )?(.+)/u,
+  /\b([\p{L}-]+) (?:ne |n')?(?:doit|devrait|devra|doivent|puisse|puissent|pourrait) (plus |pas |jamais )?(?:pouvoir |etre capable de |etre en mesure de )?(.+)/u,
+  /\b(?:need|needs|want|wants|would like|'d like) ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+) to (no longer |not )?(?:be able to|have the rights? to) (.+)/u,
+  /\b([\p{L}-]+) (?:needs to|should|must|has to|ought to|shouldn't|mustn't|should not|must not|can't|cannot)( no longer| not| never)? (?:be able to )?(.+)/u,
 ];
+/** « ne doit plus pouvoir », "should no longer", "mustn't": the ability is to be taken away. */
+const NOT_ANY_MORE = /\b(plus|pas|jamais|no longer|not|never|shouldn't|mustn't|can't|cannot)\b/;
 const WRITER = /^(je|j|tu|on|nous|vous|i|me|you|we|it|ca|il|elle|they|he|she|this|that|cela)$/;
 
 /** The role a request to let someone do something asks for (« Lina doit pouvoir gérer les licences » → License Administrator), if any. */
@@ -158,16 +160,21 @@ export function roleForCapability(text: string): string | undefined {
   return capabilityGrant(text)?.role;
 }
 
-/** Who must be able to do something, and the role that allows it (« Lina doit pouvoir gérer les licences » → lina, License Administrator). */
-export function capabilityGrant(text: string): { who: string; role: string } | undefined {
+/**
+ * Who must be able to do something, and the role that allows it (« Lina doit pouvoir gérer les
+ * licences » → lina, License Administrator); `revoke` when they must no longer (« Thomas ne doit plus
+ * pouvoir gérer Teams »).
+ */
+export function capabilityGrant(text: string): { who: string; role: string; revoke: boolean } | undefined {
   const folded = fold(text);
   const match = ABLE_TO.map((pattern) => pattern.exec(folded)).find((m) => m !== null);
   if (!match) return undefined;
-  const [, who, what] = match;
+  const [whole, who, negation, what] = match;
+  const revoke = negation !== undefined || NOT_ANY_MORE.test(whole.slice(who.length, whole.length - what.length));
   // « ça doit pouvoir… », "Outlook should let me change my password": no one is given anything.
   if (WRITER.test(who) || findAliases(who, SERVICES).length > 0 || /\b(my|mon|ma|mes|me|moi)\b/.test(what)) return undefined;
   const role = CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
-  return role ? { who, role } : undefined;
+  return role ? { who, role, revoke } : undefined;
 }
 
 /** « qui peut gérer les licences ? », "who can reset passwords?": what follows, folded. */

@@ -12,7 +12,7 @@ import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { localeOf } from '../../bot/turn/turnSetup';
 import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
-import { extractEntities, roleForCapability } from '../../bot/nlu/entities';
+import { capabilityGrant, extractEntities } from '../../bot/nlu/entities';
 import { choicePrompt } from '../core/cardPrompt';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
@@ -26,7 +26,7 @@ export function asksToGrant(recognition: Recognition): boolean {
     (/\b(ajout\w*|donn\w*|attribu\w*|accord\w*|nomm\w*|promouv\w*|promu\w*|add|give|grant\w*|make|promote\w*|assign\w*|appoint\w*)\b/.test(
       fold(recognition.text),
     ) ||
-      roleForCapability(recognition.text) !== undefined)
+      capabilityGrant(recognition.text)?.revoke === false)
   );
 }
 

@@ -8,6 +8,7 @@ import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { rolePrompt, RoleServices } from './grantRoleDialog';
 import { WriteSteps } from '../core/writeSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
+import { capabilityGrant } from '../../bot/nlu/entities';
 
 export const REVOKE_ROLE_DIALOG = 'revokeRoleDialog';
 
@@ -19,8 +20,13 @@ export function asksToRevoke(recognition: Recognition): boolean {
   const text = fold(recognition.text);
   const namesARole = recognition.entities.some((e) => e.type === 'role') || /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/.test(text);
   return (
-    namesARole &&
-    /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(text)
+    (namesARole &&
+      /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
+        text,
+      )) ||
+    // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin"
+    capabilityGrant(recognition.text)?.revoke === true ||
+    /\b(n ?'?est plus|is no longer|isn't an? \w* ?admin\w* any ?more)\b.*\b(admin\w*|administrat\w*)|\bn'?est plus\b.*\b(admin\w*|administrat\w*)/.test(text)
   );
 }
 

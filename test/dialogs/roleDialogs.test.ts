@@ -87,6 +87,13 @@ describe('Administrators and their roles', function () {
         /Give Julie Roux the Password Administrator role|Donner le rôle Administrateur de mots de passe à Julie Roux/,
       ],
       ['il faut que Julie Roux puisse gérer Teams', /Donner le rôle Administrateur Teams à Julie Roux/],
+      // … or must no longer do, or no longer is
+      ['Sophie Laurent ne doit plus pouvoir gérer Exchange', /Retirer le rôle Administrateur Exchange à Sophie Laurent/],
+      [
+        'Sophie Laurent should no longer manage Exchange',
+        /Remove the Exchange Administrator role from Sophie Laurent|Retirer le rôle Administrateur Exchange à Sophie Laurent/,
+      ],
+      ["Sophie Laurent n'est plus admin Exchange", /Retirer le rôle Administrateur Exchange à Sophie Laurent/],
     ];
     for (const [text, card] of cases) {
       it(`« ${text} »`, async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { extractEntities, roleForCapability } from '../../bot/nlu/entities';
+import { capabilityGrant, extractEntities, roleForCapability } from '../../bot/nlu/entities';
 import { detectLanguage } from '../../bot/nlu/language';
 
 const of = (text: string, type: string) => extractEntities(text).filter((e) => e.type === type);
@@ -96,6 +96,9 @@ describe('Entities', () => {
         ['can Julien reset passwords?', undefined],
       ];
       for (const [text, role] of cases) assert.equal(roleForCapability(text), role, text);
+      assert.equal(capabilityGrant('Thomas ne doit plus pouvoir gérer Teams')?.revoke, true, 'no longer: taken away');
+      assert.equal(capabilityGrant('Thomas should no longer manage Teams')?.revoke, true);
+      assert.equal(capabilityGrant('Thomas doit pouvoir gérer Teams')?.revoke, false);
       assert.deepEqual(values('Lina doit pouvoir gérer les licences', 'role'), ['License Administrator']);
     });
 
