@@ -11,7 +11,11 @@ const EXTRA_WORDS =
   // role names in the plural (« les administrateurs généraux », "the global admins")
   'admins administrateurs administratrices administrators generaux globaux globales ' +
   // the things requests are about, in the plural (« les licences de Paul et de Léa », "passwords for…")
-  'passwords licences licenses roles comptes accounts';
+  'passwords licences licenses roles comptes accounts ' +
+  // when, and how soon (« Paul part vendredi », "reset Julie's password asap")
+  'lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday ' +
+  'demain aujourd hui ce soir matin semaine prochaine prochain tomorrow today tonight morning week next asap urgent vite ' +
+  'starts start commence arrive arrives joins leaves';
 
 const words = (text: string) =>
   fold(text)

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { loadCorpus } from '../../bot/nlu/nlpRecognizer';
+import { PersonMentions } from '../../bot/nlu/personMentions';
+
+describe('The words of a request that may name a person', () => {
+  const names = new PersonMentions(loadCorpus());
+  const cases: [string, string[]][] = [
+    ['passe Paul Fontaine de E3 à E5', ['paul', 'fontaine']],
+    ['retire la licence de julie.roux@lumiere-fils.fr', []],
+    // when, and how soon, are no names (« Paul part vendredi »: Paul alone, so Paul Fontaine is found whole)
+    ['Paul part vendredi, retire sa licence', ['paul']],
+    ["reset Julie's password asap", ['julie']],
+    ['the new designer starts monday, needs office', []],
+    // the things a request is about, in the plural
+    ['reset passwords for Paul Fontaine and Léa Petit', ['paul', 'fontaine', 'lea', 'petit']],
+    ['qui sont les administrateurs généraux ?', []],
+  ];
+  for (const [text, words] of cases) it(`« ${text} » → ${words.join(' ') || 'nobody'}`, () => assert.deepEqual(names.in(text), words));
+});
