@@ -47,9 +47,13 @@ export class PersonMentions {
 
   in(text: string): string[] {
     const withoutAddresses = fold(text).replace(/\S+@\S+/g, ' ');
-    return withoutAddresses
-      .split(/[^\p{L}-]+/u)
-      .map((w) => w.replace(/^-+|-+$/g, ''))
-      .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/^[a-z]?\d/.test(w));
+    return (
+      withoutAddresses
+        .split(/[^\p{L}-]+/u)
+        .map((w) => w.replace(/^-+|-+$/g, ''))
+        .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/^[a-z]?\d/.test(w))
+        // « donne-lui », « passe-le »: a verb and its pronoun, not a hyphenated name like Jean-Pierre.
+        .filter((w) => !(w.includes('-') && w.split('-').every((part) => this.vocabulary.has(part))))
+    );
   }
 }

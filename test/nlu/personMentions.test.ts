@@ -14,6 +14,9 @@ describe('The words of a request that may name a person', () => {
     // the things a request is about, in the plural
     ['reset passwords for Paul Fontaine and Léa Petit', ['paul', 'fontaine', 'lea', 'petit']],
     ['qui sont les administrateurs généraux ?', []],
+    // a verb and its pronoun, not a hyphenated name
+    ['Hugo arrive vendredi, donne-lui une licence E3', ['hugo']],
+    ['donne une licence à Jean-Pierre', ['jean-pierre']],
   ];
   for (const [text, words] of cases) it(`« ${text} » → ${words.join(' ') || 'nobody'}`, () => assert.deepEqual(names.in(text), words));
 });
