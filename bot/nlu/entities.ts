@@ -151,6 +151,9 @@ const ABLE_TO = [
   /\b(?:need|needs|want|wants|would like|'d like) ((?:[\p{L}-]+ ){0,2}?[\p{L}-]+) to (no longer |not )?(?:be able to|have the rights? to) (.+)/u,
   /\b([\p{L}-]+) (?:needs to|should|must|has to|ought to|shouldn't|mustn't|should not|must not|can't|cannot)( no longer| not| never)? (?:be able to )?(.+)/u,
 ];
+/** « changer son mot de passe », "manage her mailbox": their own thing, which takes no role. */
+const OWN_THING =
+  /\b(sa|son|ses|her|his|their|leur|leurs)\s+(propres?\s+|own\s+)?(messagerie|boites?\b|mails?|mailbox|email|comptes?|accounts?|mots? de passe|passwords?|licen[cs]es?)\b/;
 /** « ne doit plus pouvoir », "should no longer", "mustn't": the ability is to be taken away. */
 const NOT_ANY_MORE = /\b(plus|pas|jamais|no longer|not|never|shouldn't|mustn't|can't|cannot)\b/;
 const WRITER = /^(je|j|tu|on|nous|vous|i|me|you|we|it|ca|il|elle|they|he|she|this|that|cela)$/;
@@ -172,7 +175,7 @@ export function capabilityGrant(text: string): { who: string; role: string; revo
   const [whole, who, negation, what] = match;
   const revoke = negation !== undefined || NOT_ANY_MORE.test(whole.slice(who.length, whole.length - what.length));
   // « ça doit pouvoir… », "Outlook should let me change my password": no one is given anything.
-  if (WRITER.test(who) || findAliases(who, SERVICES).length > 0 || /\b(my|mon|ma|mes|me|moi)\b/.test(what)) return undefined;
+  if (WRITER.test(who) || findAliases(who, SERVICES).length > 0 || /\b(my|mon|ma|mes|me|moi)\b/.test(what) || OWN_THING.test(what)) return undefined;
   const role = CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
   return role ? { who, role, revoke } : undefined;
 }

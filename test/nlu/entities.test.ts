@@ -94,6 +94,10 @@ describe('Entities', () => {
         ['Outlook should let me change my password', undefined],
         ['ça doit pouvoir marcher', undefined],
         ['can Julien reset passwords?', undefined],
+        // their own thing takes no role
+        ['Paul doit pouvoir changer son mot de passe', undefined],
+        ['Julie doit pouvoir gérer sa messagerie', undefined],
+        ['Lina doit pouvoir réinitialiser les mots de passe de son équipe', 'Password Administrator'],
       ];
       for (const [text, role] of cases) assert.equal(roleForCapability(text), role, text);
       assert.equal(capabilityGrant('Thomas ne doit plus pouvoir gérer Teams')?.revoke, true, 'no longer: taken away');
