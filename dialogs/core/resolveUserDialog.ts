@@ -28,6 +28,8 @@ export interface ResolveUserOptions {
   namedNobody?: string;
   /** The question when the request named nobody, saying what for (« À qui attribuer une licence ? »); else « De qui s'agit-il ? ». */
   ask?: string;
+  /** What `words` found, when the caller searched already: the directory is not asked twice. */
+  found?: PeopleFound;
 }
 
 interface LookupState {
@@ -53,7 +55,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
   }
 
   private async lookupStep(step: WaterfallStepContext<ResolveUserOptions>): Promise<DialogTurnResult> {
-    const { email, words = [], namedNobody, ask } = step.options ?? {};
+    const { email, words = [], namedNobody, ask, found } = step.options ?? {};
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const state = step.values as LookupState;
@@ -71,7 +73,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       if (partial) return this.ask(step, t('resolveUser.badAddress', { text: partial }));
       return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : (ask ?? t('resolveUser.ask')));
     }
-    const { people, partly, several } = await this.directory.findPeople(words);
+    const { people, partly, several } = found ?? (await this.directory.findPeople(words));
     if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
     // Someone whose name is only close to the one typed is offered, never taken.
     if (people.length === 1 && !partly) return step.endDialog(people[0]);

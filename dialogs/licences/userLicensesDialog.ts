@@ -37,10 +37,10 @@ export class UserLicensesDialog extends CancelAndHelpDialog {
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     await this.steps.authorize(step, 'license.list');
     const target = this.steps.whoFrom(step.options);
-    if (!target.email && (await this.services.directory.findPeople(target.words ?? [])).people.length === 0) {
-      return step.replaceDialog(LICENSE_INVENTORY_DIALOG, step.options);
-    }
-    return step.beginDialog(RESOLVE_USER_DIALOG, target);
+    if (target.email) return step.beginDialog(RESOLVE_USER_DIALOG, target);
+    const found = await this.services.directory.findPeople(target.words ?? []);
+    if (found.people.length === 0) return step.replaceDialog(LICENSE_INVENTORY_DIALOG, step.options);
+    return step.beginDialog(RESOLVE_USER_DIALOG, { ...target, found });
   }
 
   private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {

@@ -232,6 +232,11 @@ describe('Licences by chat', function () {
       assert.deepEqual(writes(), []);
     });
 
+    it('searches the directory once for the person named', async () => {
+      await (await conversation()).say('quelles licences a Paul Fontaine ?');
+      assert.equal(tenant().requests.filter((r) => r.method === 'GET' && r.path === '/users').length, 1);
+    });
+
     it('shows the inventory when the words of the question name nobody ("how many licences are we sitting on")', async () => {
       const reply = await (await conversation()).say('how many licences are we sitting on at the moment');
       assert.match(JSON.stringify(cardOf(reply)), /Licences de Lumière & Fils|Lumière & Fils licenses/);
