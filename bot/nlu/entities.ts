@@ -98,15 +98,20 @@ export function extractEntities(text: string): Entity[] {
   const roles = findAliases(withoutEmails, ROLES);
   entities.push(...roles.map((role) => ({ type: 'role' as const, value: role.match })));
   // « administrateur exchange » names a role and « Exchange Online (Plan 1) » a plan, not the Exchange service.
-  const outsideRoles = [...roles, ...skus].reduce((s, r) => s.slice(0, r.start) + ' '.repeat(r.end - r.start) + s.slice(r.end), withoutEmails);
+  const outsideRoles = blank(withoutEmails, [...roles, ...skus]);
   if (roles.length === 0) {
-    const role = roleForCapability(text);
+    const role = grantIn(folded)?.role;
     if (role) entities.push({ type: 'role', value: role });
   }
   for (const service of findAliases(outsideRoles, SERVICES)) entities.push({ type: 'service', value: service.match });
   for (const m of withoutEmails.matchAll(DOMAIN)) entities.push({ type: 'domain', value: m[0].toLowerCase() });
   for (const m of folded.matchAll(INCIDENT)) entities.push({ type: 'incident', value: String(Number(m[1] ?? m[2] ?? m[3])) });
   return dedupe(entities);
+}
+
+/** The text with the spans found blanked out, each position kept (« administrateur exchange » is no Exchange service). */
+function blank(text: string, spans: { start: number; end: number }[]): string {
+  return spans.reduce((s, r) => s.slice(0, r.start) + ' '.repeat(r.end - r.start) + s.slice(r.end), text);
 }
 
 /** Administrators named in the plural (« les admins exchange », "the global admins", « administrateurs généraux »), as one. */
@@ -134,8 +139,7 @@ export function namesOnlyServices(text: string): boolean {
   const folded = fold(text);
   const services = findAliases(folded, SERVICES);
   if (services.length === 0) return false;
-  const rest = services.reduce((s, r) => s.slice(0, r.start) + ' '.repeat(r.end - r.start) + s.slice(r.end), folded);
-  return rest
+  return blank(folded, services)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .every((word) => FILLER.has(word));
@@ -169,14 +173,18 @@ export function roleForCapability(text: string): string | undefined {
  * pouvoir gérer Teams »).
  */
 export function capabilityGrant(text: string): { who: string; role: string; revoke: boolean } | undefined {
-  const folded = fold(text);
+  return grantIn(fold(text));
+}
+
+/** capabilityGrant on text folded already. */
+function grantIn(folded: string): { who: string; role: string; revoke: boolean } | undefined {
   const match = ABLE_TO.map((pattern) => pattern.exec(folded)).find((m) => m !== null);
   if (!match) return undefined;
   const [whole, who, negation, what] = match;
   const revoke = negation !== undefined || NOT_ANY_MORE.test(whole.slice(who.length, whole.length - what.length));
   // « ça doit pouvoir… », "Outlook should let me change my password": no one is given anything.
   if (WRITER.test(who) || findAliases(who, SERVICES).length > 0 || /\b(my|mon|ma|mes|me|moi)\b/.test(what) || OWN_THING.test(what)) return undefined;
-  const role = CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
+  const role = roleAble(what);
   return role ? { who, role, revoke } : undefined;
 }
 
@@ -187,7 +195,12 @@ const WHO_CAN =
 /** The least-privileged role a question about who can do something names (« qui peut gérer les licences ? » → License Administrator), if any. */
 export function capabilityAsked(text: string): string | undefined {
   const what = WHO_CAN.exec(fold(text))?.[1];
-  return what === undefined ? undefined : CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
+  return what === undefined ? undefined : roleAble(what);
+}
+
+/** The least-privileged role that allows what the words say (folded: « gerer les licences » → License Administrator). */
+function roleAble(what: string): string | undefined {
+  return CAPABILITY_ROLES.find(([pattern]) => pattern.test(what))?.[1];
 }
 
 function dedupe(entities: Entity[]): Entity[] {

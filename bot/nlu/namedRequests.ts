@@ -47,18 +47,19 @@ const NOT_AN_ACCOUNT =
  */
 export function accountArticle(text: string): 'account.create' | 'account.offboard' | undefined {
   const folded = fold(text);
-  if (NOT_AN_ACCOUNT.test(folded) || extractEntities(text).some((e) => e.type === 'role')) return undefined;
-  if (CLOSED_ACCOUNT.test(folded)) return 'account.offboard';
-  return NEW_ACCOUNT.test(folded) ? 'account.create' : undefined;
+  const article = CLOSED_ACCOUNT.test(folded) ? 'account.offboard' : NEW_ACCOUNT.test(folded) ? 'account.create' : undefined;
+  // The entities are read last: every message comes through here, few are about an account.
+  if (!article || NOT_AN_ACCOUNT.test(folded) || extractEntities(text).some((e) => e.type === 'role')) return undefined;
+  return article;
 }
 
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
-  // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences.
-  // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (named) return named;
+  // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
+  // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';
   // « crée un utilisateur Marc Dubois », « bloque la connexion de Paul »: explained under admin.create, whatever the classifier guessed.
   return accountArticle(text) ? 'admin.create' : undefined;

@@ -67,7 +67,11 @@ export class AuditLog {
     return entries
       .filter((e) => !query.operation || e.operation === query.operation)
       .filter((e) => !since || e.time >= since)
-      .filter((e) => !who || who.every((word) => [e.caller.name, e.caller.id, e.target].some((v) => fold(v).includes(word))))
+      .filter((e) => {
+        if (!who) return true;
+        const fields = [e.caller.name, e.caller.id, e.target].map(fold);
+        return who.every((word) => fields.some((v) => v.includes(word)));
+      })
       .slice(0, query.limit ?? 20);
   }
 }

@@ -26,7 +26,7 @@ export function asksToRevoke(recognition: Recognition): boolean {
       )) ||
     // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin"
     capabilityGrant(recognition.text)?.revoke === true ||
-    /\b(n ?'?est plus|is no longer|isn't an? \w* ?admin\w* any ?more)\b.*\b(admin\w*|administrat\w*)|\bn'?est plus\b.*\b(admin\w*|administrat\w*)/.test(text)
+    /\b(n ?'?est plus|is no longer)\b.*\b(admin\w*|administrat\w*)/.test(text)
   );
 }
 

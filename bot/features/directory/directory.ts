@@ -116,11 +116,11 @@ export class DirectoryService {
     // name. Those are offered, one at a time (not Pauline, whose name only starts with « paul »).
     const firstNamed = users.filter((u) => u.givenName && folded.includes(fold(u.givenName)));
     if (new Set(firstNamed.map((u) => fold(u.givenName!))).size >= 2) {
-      const named = firstNamed
+      const each = firstNamed
         .sort((a, b) => a.displayName.localeCompare(b.displayName))
         .slice(0, limit)
         .map(toPerson);
-      return { people: named, partly: false, several: true };
+      return { people: each, partly: false, several: true };
     }
     return { people, partly: people.length > 0 && best < folded.length && best < 2 };
   }
