@@ -312,12 +312,17 @@ describe('The audit log in chat', function () {
   const { tenant } = useDemoTenant();
   const from = { id: 'u', name: 'Camille Martin', aadObjectId: ADMIN.id };
 
-  it('shows the latest writes, filtered by user and by operation, to an administrator', async () => {
-    const stack = await dialogStack(tenant().url);
-    const client = stack.client();
-    const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from });
-    const confirmCard = (await say('affecte une licence Business Basic à paul.fontaine@lumiere-fils.fr')).attachments[0].content;
+  /** A chat as Camille in which « affecte une licence Business Basic à <who> » was asked and confirmed: the log has one write. */
+  const afterAssigningTo = async (who: string) => {
+    const client = (await dialogStack(tenant().url)).client();
+    const say = (text: string, locale = 'fr-FR') => client.sendActivity({ type: 'message', text, locale, from });
+    const confirmCard = (await say(`affecte une licence Business Basic à ${who}`)).attachments[0].content;
     await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: confirmCard.actions[0].data });
+    return say;
+  };
+
+  it('shows the latest writes, filtered by user and by operation, to an administrator', async () => {
+    const say = await afterAssigningTo('paul.fontaine@lumiere-fils.fr');
     const all = JSON.stringify((await say("journal d'audit")).attachments[0].content);
     assert.match(all, /Journal d'audit/);
     assert.match(all, /Attribution de licence/);
@@ -331,11 +336,7 @@ describe('The audit log in chat', function () {
   });
 
   it('finds a name typed without its accent, and keeps to the period named', async () => {
-    const stack = await dialogStack(tenant().url);
-    const client = stack.client();
-    const say = (text: string, locale = 'fr-FR') => client.sendActivity({ type: 'message', text, locale, from });
-    const confirmCard = (await say('affecte une licence Business Basic à Léa Petit')).attachments[0].content;
-    await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: confirmCard.actions[0].data });
+    const say = await afterAssigningTo('Léa Petit');
     const forLea = JSON.stringify((await say("journal d'audit de lea")).attachments[0].content);
     assert.doesNotMatch(forLea, /"0 opération/);
     assert.match(forLea, /lea\.petit@lumiere-fils\.fr/);
@@ -346,11 +347,7 @@ describe('The audit log in chat', function () {
   });
 
   it('answers « qui a donné une licence à Paul Fontaine ? » from the audit log, each word of the name found', async () => {
-    const stack = await dialogStack(tenant().url);
-    const client = stack.client();
-    const say = (text: string) => client.sendActivity({ type: 'message', text, locale: 'fr-FR', from });
-    const confirmCard = (await say('affecte une licence Business Basic à Paul Fontaine')).attachments[0].content;
-    await client.sendActivity({ type: 'message', text: '', locale: 'fr-FR', from, value: confirmCard.actions[0].data });
+    const say = await afterAssigningTo('Paul Fontaine');
     const who = JSON.stringify((await say('qui a donné une licence à Paul Fontaine ?')).attachments[0].content);
     assert.match(who, /Journal d'audit/);
     assert.match(who, /pour « paul fontaine »/);
