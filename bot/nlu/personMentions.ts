@@ -17,6 +17,9 @@ const EXTRA_WORDS =
   'demain aujourd hui ce soir matin semaine prochaine prochain tomorrow today tonight morning week next asap urgent vite ' +
   'starts start commence arrive arrives joins leaves';
 
+/** The words that join names in a list (« Paul, Léa et Marc », "Paul and Julie"). */
+const JOINING = new Set(['et', 'and', 'ou', 'or', 'de', 'a', 'pour', 'for', 'to', '&']);
+
 const words = (text: string) =>
   fold(text)
     .split(/[^\p{L}\p{N}-]+/u)
@@ -45,13 +48,28 @@ export class PersonMentions {
     return words(text).filter((w) => this.requestVocabulary.has(w));
   }
 
+  /**
+   * The name words, from the first clause that has any: « enlève la licence de Thomas, il part à la
+   * fin du mois » names Thomas, not « thomas fin mois ». A later clause that is only names and the
+   * words that join them (« …à Paul, Léa et Marc ») still counts: those are more people.
+   */
   in(text: string): string[] {
     const withoutAddresses = fold(text).replace(/\S+@\S+/g, ' ');
+    const found: string[] = [];
+    for (const clause of withoutAddresses.split(/[,;.!?:()]+|\s-\s/)) {
+      const clauseWords = clause.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+      const mentions = this.mentionsIn(clauseWords);
+      if (found.length === 0) found.push(...mentions);
+      else if (mentions.length > 0 && clauseWords.every((w) => mentions.includes(w) || JOINING.has(w))) found.push(...mentions);
+    }
+    return found;
+  }
+
+  private mentionsIn(clauseWords: string[]): string[] {
     return (
-      withoutAddresses
-        .split(/[^\p{L}-]+/u)
+      clauseWords
         .map((w) => w.replace(/^-+|-+$/g, ''))
-        .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/^[a-z]?\d/.test(w))
+        .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/^[a-z]?\d/.test(w) && !/\d/.test(w))
         // « donne-lui », « passe-le »: a verb and its pronoun, not a hyphenated name like Jean-Pierre.
         .filter((w) => !(w.includes('-') && w.split('-').every((part) => this.vocabulary.has(part))))
     );

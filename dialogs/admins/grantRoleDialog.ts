@@ -15,7 +15,7 @@ import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { capabilityGrant, extractEntities } from '../../bot/nlu/entities';
 import { choicePrompt } from '../core/cardPrompt';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
-import { RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
+import { NewAccount, RESOLVE_USER_DIALOG, ResolveUserDialog, ResolveUserOptions } from '../core/resolveUserDialog';
 
 export const GRANT_ROLE_DIALOG = 'grantRoleDialog';
 
@@ -72,25 +72,27 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     await this.steps.authorize(step, 'admin.create');
-    const state = step.values as GrantState;
     const email = step.options.entities.find((e) => e.type === 'email')?.value;
-    if (!email) return step.beginDialog(RESOLVE_USER_DIALOG, this.steps.whoFrom(step.options));
+    // Someone not in the directory yet may be the new administrator: their address is then asked, and becomes the new account.
+    const newAccountDomain = this.services.verifiedDomains()[0];
+    if (!email) return step.beginDialog(RESOLVE_USER_DIALOG, { ...this.steps.whoFrom(step.options), newAccountDomain } satisfies ResolveUserOptions);
     try {
       return await step.next(await this.services.directory.person(email));
     } catch (error) {
       if (!(error instanceof NotFound)) throw error;
     }
-    if (!this.services.verifiedDomains().includes(email.split('@')[1])) {
-      await step.context.sendActivity(this.steps.t(step.context, 'role.newAccountDomain', { who: email }));
-      return step.endDialog();
-    }
-    state.newAccount = email;
-    return step.next();
+    return step.next({ newAccount: email } satisfies NewAccount);
   }
 
   private async roleStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as GrantState;
     state.person = personPassedOn(step);
+    const newAccount = (step.result as Partial<NewAccount> | undefined)?.newAccount;
+    if (newAccount && !this.services.verifiedDomains().includes(newAccount.split('@')[1])) {
+      await step.context.sendActivity(this.steps.t(step.context, 'role.newAccountDomain', { who: newAccount }));
+      return step.endDialog();
+    }
+    state.newAccount = newAccount;
     if (!state.person && !state.newAccount) return step.endDialog();
     const named = step.options.entities.find((e) => e.type === 'role')?.value;
     const locale = localeOf(step.context);

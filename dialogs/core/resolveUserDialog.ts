@@ -4,7 +4,7 @@ import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { NotFound } from '../../bot/policy/errors';
 import type { PeopleFound, Person } from '../../bot/features/directory/directory';
 import { Localizer } from '../../bot/presentation/i18n';
-import { extractEntities } from '../../bot/nlu/entities';
+import { extractEntities, fold } from '../../bot/nlu/entities';
 import { askerOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, Interruptions } from './cancelAndHelpDialog';
 
@@ -30,6 +30,17 @@ export interface ResolveUserOptions {
   ask?: string;
   /** What `words` found, when the caller searched already: the directory is not asked twice. */
   found?: PeopleFound;
+  /**
+   * The domain of a new account, when the request may be for someone not in the directory yet (a new
+   * administrator): a name that finds nobody gets an address to create offered (marc.lefevre@domain),
+   * and an address that is nobody's ends the dialog with `{ newAccount }` rather than asking again.
+   */
+  newAccountDomain?: string;
+}
+
+/** What ResolveUserDialog ends with when `newAccountDomain` was given and the address typed is nobody's yet. */
+export interface NewAccount {
+  newAccount: string;
 }
 
 interface LookupState {
@@ -55,7 +66,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
   }
 
   private async lookupStep(step: WaterfallStepContext<ResolveUserOptions>): Promise<DialogTurnResult> {
-    const { email, words = [], namedNobody, ask, found } = step.options ?? {};
+    const { email, words = [], namedNobody, ask, found, newAccountDomain } = step.options ?? {};
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const state = step.values as LookupState;
@@ -64,6 +75,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
         return await step.endDialog(await this.directory.person(email));
       } catch (error) {
         if (!(error instanceof NotFound)) throw error;
+        if (newAccountDomain) return step.endDialog({ newAccount: email } satisfies NewAccount);
         return this.ask(step, t('resolveUser.notFound', { who: email }));
       }
     }
@@ -74,7 +86,9 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : (ask ?? t('resolveUser.ask')));
     }
     const { people, partly, several } = found ?? (await this.directory.findPeople(words));
-    if (people.length === 0) return this.ask(step, t('resolveUser.noMatch', { words: words.join(' ') }));
+    const newAddress = newAccountDomain && `${words.map(fold).join('.')}@${newAccountDomain}`;
+    if (people.length === 0)
+      return this.ask(step, t(newAddress ? 'resolveUser.noMatchOrNew' : 'resolveUser.noMatch', { words: words.join(' '), address: newAddress }));
     // Someone whose name is only close to the one typed is offered, never taken.
     if (people.length === 1 && !partly) return step.endDialog(people[0]);
     if (people.length > MAX_CHOICES) return this.ask(step, t('resolveUser.tooMany'));
@@ -87,7 +101,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       title: several
         ? t('resolveUser.oneAtATime', { count: people.length })
         : partly && people.length === 1
-          ? t('resolveUser.closest', { words: words.join(' ') })
+          ? t(newAddress ? 'resolveUser.closestOrNew' : 'resolveUser.closest', { words: words.join(' '), address: newAddress })
           : t('resolveUser.choose', { count: people.length }),
       label: t('resolveUser.chooseLabel'),
       choices: people.map((p) => ({ title: describe(p), value: p.id })),
@@ -101,19 +115,23 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
   }
 
   /** The user picked someone on the card, or typed a name or an address instead. */
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answerStep(step: WaterfallStepContext<ResolveUserOptions>): Promise<DialogTurnResult> {
     const state = step.values as LookupState;
     const value = step.context.activity.value as { pick?: string; choice?: string; nonce?: string } | undefined;
     if (value?.pick === 'user') {
       const chosen = state.candidates?.find((p) => p.id === value.choice);
       if (chosen && value.nonce === state.nonce) return step.endDialog(chosen);
-      return step.replaceDialog(LOOKUP, {});
+      return step.replaceDialog(LOOKUP, { newAccountDomain: step.options?.newAccountDomain } satisfies ResolveUserOptions);
     }
     const text = step.context.activity.text ?? '';
     const email = extractEntities(text).find((e) => e.type === 'email')?.value;
     if (!email && (await this.interruptions.isNewRequest(step.context))) return this.interruptions.dropAndReroute(step);
     const words = this.names.in(text);
-    return step.replaceDialog(LOOKUP, email ? { email } : words.length > 0 ? { words } : { namedNobody: text.trim().slice(0, 60) });
+    const newAccountDomain = step.options?.newAccountDomain;
+    return step.replaceDialog(LOOKUP, {
+      newAccountDomain,
+      ...(email ? { email } : words.length > 0 ? { words } : { namedNobody: text.trim().slice(0, 60) }),
+    } satisfies ResolveUserOptions);
   }
 
   private async ask(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {

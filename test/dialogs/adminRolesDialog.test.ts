@@ -66,9 +66,9 @@ describe('Administrators and their roles (read-only), through the main dialog', 
     assert.match(text, /Léa Petit n'a aucun rôle d'administrateur/);
   });
 
-  it('asks which Julie when the name is ambiguous, then shows the one chosen', async () => {
+  it('asks which one when a name is typed in part (« Jul »: Julie or Julien), then shows the one chosen', async () => {
     const dialog = await client();
-    const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
+    const choice = (await dialog.sendActivity(say('quels rôles a Jul ?'))).attachments[0].content;
     assert.match(JSON.stringify(choice), /Julien Moreau/);
     const reply = await dialog.sendActivity({ ...say(''), value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } });
     assert.match(cardText(reply), /Rôles de Julie Roux/);
@@ -76,7 +76,7 @@ describe('Administrators and their roles (read-only), through the main dialog', 
 
   it('stops at « annuler » in the middle, and the next request starts afresh', async () => {
     const dialog = await client();
-    await dialog.sendActivity(say('quels rôles a Julie ?'));
+    await dialog.sendActivity(say('quels rôles a Jul ?'));
     const cancelled = await dialog.sendActivity(say('annuler'));
     assert.equal(cancelled.text, "C'est annulé : rien n'a été modifié.");
     const next = await dialog.sendActivity(say('licences'));
@@ -85,14 +85,14 @@ describe('Administrators and their roles (read-only), through the main dialog', 
 
   it("keeps answering in the conversation's language when a card click carries none", async () => {
     const dialog = await client();
-    const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
+    const choice = (await dialog.sendActivity(say('quels rôles a Jul ?'))).attachments[0].content;
     const click = { type: 'message', locale: 'en-US', from: asAdmin, value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } };
     assert.match(cardText(await dialog.sendActivity(click)), /Rôles de Julie Roux/);
   });
 
   it('shows the help at « aide » in the middle, then carries on', async () => {
     const dialog = await client();
-    const choice = (await dialog.sendActivity(say('quels rôles a Julie ?'))).attachments[0].content;
+    const choice = (await dialog.sendActivity(say('quels rôles a Jul ?'))).attachments[0].content;
     assert.match(cardText(await dialog.sendActivity(say('aide'))), /Ce que je peux faire pour vous/);
     const reply = await dialog.sendActivity({ ...say(''), value: { pick: 'user', choice: JULIE.id, nonce: choice.actions[0].data.nonce } });
     assert.match(cardText(reply), /Rôles de Julie Roux/);

@@ -25,6 +25,13 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.result.displayName, 'Julie Roux');
   });
 
+  it('takes the person whose first name is typed whole (« julie »), not those whose name only begins with it (Julien)', async () => {
+    const client = await start({ words: ['julie'] });
+    await client.sendActivity(say('go'));
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result.id, JULIE.id);
+  });
+
   it('offers a card to choose from when several people match, and takes the one chosen', async () => {
     const client = await start({ words: ['jul'] });
     const reply = await client.sendActivity(say('go'));

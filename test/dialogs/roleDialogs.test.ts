@@ -52,6 +52,25 @@ describe('Administrators and their roles', function () {
     assert.equal(entry.target, 'nouvel.admin@lumiere-fils.fr');
   });
 
+  it('offers a new account for someone not in the directory yet, and makes it from the address typed', async () => {
+    const chat = await chatAs();
+    const asked = await chat.say('crée un compte administrateur des licences pour Hélène Vasseur');
+    assert.equal(
+      asked.text,
+      "« helene vasseur » n'est pas dans l'annuaire. Pour créer un nouveau compte administrateur, donnez son adresse (par exemple helene.vasseur@lumiere-fils.fr) ; sinon, donnez un autre nom (« annuler » pour abandonner).",
+    );
+    const confirm = (await chat.say('helene.vasseur@lumiere-fils.fr')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /nouveau compte à créer : helene.vasseur@lumiere-fils.fr/);
+    await chat.click(confirm.actions[0].data);
+    assert.deepEqual(rolesOf(tenant().store.user('helene.vasseur@lumiere-fils.fr').id), [ROLE.licenseAdmin]);
+  });
+
+  it('says a new account may be made when the name typed is only close to someone', async () => {
+    const chat = await chatAs();
+    const card = (await chat.say('make Victor Durand a user admin')).attachments![0].content;
+    assert.match(JSON.stringify(card), /To create a new account, give me its address \(for example victor.durand@lumiere-fils.fr\)\. Or did you mean:/);
+  });
+
   it('refuses a new account on a domain that is not verified', async () => {
     const chat = await chatAs();
     const reply = await chat.say('crée un administrateur des licences pour x@lumiere-fils.com');

@@ -82,8 +82,8 @@ describe('In the browser, through Microsoft 365 Agents Playground', function () 
     assert.match(text, /Plus aucune licence disponible/);
   });
 
-  it('asks which Julie is meant, and shows the roles of the one picked on the card', async () => {
-    await say('quels rôles a Julie ?');
+  it('asks which of Julie and Julien « Jul » means, and shows the roles of the one picked on the card', async () => {
+    await say('quels rôles a Jul ?');
     const choice = page.locator('.ac-adaptiveCard', { hasText: '2 personnes correspondent' }).last();
     await choice.waitFor({ timeout: 30000 });
     await choice.getByText('Julien Moreau', { exact: false }).click();

@@ -17,6 +17,13 @@ describe('The words of a request that may name a person', () => {
     // a verb and its pronoun, not a hyphenated name
     ['Hugo arrive vendredi, donne-lui une licence E3', ['hugo']],
     ['donne une licence à Jean-Pierre', ['jean-pierre']],
+    // the name is in the first clause that has one; what follows a comma is said about them
+    ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
+    ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
+    ['Paul Fontaine, peux-tu lui donner une licence E3 ?', ['paul', 'fontaine']],
+    ['bonjour, peux-tu donner une licence à Paul ?', ['paul']],
+    // a list of names goes on past its commas
+    ['donne une licence E3 à Paul, Léa et Marc', ['paul', 'lea', 'marc']],
   ];
   for (const [text, words] of cases) it(`« ${text} » → ${words.join(' ') || 'nobody'}`, () => assert.deepEqual(names.in(text), words));
 });

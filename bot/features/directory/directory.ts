@@ -107,9 +107,11 @@ export class DirectoryService {
     // (« Victor Durand » finds Victor Henry); a first and last name both found is the person, whatever
     // other word came with them (« ôte le rôle … à Sophie Laurent »: « ote » is no name).
     const best = Math.max(0, ...users.map(named));
+    // « julie » is Julie Roux, not Julien Moreau too: a name typed whole leaves out those it only begins.
+    const bestExact = Math.max(0, ...users.filter((u) => named(u) === best).map(exact));
     const people = users
-      .filter((u) => named(u) === best)
-      .sort((a, b) => exact(b) - exact(a) || a.displayName.localeCompare(b.displayName))
+      .filter((u) => named(u) === best && exact(u) === bestExact)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
       .slice(0, limit)
       .map(toPerson);
     // « Paul Fontaine et Léa Petit », "Paul and Julie": two people or more, each named by their own first
