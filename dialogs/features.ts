@@ -5,14 +5,15 @@ import { domainDialogs } from './domains';
 import type { FeatureDialogs } from './core/routes';
 import { helpdeskDialogs } from './helpdesk';
 import { incidentDialogs } from './incidents';
+import { knowledgeDialogs } from './knowledge';
 import { licenceDialogs } from './licences';
 import { passwordDialogs } from './passwords';
 import { serviceHealthDialogs } from './serviceHealth';
 
 /**
  * Each feature's dialogs, by the feature's name (bot/features/index.ts lists the features: the
- * compiler asks for an entry here for each). The knowledge and directory features route no dialog
- * of their own: the main dialog answers their intents from the knowledge base.
+ * compiler asks for an entry here for each). The directory feature routes no dialog of its own, and
+ * the main dialog answers most of the knowledge feature's intents from the knowledge base.
  */
 export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
   directory: () => ({ routes: [] }),
@@ -24,5 +25,5 @@ export const FEATURE_DIALOGS: Record<FeatureName, FeatureDialogs> = {
   audit: auditDialogs,
   serviceHealth: serviceHealthDialogs,
   domains: domainDialogs,
-  knowledge: () => ({ routes: [] }),
+  knowledge: knowledgeDialogs,
 };

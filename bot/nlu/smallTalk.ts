@@ -1,10 +1,10 @@
 import { fold } from './entities';
 
 /**
- * What a message that asks for nothing may still be: thanks, an acknowledgement, asking who the bot
+ * What a message that asks for nothing may still be: thanks, a goodbye, an acknowledgement, asking who the bot
  * is, being lost, or a « oui » when no question waits (a waiting card takes its own « oui » first).
  */
-export type SmallTalk = 'thanks' | 'ok' | 'who' | 'lost' | 'yes';
+export type SmallTalk = 'thanks' | 'bye' | 'ok' | 'who' | 'lost' | 'yes';
 
 const THANKS =
   /^(?:(?:ok|okay|super|parfait|top|genial|cool|great|perfect|awesome|nice|d'accord|ca marche|c'est bon|c'est parfait)[\s,!.]*)?(?:merci|mercii+|merci beaucoup|merci bien|merci infiniment|mille mercis|grand merci|thanks|thank you|thank you so much|thanks a lot|many thanks|thx|ty|cheers)(?:[\s,!.]+(?:beaucoup|bien|a toi|a vous|encore|pour (?:ton|votre) aide|pour tout|so much|a lot|again|for (?:your|the) help|mate|bot|assistant))*[\s!.]*$/;
@@ -38,10 +38,26 @@ export function typedYesOrNo(text: string): 'yes' | 'no' | undefined {
 const LOST =
   /^(?:(?:bonjour|salut|hello|hi|hey)[\s,!]*)?(?:je suis (?:un peu |completement |totalement )?perdue?|je ne sais pas (?:quoi faire|comment faire|quoi demander|quoi te demander|par ou commencer)|jsp quoi faire|i'?m (?:a bit |completely |totally )?lost|i am (?:a bit )?lost|i don'?t know what to (?:do|ask)|i do not know what to (?:do|ask)|where do i start)[\s?!.]*$|^(?:\?+|hein|quoi|what|huh|euh|hmm+)[\s?!.]*$/;
 
+/** Taking leave (« merci, c'est tout », "that's all, thanks", « bonne journée ! »), thanks and acknowledgements around it. */
+const BYE =
+  /^(?:(?:c'est tout|c'est tout pour moi|ce sera tout|ca sera tout|rien d'autre|plus rien|that's all|that is all|that's it|that's everything|nothing else|all good|all set|au revoir|a plus|a\+|a bientot|a la prochaine|bonne journee|bonne soiree|bonne fin de journee|bon week-end|bon weekend|bye|bye bye|goodbye|see you|see ya|later|ciao|tchao|have a (?:good|nice|great) (?:day|one|evening|weekend))(?: |$))+$/;
+const LEAVE_TAKING_FILLER =
+  /\b(?:merci beaucoup|merci bien|merci|thank you|thanks|thx|ty|cheers|ok|okay|super|parfait|top|great|perfect|d'accord|for now|pour l'instant|pour aujourd'hui|for today|pour moi|for me)\b/g;
+
+function isGoodbye(folded: string): boolean {
+  const words = folded
+    .replace(/[!.,;]+/g, ' ')
+    .replace(LEAVE_TAKING_FILLER, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words !== '' && BYE.test(words);
+}
+
 /** The small talk a whole message is, if it is nothing else (« merci beaucoup ! », "ok", « qui es-tu ? »). */
 export function smallTalkOf(text: string): SmallTalk | undefined {
   const t = fold(text).replace(/\s+/g, ' ').trim();
   if (THANKS.test(t)) return 'thanks';
+  if (isGoodbye(t)) return 'bye';
   if (OK.test(t)) return 'ok';
   if (WHO.test(t)) return 'who';
   if (LOST.test(t)) return 'lost';

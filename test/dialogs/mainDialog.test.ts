@@ -47,6 +47,13 @@ describe('Main dialog', () => {
     assert.match((await client.sendActivity({ type: 'message', text: 'qui es-tu ?', locale: 'fr-FR', from })).text, /^Je suis Assistant Admin 365/);
   });
 
+  it("says goodbye to « merci, c'est tout » and \"thanks, that's all\", in the writer's language", async () => {
+    const client = (await stack()).client();
+    const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+    assert.match((await client.sendActivity({ type: 'message', text: "merci, c'est tout", locale: 'fr-FR', from })).text, /^Au revoir, et bonne journée/);
+    assert.match((await client.sendActivity({ type: 'message', text: "thanks, that's all", locale: 'en-US', from })).text, /^Goodbye, have a good day/);
+  });
+
   it('shows what it can do to someone who says they are lost (« je suis perdu » is no forgotten password)', async () => {
     const client = (await stack()).client();
     const reply = await client.sendActivity({ type: 'message', text: "I'm lost", locale: 'en-US', from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });
