@@ -103,10 +103,17 @@ export function extractEntities(text: string): Entity[] {
     const role = grantIn(folded)?.role;
     if (role) entities.push({ type: 'role', value: role });
   }
-  for (const service of findAliases(outsideRoles, SERVICES)) entities.push({ type: 'service', value: service.match });
+  for (const service of findAliases(withoutSuite(outsideRoles), SERVICES)) entities.push({ type: 'service', value: service.match });
   for (const m of withoutEmails.matchAll(DOMAIN)) entities.push({ type: 'domain', value: m[0].toLowerCase() });
   for (const m of folded.matchAll(INCIDENT)) entities.push({ type: 'incident', value: String(Number(m[1] ?? m[2] ?? m[3])) });
   return dedupe(entities);
+}
+
+/** Microsoft 365 as a whole (« office 365 », "m365"), not its apps: "is everything ok with office 365?" asks of every service. */
+const SUITE = /\b(?:(?:office|microsoft|ms) ?365|o365|m365)\b(?!\s*(?:apps?|applications?)\b)/g;
+
+function withoutSuite(text: string): string {
+  return text.replace(SUITE, (suite) => ' '.repeat(suite.length));
 }
 
 /** The text with the spans found blanked out, each position kept (« administrateur exchange » is no Exchange service). */

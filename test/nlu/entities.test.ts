@@ -119,6 +119,13 @@ describe('Entities', () => {
       assert.deepEqual(values('bus std pour Paul', 'sku'), ['O365_BUSINESS_PREMIUM']);
     });
 
+    it('reads Microsoft 365 as a whole as no one service, and its apps as the apps', () => {
+      assert.deepEqual(values('is everything ok with office 365 today?', 'service'), []);
+      assert.deepEqual(values('m365 est en panne ?', 'service'), []);
+      assert.deepEqual(values('les applications Office plantent', 'service'), ['Microsoft 365 apps']);
+      assert.deepEqual(values('office 365 apps keep crashing', 'service'), ['Microsoft 365 apps']);
+    });
+
     it('does not read the Exchange administrator role as the Exchange service', () => {
       assert.deepEqual(values('nomme Thomas administrateur Exchange', 'service'), []);
     });
