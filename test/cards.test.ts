@@ -38,6 +38,20 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
     },
     { lead: "Je n'ai pas compris", title: 'Bonjour', intro: 'Intro', examplesTitle: 'Exemples', examples: ['a'], actions: [] },
   ],
+  licenseHolders: [
+    {
+      title: 'Qui a Office 365 E5 ?',
+      subtitle: '2 personnes',
+      emptyText: 'Personne',
+      moreText: '',
+      inventoryTitle: 'Toutes les licences',
+      people: [
+        { name: 'Paul Fontaine', upn: 'paul.fontaine@lumiere-fils.fr', detail: 'Commercial, Ventes' },
+        { name: 'Léa Petit', upn: 'lea.petit@lumiere-fils.fr', detail: '' },
+      ],
+    },
+    { title: 'Qui a Office 365 E5 ?', subtitle: '', emptyText: 'Personne', moreText: 'Et 3 autres', inventoryTitle: 'Toutes les licences', people: [] },
+  ],
   licenseInventory: [
     {
       title: 'Licences',

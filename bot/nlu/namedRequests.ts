@@ -53,11 +53,26 @@ export function accountArticle(text: string): 'account.create' | 'account.offboa
   return article;
 }
 
+/** « qui a une licence E5 ? », "which users are on Business Standard?": who holds a plan named (not how many are left). */
+export function holdersAsked(text: string): boolean {
+  const folded = fold(text);
+  return (
+    HOLDERS_QUESTION.test(folded) &&
+    !/\b(libres?|disponibles?|reste\w*|left|free|available|spare|unused|combien|how many)\b/.test(folded) &&
+    // The entities are read last: every message comes through here, few are about who holds a plan.
+    extractEntities(text).some((e) => e.type === 'sku')
+  );
+}
+
+const HOLDERS_QUESTION =
+  /\b(qui (a|ont|possede\w*|dispose\w*|detien\w*|beneficie\w*|utilise\w*|est sous|sont sous)|who (has|have|holds?|owns?|got|gets|is on|are on|uses|is using|are using)|which (users|people|accounts|employees|staff) (have|hold|are on|use|got)|(liste|list)( des| the| of| all)? (utilisateurs|personnes|gens|users|people|comptes|accounts|employees)|(utilisateurs|personnes|users|people|comptes|accounts) (avec|ayant|qui ont|sous|with|on|having|that have|who have))\b/;
+
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   if (named) return named;
+  if (holdersAsked(text)) return 'license.list';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';

@@ -64,6 +64,14 @@ export interface CardData {
     refreshTitle: Text;
     plans: { name: Text; skuPartNumber: string; assignTitle: Text; usage: Text; freeText: Text; full: boolean; fullText: Text; warningText: Text }[];
   };
+  licenseHolders: {
+    title: Text;
+    subtitle: Text;
+    emptyText: Text;
+    moreText: Text;
+    inventoryTitle: Text;
+    people: { name: Text; upn: string; detail: Text }[];
+  };
   bulkReport: {
     title: Text;
     summary: Text;

@@ -3,7 +3,6 @@ import { userMessageFor } from '../../bot/presentation/errorMessages';
 import { LicenseUnavailable } from '../../bot/policy/errors';
 import type { Person } from '../../bot/features/directory/directory';
 import type { LicensePlan } from '../../bot/features/licences/licenses';
-import { productName } from '../../bot/features/licences/skuCatalog';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
@@ -71,7 +70,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     if (named.length > 0 && named[0].length > 1) return this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name }), named[0]);
     const unknown = this.steps.unknownPlanIn(step.options, state.person);
     if (step.options.entities.some((e) => e.type === 'sku') || unknown) {
-      await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: unknown ?? skuWords(step.options) }));
+      await step.context.sendActivity(this.steps.t(step.context, 'plan.notHeld', { words: unknown ?? this.steps.namedPlanWords(step.options) }));
     }
     return this.steps.askPlan(step, this.steps.t(step.context, 'license.assign.askPlan', { name }), state.inventory);
   }
@@ -162,11 +161,4 @@ function typedCountry(text: string | undefined): string | undefined {
   const wanted = (text ?? '').trim().toLowerCase();
   if (wanted === '') return undefined;
   return USAGE_COUNTRIES.find((code) => code.toLowerCase() === wanted || ['fr', 'en'].some((l) => countryName(code, l).toLowerCase() === wanted));
-}
-
-function skuWords(recognition: Recognition): string {
-  return recognition.entities
-    .filter((e) => e.type === 'sku')
-    .map((e) => productName(e.value))
-    .join(', ');
 }

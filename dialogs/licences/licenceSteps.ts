@@ -1,5 +1,6 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { LicensePlan, LicenseService, plansMeant } from '../../bot/features/licences/licenses';
+import { productName } from '../../bot/features/licences/skuCatalog';
 import { SKU_ALIASES } from '../../bot/nlu/catalog';
 import { extractEntities, fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
@@ -56,6 +57,14 @@ export interface LicenceServices extends WriteServices {
 export class LicenceSteps extends WriteSteps {
   constructor(private readonly licences: LicenceServices) {
     super(licences);
+  }
+
+  /** The plans a request names, by the names people know them by (« Office 365 E1 », not STANDARDPACK). */
+  namedPlanWords(recognition: Recognition): string {
+    return recognition.entities
+      .filter((e) => e.type === 'sku')
+      .map((e) => productName(e.value))
+      .join(', ');
   }
 
   /** The tenant's plans named in the request (all of them when « E3 » is ambiguous and both are held). */

@@ -75,7 +75,7 @@ export class LicenseInventoryDialog extends ComponentDialog {
 }
 
 /** A clock for a language and a time zone (Europe/Paris when Teams sends an unknown one). */
-function clockFor(locale: string, zone: string): Intl.DateTimeFormat {
+export function clockFor(locale: string, zone: string): Intl.DateTimeFormat {
   try {
     return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone });
   } catch {

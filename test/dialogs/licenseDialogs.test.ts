@@ -221,6 +221,38 @@ describe('Licences by chat', function () {
     });
   });
 
+  describe('who holds a plan', () => {
+    it('lists the people who hold the plan named, directly or through a group, and changes nothing', async () => {
+      const card = cardOf(await (await conversation()).say('qui a une licence Business Standard ?'));
+      const text = JSON.stringify(card);
+      assert.match(text, /Qui a Microsoft 365 Business Standard \?/);
+      assert.match(text, /14 personnes/);
+      assert.match(text, /Julie Roux/);
+      assert.match(text, /Antoine Mercier/, 'a licence from a group counts');
+      assert.doesNotMatch(text, /Paul Fontaine/);
+      assert.deepEqual(writes(), []);
+    });
+
+    it('reads the question in English, whatever the classifier makes of it ("who has an E5 licence?")', async () => {
+      const text = JSON.stringify(cardOf(await (await conversation()).say('who has an E5 licence?')));
+      assert.match(text, /Office 365 E5/);
+      assert.match(text, /Nadia Benali/);
+      assert.match(text, /Sophie Laurent/);
+    });
+
+    it('says when the organisation has no subscription to the plan named', async () => {
+      assert.equal(
+        (await (await conversation()).say('liste des utilisateurs E1')).text,
+        "Votre organisation n'a pas d'abonnement « Office 365 E1 » : personne ne peut en avoir.",
+      );
+    });
+
+    it('is refused to someone who holds none of the roles that read licences', async () => {
+      const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+      await assert.rejects((await conversation(lea)).say('qui a une licence E5 ?'), (error: unknown) => rootCause(error) instanceof RoleRequired);
+    });
+  });
+
   describe("a person's licences", () => {
     it('says which plans someone holds, and which group one comes from', async () => {
       assert.equal((await (await conversation()).say('quelles licences a Paul Fontaine ?')).text, 'Paul Fontaine a cette licence : Office 365 E3.');

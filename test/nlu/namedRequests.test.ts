@@ -15,6 +15,14 @@ describe('Requests asked for by name', () => {
     ["which tickets haven't been picked up?", 'incident.open'],
     ['incidents sans technicien', 'incident.open'],
     ['mes incidents ne sont pas pris', undefined],
+    // who holds a plan (not how many are left, not who changed it)
+    ['who has an E5 licence?', 'license.list'],
+    ['qui a une licence Business Standard ?', 'license.list'],
+    ['which users are on Business Premium', 'license.list'],
+    ['liste des utilisateurs E3', 'license.list'],
+    ['qui a encore des licences E3 de libres ?', undefined],
+    ['who has a license?', undefined],
+    ['qui a retiré la licence E3 de Paul ?', 'audit.read'],
     // what someone must be able to do, and who can
     ['Lina doit pouvoir gérer les licences', 'admin.roles'],
     ['who can manage licenses?', 'admin.roles'],

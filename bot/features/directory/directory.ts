@@ -67,6 +67,15 @@ export class DirectoryService {
     return users.map(toPerson);
   }
 
+  /** The people who hold a plan (directly or through a group), by its skuId, in name order. */
+  async holdersOf(skuId: string): Promise<Person[]> {
+    const users = await this.graph.getAll<GraphUser>(
+      `/users?$filter=${encodeURIComponent(`assignedLicenses/any(s:s/skuId eq ${skuId})`)}&${SELECT}&$top=999`,
+      'listing the holders of a licence',
+    );
+    return users.map(toPerson).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   /** The people of a group (its direct members that are users). */
   async members(group: Group): Promise<Person[]> {
     const members = await this.graph.getAll<GraphUser & { '@odata.type'?: string }>(

@@ -22,7 +22,7 @@ export const directory = {
       method: 'GET',
       path: '/users',
       permission: 'User.Read.All',
-      why: 'Finding a person named without an e-mail address ($filter on first, last and display name).',
+      why: 'Finding a person named without an e-mail address ($filter on first, last and display name), the people of a department, and who holds a licence (assignedLicenses/any).',
     },
     {
       method: 'GET',

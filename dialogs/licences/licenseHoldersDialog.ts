@@ -1,0 +1,56 @@
+import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Person } from '../../bot/features/directory/directory';
+import type { Recognition } from '../../bot/nlu/recognizer';
+import { localeOf } from '../../bot/turn/turnSetup';
+import { LicenceServices, LicenceSteps } from './licenceSteps';
+import { clockFor } from './licenseInventoryDialog';
+
+export const LICENSE_HOLDERS_DIALOG = 'licenseHoldersDialog';
+/** The people a card lists; the admin center lists the others. */
+const SHOWN = 50;
+
+export interface LicenceHolders {
+  holdersOf(skuId: string): Promise<Person[]>;
+}
+
+/**
+ * « qui a une licence E5 ? », "which users are on Business Standard?": the people who hold the plan
+ * named (directly or through a group), read from the directory, for the roles that read licences.
+ * A plan the organisation has no subscription to is said so.
+ */
+export class LicenseHoldersDialog extends ComponentDialog {
+  private readonly steps: LicenceSteps;
+
+  constructor(private readonly services: LicenceServices & { directory: LicenceHolders }) {
+    super(LICENSE_HOLDERS_DIALOG);
+    this.steps = new LicenceSteps(services);
+    this.addDialog(new WaterfallDialog('holders', [this.showStep.bind(this)]));
+    this.initialDialogId = 'holders';
+  }
+
+  private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    await this.steps.authorize(step, 'license.list');
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    const [plans = []] = this.steps.plansNamed(step.options, await this.services.licenses.inventory());
+    if (plans.length === 0) {
+      await step.context.sendActivity(t('license.holders.notHeld', { words: this.steps.namedPlanWords(step.options) }));
+      return step.endDialog();
+    }
+    const time = clockFor(localeOf(step.context), step.context.activity.localTimezone || 'Europe/Paris').format(new Date());
+    for (const plan of plans) {
+      const people = await this.services.directory.holdersOf(plan.skuId);
+      const card = this.services.cards.attachment('licenseHolders', {
+        title: t('license.holders.title', { plan: plan.name }),
+        subtitle: t('license.holders.subtitle', { count: people.length, time }),
+        emptyText: t('license.holders.none', { plan: plan.name }),
+        moreText: people.length > SHOWN ? t('license.holders.more', { count: people.length - SHOWN }) : '',
+        inventoryTitle: t('license.holders.inventory'),
+        people: people
+          .slice(0, SHOWN)
+          .map((p) => ({ name: p.displayName, upn: p.userPrincipalName, detail: [p.jobTitle, p.department].filter(Boolean).join(', ') })),
+      });
+      await step.context.sendActivity({ attachments: [card] });
+    }
+    return step.endDialog();
+  }
+}
