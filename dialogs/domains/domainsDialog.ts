@@ -18,6 +18,20 @@ const BUYING = /\b(achet\w*|acquerir|buy\w*|purchas\w*)\b/;
 const ADDING = /\b(ajout\w*|add\w*)\b/;
 /** « vérifie … », "verify …". */
 const VERIFYING = /\b(verifi\w*|verify\w*|valide\w*|validate\w*)\b/;
+/** "what's the MX record for our domain?", « les enregistrements DNS de notre domaine ». */
+const RECORDS = /\b(mx|txt|cname|spf|dkim|dns|records?|enregistrements?|autodiscover)\b/;
+
+/**
+ * The domain a request means without naming it: "how do I verify a domain?" when one domain waits
+ * for its verification; "what's the MX record for our domain?": the default domain, when it is the
+ * organisation's own (not the initial onmicrosoft.com one).
+ */
+function domainMeant(all: TenantDomain[], words: string): TenantDomain | undefined {
+  const unverified = all.filter((d) => !d.verified);
+  if (VERIFYING.test(words) && unverified.length === 1) return unverified[0];
+  const byDefault = all.find((d) => d.isDefault && d.verified && !d.initial);
+  return RECORDS.test(words) ? byDefault : undefined;
+}
 
 export interface DomainServices extends WriteServices {
   domains: DomainService;
@@ -67,7 +81,7 @@ export class DomainsDialog extends CancelAndHelpDialog {
     if (!named && BUYING.test(words)) return step.replaceDialog(KNOWLEDGE_DIALOG, { articleId: 'domain.buy' });
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
     const all = await this.services.domains.list();
-    const domain = named ? all.find((d) => d.name.toLowerCase() === named) : undefined;
+    const domain = named ? all.find((d) => d.name.toLowerCase() === named) : domainMeant(all, words);
     const state = step.values as DomainState;
     if (named && !domain) {
       if (!ADDING.test(words))
@@ -81,7 +95,8 @@ export class DomainsDialog extends CancelAndHelpDialog {
     }
     if (domain && !domain.verified) {
       const records = await this.services.domains.verificationRecords(domain.name);
-      if (!VERIFYING.test(words)) {
+      // Verified on request only when the request names the domain: « comment on vérifie un domaine ? » gets the record to create.
+      if (!named || !VERIFYING.test(words)) {
         return this.answer(
           step,
           t('domains.notVerified', { domain: domain.name }),

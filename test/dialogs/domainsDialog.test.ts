@@ -32,6 +32,19 @@ describe('Domains, from Graph', function () {
     assert.match(answer, /Acheter un nom de domaine et l'ajouter à Microsoft 365/);
   });
 
+  it("shows the default domain's mail records when « notre domaine » is asked about without its name", async () => {
+    const answer = await ask(ADMIN.id, "c'est quoi l'enregistrement MX de notre domaine ?");
+    assert.match(answer, /lumiere-fils\.fr est vérifié/);
+    assert.match(answer, /mail\.protection\.outlook\.com/);
+  });
+
+  it('shows the TXT record of the one domain waiting for its verification when asked how to verify, without verifying it', async () => {
+    const answer = await ask(ADMIN.id, 'comment on vérifie un domaine ?');
+    assert.match(answer, /lumiere-fils\.com est ajouté mais pas encore vérifié/);
+    assert.match(answer, /MS=ms/);
+    assert.doesNotMatch(answer, /"confirm":"yes"/);
+  });
+
   describe('adding and verifying, confirmed and audited', () => {
     const chat = async () => {
       const stack = await dialogStack(tenant().url);

@@ -17,6 +17,9 @@ describe('The words of a request that may name a person', () => {
     // a verb and its pronoun, not a hyphenated name
     ['Hugo arrive vendredi, donne-lui une licence E3', ['hugo']],
     ['donne une licence à Jean-Pierre', ['jean-pierre']],
+    // what someone should be or have is no name
+    ['nadia devrait être admin des licences', ['nadia']],
+    ['Paul should get an E3 license', ['paul']],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
