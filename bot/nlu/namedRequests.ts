@@ -19,7 +19,11 @@ const NAMED: [Operation, RegExp][] = [
     ),
   ],
   // « demandes en attente », "pending requests"
-  ['helpdesk.pending', /\b(demandes? (en attente|en cours|non traitees)|pending (reset )?requests?|open (reset )?requests?)\b/],
+  // (« demandes de mot de passe en attente », "pending password reset requests")
+  [
+    'helpdesk.pending',
+    /\b(demandes? (de (reinitialisation|mot de passe|motdepasse|mdp) )?(en attente|en cours|non traitees)|(pending|open|waiting) ((password|pwd) )?(reset )?requests?)\b/,
+  ],
   // « incidents ouverts », « tickets non résolus », "open incidents": the helpdesk's list (« mes incidents » is
   // incident.status; Microsoft's own open incidents are service health)
   [

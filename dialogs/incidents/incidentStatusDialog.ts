@@ -43,7 +43,9 @@ export class IncidentStatusDialog extends ComponentDialog {
     if (number !== undefined) {
       const found = await this.desk.find(Number(number), caller.id);
       if (!found) {
-        await step.context.sendActivity(t('incident.notFound', { label: incidentLabel(Number(number)) }));
+        // The helpdesk sees every incident: « parmi les vôtres » would mislead them.
+        const key = (await this.desk.isHandler(caller.id)) ? 'incident.notFoundAny' : 'incident.notFound';
+        await step.context.sendActivity(t(key, { label: incidentLabel(Number(number)) }));
         return step.endDialog();
       }
       const note = found.asHelpdesk ? t('incident.handledInChannel') : '';

@@ -298,6 +298,13 @@ describe('Incidents: declared by chat, worked by the helpdesk from its channel, 
       const seen = JSON.stringify(lastCard());
       assert.match(seen, /Léa Petit/);
       assert.match(seen, /utilisez sa carte dans le canal du support/);
+      capture().clear();
+      await say(julien, chats.julien, 'où en est INC-987654 ?');
+      assert.match(
+        textsTo(chats.julien).join(' '),
+        /Il n'y a pas d'incident INC-987654\. « incidents ouverts » liste ceux à traiter\./,
+        'the helpdesk sees every incident: not « among yours »',
+      );
     });
 
     it('the requester comments and closes from their card: the helpdesk card follows, the technician is told; nobody else may', async () => {

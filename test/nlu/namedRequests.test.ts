@@ -5,6 +5,9 @@ describe('Requests asked for by name', () => {
   const cases: [string, string | undefined][] = [
     ['journal d’audit de julie', 'audit.read'],
     ['demandes en attente', 'helpdesk.pending'],
+    ['show me the pending password requests', 'helpdesk.pending'],
+    ['demandes de mot de passe en attente', 'helpdesk.pending'],
+    ['any open password reset requests?', 'helpdesk.pending'],
     ['ce canal est le canal du support', 'helpdesk.configure'],
     ['incidents ouverts sur Exchange', 'incident.open'],
     ['open incidents', 'incident.open'],
