@@ -17,7 +17,11 @@ const EXTRA_WORDS =
   'demain aujourd hui ce soir matin semaine prochaine prochain tomorrow today tonight morning week next asap urgent vite ' +
   'starts start commence arrive arrives joins leaves ' +
   // what someone should be or have (« Nadia devrait être admin des licences », "Paul should get E3")
-  'doit devrait devra doivent devraient pourrait peut puisse etre should must shall could would might needs need be get gets';
+  'doit devrait devra doivent devraient pourrait peut puisse etre should must shall could would might needs need be get gets ' +
+  // wanting to know (« J'aimerais savoir qui sont les administrateurs globaux »)
+  'aimerais aimerait voudrais voudrait souhaiterais souhaite veux voulais savoir connaitre want wanna know like ' +
+  // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)
+  'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee';
 
 /** The words that join names in a list (« Paul, Léa et Marc », "Paul and Julie"). */
 const JOINING = new Set(['et', 'and', 'ou', 'or', 'de', 'a', 'pour', 'for', 'to', '&']);

@@ -20,6 +20,8 @@ describe('The words of a request that may name a person', () => {
     // what someone should be or have is no name
     ['nadia devrait être admin des licences', ['nadia']],
     ['Paul should get an E3 license', ['paul']],
+    ["J'aimerais savoir qui sont les administrateurs globaux", []],
+    ['the new joiner Hugo needs Outlook and Teams', ['hugo']],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
