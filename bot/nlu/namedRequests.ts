@@ -71,12 +71,26 @@ export function holdersAsked(text: string): boolean {
 const HOLDERS_QUESTION =
   /\b(qui (a|ont|possede\w*|dispose\w*|detien\w*|beneficie\w*|utilise\w*|est sous|sont sous)|who (has|have|holds?|owns?|got|gets|is on|are on|uses|is using|are using)|which (users|people|accounts|employees|staff) (have|hold|are on|use|got)|(liste|list)( des| the| of| all)? (utilisateurs|personnes|gens|users|people|comptes|accounts|employees)|(utilisateurs|personnes|users|people|comptes|accounts) (avec|ayant|qui ont|sous|with|on|having|that have|who have))\b/;
 
+/** Multifactor authentication, by the names people give it (« double authentification », "2FA", « l'appli Authenticator »). */
+const SECURITY_INFO =
+  /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?)\b/;
+
+/**
+ * One's own sign-in methods (« comment configurer la double authentification ? », "I got a new phone,
+ * how do I move my Authenticator?"): the article on the Security info page. Not someone else's
+ * (« réinitialise la MFA de Paul » names a person: no article for that).
+ */
+export function securityInfoAsked(text: string): boolean {
+  return SECURITY_INFO.test(fold(text)) && !/\b(de|du|pour|for|of|a|à)\s+\p{Lu}|\p{Lu}\p{Ll}+'s\b/u.test(text);
+}
+
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   if (named) return named;
   if (holdersAsked(text)) return 'license.list';
+  if (securityInfoAsked(text)) return 'password.change';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';

@@ -1,5 +1,7 @@
 import type { FeatureDialogs } from '../core/routes';
+import { ArticleDialog } from '../core/articleDialog';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
+import { securityInfoAsked } from '../../bot/nlu/namedRequests';
 import { ChangePasswordDialog } from './changePasswordDialog';
 import { ResetPasswordDialog } from './resetPasswordDialog';
 import { SelfServiceResetDialog } from './selfServiceResetDialog';
@@ -13,6 +15,12 @@ export const passwordDialogs: FeatureDialogs = (s) => ({
         s.resolveUser(),
         new SelfServiceResetDialog(s.resetRequests, s.cards, s.localizer, new KnowledgeDialog(s.knowledge, s.cards, s.localizer), s.interruptions),
       ),
+    },
+    // « comment configurer la double authentification ? »: one's own sign-in methods, on the Security info page.
+    {
+      intent: 'password.change',
+      dialog: new ArticleDialog('securityInfoDialog', new KnowledgeDialog(s.knowledge, s.cards, s.localizer), () => 'account.securityInfo'),
+      when: (r) => securityInfoAsked(r.text),
     },
     {
       intent: 'password.change',

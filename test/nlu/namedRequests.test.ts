@@ -26,6 +26,11 @@ describe('Requests asked for by name', () => {
     ['qui a encore des licences E3 de libres ?', undefined],
     ['who has a license?', undefined],
     ['qui a retiré la licence E3 de Paul ?', 'audit.read'],
+    // one's own sign-in methods, not someone else's
+    ['How do I set up MFA?', 'password.change'],
+    ['comment configurer la double authentification ?', 'password.change'],
+    ["j'ai un nouveau téléphone, comment je remets Authenticator ?", 'password.change'],
+    ['réinitialise la MFA de Paul Fontaine', undefined],
     // what someone must be able to do, and who can
     ['Lina doit pouvoir gérer les licences', 'admin.roles'],
     ['who can manage licenses?', 'admin.roles'],

@@ -89,6 +89,13 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/Joindre le support des services cloud/, /admin\.microsoft\.com/],
   },
   {
+    name: '"How do I set up MFA?" gives the Security info steps, whatever the classifier makes of it',
+    locale: 'en-US',
+    utterance: 'How do I set up MFA?',
+    card: 'knowledgeArticle',
+    says: [/Setting up multifactor authentication \(MFA\)/, /aka\.ms\/mysecurityinfo/],
+  },
+  {
     name: '« changer mon mot de passe » gives the portal steps',
     locale: 'fr-FR',
     utterance: 'je veux changer mon mot de passe',
