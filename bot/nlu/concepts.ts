@@ -49,8 +49,9 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'cancel',
-    /\b(annul\w*|cancel\w*|stop|stoppe|stopper|changed my mind|change d'avis|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no)\b/,
+    /\b(annul\w*|cancel\w*|stop|stoppe|stopper|changed my mind|change d'avis|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no|abort\w*|pas maintenant|not now|after all|plus la peine|no longer needed|don't bother|ne te derange pas|drop it)\b/,
   ],
+  ['greeting', /\b(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening)|hiya|howdy)\b/],
   ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|@\S+|[a-z0-9-]+\.[a-z]{2,})\b/],
   [
     'mailSetup',
