@@ -1,5 +1,6 @@
 import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { fold } from '../../bot/nlu/entities';
 
 /** What a card prompt reads an answer against (kept in the prompt's state with its options). */
 export interface CardPromptOptions<V extends object> extends PromptOptions {
@@ -42,6 +43,27 @@ export interface ChoiceValidations {
   values: string[];
   /** Other names of the values, for typed answers (a plan's part number → its skuId). */
   names?: Record<string, string>;
+  /** The titles the card shows, in the order of `values`: a typed answer may be a word of one of them. */
+  titles?: string[];
+}
+
+/** Words a typed choice may come with (« la Business Standard », "the Teams one, please"). */
+const CHOICE_FILLER = new Set('le la les l un une de du des d pour en celle celui stp svp merci plutot the a an one for please thanks instead'.split(' '));
+
+/**
+ * The value whose title holds every word typed, when one title alone does (« Teams » for
+ * « Administrateur Teams », « standard » for « Microsoft 365 Business Standard (6 disponibles) »).
+ */
+export function choiceByTitle(text: string, v: ChoiceValidations): string | undefined {
+  if (!v.titles) return undefined;
+  const wordsOf = (s: string) =>
+    fold(s)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const typed = wordsOf(text).filter((w) => !CHOICE_FILLER.has(w));
+  if (typed.length === 0) return undefined;
+  const matching = v.titles.flatMap((title, i) => (typed.every((w) => wordsOf(title).includes(w)) ? [v.values[i]] : []));
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 /** The prompt of the choice cards of one kind (`pick`): a click on the latest card, or what `typed` makes of a typed answer. */
@@ -55,7 +77,8 @@ export function choicePrompt(
       // A click on an older card of the same kind does not count.
       return value.pick === v.pick && value.nonce === v.nonce && value.choice !== undefined && v.values.includes(value.choice) ? value.choice : undefined;
     }
-    const answer = typed(context.activity.text ?? '', v);
+    const text = context.activity.text ?? '';
+    const answer = typed(text, v) ?? choiceByTitle(text, v);
     return answer !== undefined && v.values.includes(answer) ? answer : undefined;
   });
 }

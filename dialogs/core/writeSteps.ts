@@ -123,7 +123,9 @@ export class WriteSteps {
     });
     const options: CardPromptOptions<ChoiceValidations> = {
       prompt: { type: 'message', attachments: [card] },
-      validations: { pick, nonce, values: choices.map((c) => c.value), names },
+      // An answer it could not take gets the card again, saying why and how to stop.
+      retryPrompt: { type: 'message', text: this.t(step.context, 'choice.retry'), attachments: [card] },
+      validations: { pick, nonce, values: choices.map((c) => c.value), names, titles: choices.map((c) => c.title) },
     };
     return step.prompt(choicePromptId(pick), options);
   }

@@ -133,6 +133,16 @@ describe('Administrators and their roles', function () {
     assert.equal((await chat.click(confirm.actions[0].data)).text, "C'est fait : Julien Moreau n'a plus le rôle Administrateur de mots de passe.");
   });
 
+  it('takes a word of a role offered, typed on the chooser (« Teams » for « Administrateur Teams »), and says why when the word is none of them', async () => {
+    const chat = await chatAs();
+    await chat.say('retire le rôle de Thomas Girard');
+    const retry = await chat.say('Exchange');
+    assert.match(retry.text!, /^Je n'ai pas reconnu l'un des choix proposés/);
+    assert.match(JSON.stringify(retry.attachments![0].content), /Quel rôle retirer à Thomas Girard/);
+    const confirm = (await chat.say('Teams')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Retirer le rôle Administrateur Teams à Thomas Girard/);
+  });
+
   it('says so when the person named holds no role to take away', async () => {
     const reply = await (await chatAs()).say('enlève les droits admin de Julie Roux');
     assert.equal(reply.text, "Julie Roux n'a aucun rôle d'administrateur.");
