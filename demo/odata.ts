@@ -2,7 +2,7 @@ import { badRequest, unsupportedQuery } from './graphError';
 
 /**
  * The OData query options the demo tenant honours, with Graph's own limits:
- * $filter (eq, ne, ge, le, startswith, endswith, any(), and, or, not, parentheses), $select, $top, $search.
+ * $filter (eq, ne, ge, le, startswith, endswith, any(), /$count, and, or, not, parentheses), $select, $top, $search.
  */
 
 type Literal = string | number | boolean | null;
@@ -83,6 +83,8 @@ function compare(op: string, left: unknown, right: Literal): boolean {
 
 class FilterParser {
   private pos = 0;
+  /** Whether the filter needs Graph's advanced query parameters (a /$count). */
+  advanced = false;
   constructor(
     private readonly tokens: Token[],
     private readonly known: Set<string>,
@@ -184,6 +186,19 @@ class FilterParser {
     }
     const lambda = /^(.+)\/(any|all)$/i.exec(name);
     if (lambda) return this.lambda(this.property(lambda[1]), lambda[2].toLowerCase());
+    // collection/$count eq 0: an advanced query (ConsistencyLevel: eventual and $count=true, checked by the caller).
+    const counted = /^(.+)\/\$count$/.exec(name);
+    if (counted) {
+      const path = this.property(counted[1]);
+      this.advanced = true;
+      const op = this.next().text.toLowerCase();
+      const value = this.literal();
+      if (typeof value !== 'number') throw this.syntax();
+      return (x) => {
+        const collection = read(x, path);
+        return compare(op, Array.isArray(collection) ? collection.length : 0, value);
+      };
+    }
     const path = this.property(name);
     const op = this.next().text.toLowerCase();
     const value = this.literal();
@@ -209,8 +224,11 @@ class FilterParser {
   }
 }
 
-export function parseFilter(filter: string, knownProperties: Iterable<string>, typeName: string): Predicate {
-  return new FilterParser(tokenize(filter), new Set(knownProperties), typeName).parse();
+export function parseFilter(filter: string, knownProperties: Iterable<string>, typeName: string): Predicate & { advanced?: boolean } {
+  const parser = new FilterParser(tokenize(filter), new Set(knownProperties), typeName);
+  const predicate: Predicate & { advanced?: boolean } = parser.parse();
+  predicate.advanced = parser.advanced;
+  return predicate;
 }
 
 /** $select: only the named properties (id always), refusing names the type does not have. */

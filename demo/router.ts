@@ -77,6 +77,10 @@ export function collection(req: DemoRequest, items: Record<string, unknown>[], o
   let selected = items;
   if (filter) {
     const predicate = parseFilter(filter, options.properties, options.typeName);
+    // As Graph: a filter on a collection's count is an advanced query, with its header and $count=true.
+    if (predicate.advanced && ((req.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual' || q.get('$count') !== 'true')) {
+      throw new GraphHttpError(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+    }
     selected = selected.filter(predicate);
   }
   if (q.has('$search')) {

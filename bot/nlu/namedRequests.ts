@@ -71,6 +71,19 @@ export function holdersAsked(text: string): boolean {
 const HOLDERS_QUESTION =
   /\b(qui (a|ont|possede\w*|dispose\w*|detien\w*|beneficie\w*|utilise\w*|est sous|sont sous)|who (has|have|holds?|owns?|got|gets|is on|are on|uses|is using|are using)|which (users|people|accounts|employees|staff) (have|hold|are on|use|got)|(liste|list)( des| the| of| all)? (utilisateurs|personnes|gens|users|people|comptes|accounts|employees)|(utilisateurs|personnes|users|people|comptes|accounts) (avec|ayant|qui ont|sous|with|on|having|that have|who have))\b/;
 
+/** « qui n'a pas de licence ? », "unlicensed users", « utilisateurs sans licence »: the people who hold none. */
+export function unlicensedAsked(text: string): boolean {
+  const folded = fold(text);
+  return (
+    /\b(sans (aucune )?licen[cs]es?|n'?(a|ont) (pas|aucune|toujours pas|pas encore) (de )?licen[cs]es?|without (a |any )?licen[cs]es?|unlicen[cs]ed|no licen[cs]es?|(don't|doesn't|do not|does not|dont|doesnt) have (a |any )?licen[cs]es?)\b/.test(
+      folded,
+    ) &&
+    /\b(qui|who|which|liste|list|quels|quelles|utilisateurs|users|comptes|accounts|personnes|people|employees|staff|combien|how many|montre|show)\b/.test(
+      folded,
+    )
+  );
+}
+
 /** Multifactor authentication, by the names people give it (« double authentification », "2FA", « l'appli Authenticator »). */
 const SECURITY_INFO =
   /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?)\b/;
@@ -89,7 +102,7 @@ export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   if (named) return named;
-  if (holdersAsked(text)) return 'license.list';
+  if (holdersAsked(text) || unlicensedAsked(text)) return 'license.list';
   if (securityInfoAsked(text)) return 'password.change';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.

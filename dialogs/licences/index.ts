@@ -2,7 +2,7 @@ import type { FeatureDialogs } from '../core/routes';
 import { AssignLicenseDialog } from './assignLicenseDialog';
 import { BulkLicenseDialog, isBulk } from './bulkLicenseDialog';
 import { asksToBuy, namesALicence } from './licenceSteps';
-import { holdersAsked } from '../../bot/nlu/namedRequests';
+import { holdersAsked, unlicensedAsked } from '../../bot/nlu/namedRequests';
 import { LicenseHoldersDialog } from './licenseHoldersDialog';
 import { ChangeLicenseDialog } from './changeLicenseDialog';
 import { LicenseInventoryDialog } from './licenseInventoryDialog';
@@ -24,8 +24,8 @@ export const licenceDialogs: FeatureDialogs = (s) => {
         dialog: new ArticleDialog('buyLicensesDialog', new KnowledgeDialog(s.knowledge, s.cards, s.localizer), () => 'license.buy'),
         when: (r) => asksToBuy(r.text),
       },
-      // « qui a une licence E5 ? »: the people who hold it.
-      { intent: 'license.list', dialog: new LicenseHoldersDialog(s), when: (r) => holdersAsked(r.text) },
+      // « qui a une licence E5 ? »: the people who hold it; « qui n'a pas de licence ? »: those who hold none.
+      { intent: 'license.list', dialog: new LicenseHoldersDialog(s), when: (r) => holdersAsked(r.text) || unlicensedAsked(r.text) },
       // « quelles licences a Julie Roux ? »: hers (the inventory when the words name nobody).
       { intent: 'license.list', dialog: new UserLicensesDialog(s, s.resolveUser(), inventory()), when: (r) => mayNameSomeone(r, s.names) },
       { intent: 'license.list', dialog: inventory() },

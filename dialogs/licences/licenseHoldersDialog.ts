@@ -1,5 +1,6 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Person } from '../../bot/features/directory/directory';
+import { unlicensedAsked } from '../../bot/nlu/namedRequests';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { LicenceServices, LicenceSteps } from './licenceSteps';
@@ -11,12 +12,14 @@ const SHOWN = 50;
 
 export interface LicenceHolders {
   holdersOf(skuId: string): Promise<Person[]>;
+  withoutLicence(): Promise<Person[]>;
 }
 
 /**
  * « qui a une licence E5 ? », "which users are on Business Standard?": the people who hold the plan
  * named (directly or through a group), read from the directory, for the roles that read licences.
- * A plan the organisation has no subscription to is said so.
+ * A plan the organisation has no subscription to is said so. « qui n'a pas de licence ? »: the
+ * enabled accounts that hold none.
  */
 export class LicenseHoldersDialog extends ComponentDialog {
   private readonly steps: LicenceSteps;
@@ -31,26 +34,37 @@ export class LicenseHoldersDialog extends ComponentDialog {
   private async showStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     await this.steps.authorize(step, 'license.list');
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    if (unlicensedAsked(step.options.text)) {
+      const people = await this.services.directory.withoutLicence();
+      await step.context.sendActivity({ attachments: [this.card(step, t('license.holders.noneTitle'), t('license.holders.everyone'), people)] });
+      return step.endDialog();
+    }
     const [plans = []] = this.steps.plansNamed(step.options, await this.services.licenses.inventory());
     if (plans.length === 0) {
       await step.context.sendActivity(t('license.holders.notHeld', { words: this.steps.namedPlanWords(step.options) }));
       return step.endDialog();
     }
-    const time = clockFor(localeOf(step.context), step.context.activity.localTimezone || 'Europe/Paris').format(new Date());
     for (const plan of plans) {
       const people = await this.services.directory.holdersOf(plan.skuId);
-      const card = this.services.cards.attachment('licenseHolders', {
-        title: t('license.holders.title', { plan: plan.name }),
-        subtitle: t('license.holders.subtitle', { count: people.length, time }),
-        emptyText: t('license.holders.none', { plan: plan.name }),
-        moreText: people.length > SHOWN ? t('license.holders.more', { count: people.length - SHOWN }) : '',
-        inventoryTitle: t('license.holders.inventory'),
-        people: people
-          .slice(0, SHOWN)
-          .map((p) => ({ name: p.displayName, upn: p.userPrincipalName, detail: [p.jobTitle, p.department].filter(Boolean).join(', ') })),
-      });
+      const card = this.card(step, t('license.holders.title', { plan: plan.name }), t('license.holders.none', { plan: plan.name }), people);
       await step.context.sendActivity({ attachments: [card] });
     }
     return step.endDialog();
+  }
+
+  /** The card listing `people` (the first fifty), with how many there are and when they were read. */
+  private card(step: WaterfallStepContext, title: string, emptyText: string, people: Person[]) {
+    const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
+    const time = clockFor(localeOf(step.context), step.context.activity.localTimezone || 'Europe/Paris').format(new Date());
+    return this.services.cards.attachment('licenseHolders', {
+      title,
+      subtitle: t('license.holders.subtitle', { count: people.length, time }),
+      emptyText,
+      moreText: people.length > SHOWN ? t('license.holders.more', { count: people.length - SHOWN }) : '',
+      inventoryTitle: t('license.holders.inventory'),
+      people: people
+        .slice(0, SHOWN)
+        .map((p) => ({ name: p.displayName, upn: p.userPrincipalName, detail: [p.jobTitle, p.department].filter(Boolean).join(', ') })),
+    });
   }
 }

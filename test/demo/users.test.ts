@@ -44,6 +44,21 @@ describe('Demo tenant: users', () => {
       assert.equal(answer.body.value.length, 5);
     });
 
+    it('filters on how many licences someone holds only as an advanced query (ConsistencyLevel: eventual and $count=true), as Graph does', async () => {
+      const filter = encodeURIComponent('assignedLicenses/$count eq 0 and accountEnabled eq true');
+      const refused = await graph()('GET', `/users?$filter=${filter}`);
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.error.code, 'Request_UnsupportedQuery');
+      const withoutCount = await graph()('GET', `/users?$filter=${filter}`, undefined, { ConsistencyLevel: 'eventual' });
+      assert.equal(withoutCount.status, 400);
+      const answer = await graph()('GET', `/users?$filter=${filter}&$count=true&$select=displayName`, undefined, { ConsistencyLevel: 'eventual' });
+      assert.deepEqual(
+        answer.body.value.map((u: { displayName: string }) => u.displayName),
+        ['Hugo Lambert'],
+      );
+      assert.equal(answer.body['@odata.count'], 1);
+    });
+
     it('answers a malformed filter with 400', async () => {
       const answer = await graph()('GET', `/users?$filter=${encodeURIComponent("startswith(displayName,'ju'")}`);
       assert.equal(answer.status, 400);

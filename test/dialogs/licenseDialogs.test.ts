@@ -247,6 +247,15 @@ describe('Licences by chat', function () {
       );
     });
 
+    it('lists the enabled accounts that hold no licence (« utilisateurs sans licence », "who doesn\'t have a license?")', async () => {
+      for (const question of ['liste des utilisateurs sans licence', "who doesn't have a license?"]) {
+        const text = JSON.stringify(cardOf(await (await conversation()).say(question)));
+        assert.match(text, /Qui n'a aucune licence \?|Who has no license\?/);
+        assert.match(text, /Hugo Lambert/);
+        assert.doesNotMatch(text, /Victor Henry/, 'a disabled account is left out');
+      }
+    });
+
     it('is refused to someone who holds none of the roles that read licences', async () => {
       const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
       await assert.rejects((await conversation(lea)).say('qui a une licence E5 ?'), (error: unknown) => rootCause(error) instanceof RoleRequired);

@@ -25,6 +25,9 @@ describe('Requests asked for by name', () => {
     ['liste des utilisateurs E3', 'license.list'],
     ['qui a encore des licences E3 de libres ?', undefined],
     ['who has a license?', undefined],
+    ['liste des utilisateurs sans licence', 'license.list'],
+    ["who doesn't have a license?", 'license.list'],
+    ["la stagiaire n'a pas de licence, tu peux régler ça ?", undefined],
     ['qui a retiré la licence E3 de Paul ?', 'audit.read'],
     // one's own sign-in methods, not someone else's
     ['How do I set up MFA?', 'password.change'],

@@ -76,6 +76,16 @@ export class DirectoryService {
     return users.map(toPerson).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
+  /** The people whose account is enabled and who hold no licence at all, in name order (an advanced query: ConsistencyLevel and $count). */
+  async withoutLicence(): Promise<Person[]> {
+    const users = await this.graph.getAll<GraphUser>(
+      `/users?$filter=${encodeURIComponent('assignedLicenses/$count eq 0 and accountEnabled eq true')}&$count=true&${SELECT}&$top=999`,
+      'listing the people without a licence',
+      { ConsistencyLevel: 'eventual' },
+    );
+    return users.map(toPerson).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   /** The people of a group (its direct members that are users). */
   async members(group: Group): Promise<Person[]> {
     const members = await this.graph.getAll<GraphUser & { '@odata.type'?: string }>(
