@@ -84,6 +84,16 @@ export function unlicensedAsked(text: string): boolean {
   );
 }
 
+/** « quel est le statut de SharePoint ? », "Exchange health": a service's state, not one's own ticket about it. */
+export function serviceStateAsked(text: string): boolean {
+  const folded = fold(text);
+  return (
+    /\b(statut|status|etat|state|health|sante|outage|outages)\b/.test(folded) &&
+    !/\b(ticket|tickets|incident|incidents|demande|demandes|request|requests|inc)\b/.test(folded) &&
+    extractEntities(text).some((e) => e.type === 'service')
+  );
+}
+
 /** Multifactor authentication, by the names people give it (« double authentification », "2FA", « l'appli Authenticator »). */
 const SECURITY_INFO =
   /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?)\b/;
@@ -104,6 +114,7 @@ export function operationNamedIn(text: string): Operation | undefined {
   if (named) return named;
   if (holdersAsked(text) || unlicensedAsked(text)) return 'license.list';
   if (securityInfoAsked(text)) return 'password.change';
+  if (serviceStateAsked(text)) return 'service.health';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';

@@ -29,6 +29,11 @@ describe('Requests asked for by name', () => {
     ["who doesn't have a license?", 'license.list'],
     ["la stagiaire n'a pas de licence, tu peux régler ça ?", undefined],
     ['qui a retiré la licence E3 de Paul ?', 'audit.read'],
+    // a service's state, not one's ticket about it
+    ['quel est le statut de sharepoint', 'service.health'],
+    ['Exchange health?', 'service.health'],
+    ["l'état de mon ticket sur Teams", undefined],
+    ['quel est le statut de mon incident ?', undefined],
     // one's own sign-in methods, not someone else's
     ['How do I set up MFA?', 'password.change'],
     ['comment configurer la double authentification ?', 'password.change'],
