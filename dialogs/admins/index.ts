@@ -8,10 +8,14 @@ import { KnowledgeDialog } from '../core/knowledgeDialog';
 
 export const adminDialogs: FeatureDialogs = (s) => {
   const grantRole = new GrantRoleDialog(s, s.resolveUser());
+  const revokeRole = new RevokeRoleDialog(s, s.resolveUser());
   return {
     routes: [
+      // Taking a role away is checked first, whichever of the two intents the request was read as:
+      // « Nadia n'a plus besoin d'être admin des utilisateurs » must never offer to grant it.
+      { intent: 'admin.roles', dialog: revokeRole, when: asksToRevoke },
+      { intent: 'admin.create', dialog: revokeRole, when: asksToRevoke },
       { intent: 'admin.roles', dialog: grantRole, when: asksToGrant },
-      { intent: 'admin.roles', dialog: new RevokeRoleDialog(s, s.resolveUser()), when: asksToRevoke },
       // « crée un utilisateur Marc Dubois », « bloque la connexion de Paul »: an ordinary account, explained (the bot makes administrators only).
       {
         intent: 'admin.create',

@@ -24,9 +24,12 @@ export function asksToRevoke(recognition: Recognition): boolean {
       /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
         text,
       )) ||
-    // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin"
+    // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin",
+    // « Nadia n'a plus besoin d'être admin des utilisateurs », "Nadia doesn't need the Exchange admin role anymore"
     capabilityGrant(recognition.text)?.revoke === true ||
-    /\b(n ?'?est plus|is no longer)\b.*\b(admin\w*|administrat\w*)/.test(text)
+    /\b(n ?'?est plus|is no longer|n ?'?a plus besoin|n ?'?a plus l'?utilite|no longer needs?|(doesn'?t|does not|don'?t|do not) need\b.*\b(anymore|any more))\b.*\b(admin\w*|administrat\w*|roles?|droits|rights)\b|\b(admin\w*|administrat\w*|roles?|droits|rights)\b.*\b(anymore|any more|no longer)\b/.test(
+      text,
+    )
   );
 }
 

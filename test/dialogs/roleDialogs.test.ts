@@ -113,6 +113,12 @@ describe('Administrators and their roles', function () {
         /Remove the Exchange Administrator role from Sophie Laurent|Retirer le rôle Administrateur Exchange à Sophie Laurent/,
       ],
       ["Sophie Laurent n'est plus admin Exchange", /Retirer le rôle Administrateur Exchange à Sophie Laurent/],
+      // … or no longer needs it: never read as a grant, whichever intent the classifier chose
+      ["Nadia n'a plus besoin d'être admin des utilisateurs", /Retirer le rôle Administrateur d'utilisateurs à Nadia Benali/],
+      [
+        "Nadia doesn't need the user admin role anymore",
+        /Remove the User Administrator role from Nadia Benali|Retirer le rôle Administrateur d'utilisateurs à Nadia Benali/,
+      ],
     ];
     for (const [text, card] of cases) {
       it(`« ${text} »`, async () => {
