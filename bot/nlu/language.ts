@@ -41,3 +41,32 @@ export function detectLanguage(text: string): Locale | undefined {
   if (Math.max(french, english) < 1) return undefined;
   return french > english ? 'fr' : 'en';
 }
+
+/** Words of the languages people may write in by mistake, none of them French or English (Spanish, German, Italian, Portuguese, Dutch). */
+const OTHER = new Set(
+  (
+    'el los las una del y que por favor puedo mis tu es esta estoy hola gracias ayuda correo contrasena contraseña necesito quiero para con como cuenta ' +
+    'der die das ein eine und ich nicht mein meine bitte hilfe kann ist mit fur für wie was passwort danke hallo habe brauche konto ' +
+    'il lo gli di che mio mia per aiuto posso sono grazie ciao posta accedere riesco ' +
+    'os um uma meu minha ajuda obrigado ola olá senha preciso nao não ' +
+    'het een ik niet mijn alsjeblieft hulp wachtwoord bedankt'
+  ).split(/\s+/),
+);
+
+/**
+ * A message written in neither French nor English: another script (Cyrillic, Arabic, Chinese…), or
+ * at least two words of another language and more of them than of French or English
+ * (« ayuda por favor, no puedo entrar a mi correo »). Names and product names alone say nothing.
+ */
+export function inAnotherLanguage(text: string): boolean {
+  const letters = [...text.replace(/\S+@\S+/g, ' ')].filter((c) => /\p{L}/u.test(c));
+  if (letters.length >= 4 && letters.filter((c) => !/\p{Script=Latin}/u.test(c)).length > letters.length / 2) return true;
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  const other = words.filter((w) => OTHER.has(w) && !FRENCH.has(w) && !ENGLISH.has(w)).length;
+  const french = words.filter((w) => FRENCH.has(w)).length;
+  const english = words.filter((w) => ENGLISH.has(w)).length;
+  return other >= 2 && other > french && other > english;
+}

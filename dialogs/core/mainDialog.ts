@@ -25,6 +25,7 @@ import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
 import { smallTalkOf } from '../../bot/nlu/smallTalk';
+import { inAnotherLanguage } from '../../bot/nlu/language';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -98,6 +99,11 @@ export class MainDialog extends ComponentDialog {
     }
     const recognition = await this.understand(step.context);
     if (!value && recognition.text.trim() === '') return this.nothingWritten(step);
+    // « ayuda por favor… », « Привет… »: said in both languages the bot reads, rather than guessed at.
+    if (!value && inAnotherLanguage(recognition.text)) {
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'language.unsupported'));
+      return step.endDialog();
+    }
     // « merci ! », "ok", « qui es-tu ? »: a short answer, not a request to route (nor a « nothing to cancel »).
     const smallTalk = value ? undefined : smallTalkOf(recognition.text);
     if (smallTalk === 'lost') {

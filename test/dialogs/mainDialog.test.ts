@@ -54,6 +54,15 @@ describe('Main dialog', () => {
     assert.match((await client.sendActivity({ type: 'message', text: "thanks, that's all", locale: 'en-US', from })).text, /^Goodbye, have a good day/);
   });
 
+  it('says in French and English which languages it reads, to a request in another one (« ayuda por favor… », Cyrillic)', async () => {
+    const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+    for (const text of ['ayuda por favor, no puedo entrar a mi correo', 'Привет, мне нужна помощь']) {
+      const reply = await (await stack()).client().sendActivity({ type: 'message', text, locale: 'fr-FR', from });
+      assert.match(reply.text, /Je comprends (le français et l'anglais|l'anglais et le français)/);
+      assert.match(reply.text, /I understand (French and English|English and French)/);
+    }
+  });
+
   it('shows what it can do to someone who says they are lost (« je suis perdu » is no forgotten password)', async () => {
     const client = (await stack()).client();
     const reply = await client.sendActivity({ type: 'message', text: "I'm lost", locale: 'en-US', from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { capabilityGrant, extractEntities, roleForCapability } from '../../bot/nlu/entities';
-import { detectLanguage } from '../../bot/nlu/language';
+import { detectLanguage, inAnotherLanguage } from '../../bot/nlu/language';
 
 const of = (text: string, type: string) => extractEntities(text).filter((e) => e.type === type);
 const values = (text: string, type: string) => of(text, type).map((e) => e.value);
@@ -174,4 +174,20 @@ describe('Language of a message', () => {
   for (const [text, language] of cases) {
     it(`« ${text} » is ${language ?? 'too short to tell'}`, () => assert.equal(detectLanguage(text), language));
   }
+});
+
+describe('A message in neither French nor English', () => {
+  const cases: [string, boolean][] = [
+    ['ayuda por favor, no puedo entrar a mi correo', true],
+    ['ich kann mich nicht anmelden, bitte hilfe', true],
+    ['non riesco ad accedere alla posta', true],
+    ['Привет, мне нужна помощь', true],
+    ['给我一个许可证', true],
+    // names and a word or two of another language are not enough
+    ['donne une licence à Maria del Carmen', false],
+    ['can you give Paolo Rossi a license', false],
+    ['hola', false],
+    ['outlook ne marche plus', false],
+  ];
+  for (const [text, other] of cases) it(`« ${text} » is ${other ? '' : 'not '}in another language`, () => assert.equal(inAnotherLanguage(text), other));
 });
