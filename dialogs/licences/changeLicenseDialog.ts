@@ -55,10 +55,17 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     state.person = step.result as Person | undefined;
     if (!state.person) return step.endDialog();
     state.inventory = await this.services.licenses.inventory();
-    state.held = (await this.services.licenses.licensesOf(state.person.id, state.inventory)).licenses.filter((h) => !h.viaGroup);
+    const all = (await this.services.licenses.licensesOf(state.person.id, state.inventory)).licenses;
+    state.held = all.filter((h) => !h.viaGroup);
     const name = state.person.displayName;
     if (state.held.length === 0) {
-      await step.context.sendActivity(this.steps.t(step.context, 'license.remove.none', { name }));
+      // Only licences from a group: the group decides them, which is said, rather than « no licence ».
+      const fromGroup = all.find((h) => h.viaGroup);
+      await step.context.sendActivity(
+        fromGroup?.viaGroup
+          ? this.steps.t(step.context, 'license.change.viaGroup', { name, plan: fromGroup.plan.name, group: fromGroup.viaGroup.displayName })
+          : this.steps.t(step.context, 'license.remove.none', { name }),
+      );
       return step.endDialog();
     }
     const heldPlans = state.held.map((h) => h.plan);

@@ -329,6 +329,15 @@ describe('Licences by chat', function () {
       assert.deepEqual(writes(), []);
     });
 
+    it('says a licence that comes from a group cannot be changed directly, rather than that there is none', async () => {
+      const reply = await (await conversation()).say('passe Antoine Mercier en E3');
+      assert.equal(
+        reply.text,
+        'La licence Microsoft 365 Business Standard de Antoine Mercier vient du groupe « Équipe Commerciale » : elle ne peut pas être changée directement. Changez les licences du groupe, ou donnez à Antoine Mercier une licence de plus (« donne une licence à Antoine Mercier »).',
+      );
+      assert.deepEqual(writes(), []);
+    });
+
     it('keeps the old plan when the swap fails', async () => {
       tenant().faults.configure({ rules: [{ status: 503, count: 10, path: 'assignLicense$' }] });
       const chat = await conversation();
