@@ -72,6 +72,17 @@ describe('Locale files', () => {
     assert.equal(localizer.t('en', 'inventory.used', { used: 3, total: 5 }), 'Used: 3 of 5');
   });
 
+  it("elides « de » before a name or a plan that starts with a vowel, in French only (« la licence d'Antoine », « d'Office 365 E3 »)", () => {
+    const facts = { plan: 'Office 365 E3', group: 'Ventes' };
+    assert.match(localizer.t('fr', 'license.remove.viaGroup', { ...facts, name: 'Antoine Mercier' }), /^La licence Office 365 E3 d'Antoine Mercier vient/);
+    assert.match(localizer.t('fr', 'license.remove.viaGroup', { ...facts, name: 'Paul Fontaine' }), /^La licence Office 365 E3 de Paul Fontaine vient/);
+    assert.match(
+      localizer.t('fr', 'confirm.title.change', { name: 'Paul', from: 'Office 365 E3', to: 'Office 365 E5' }),
+      /^Passer Paul d'Office 365 E3 à Office 365 E5/,
+    );
+    assert.doesNotMatch(localizer.t('en', 'license.remove.viaGroup', { ...facts, name: 'Antoine Mercier' }), /d'Antoine/);
+  });
+
   it('refuses a missing key loudly', () => {
     assert.throws(() => localizer.t('fr', 'no.such.key'), /Missing text "no.such.key"/);
   });

@@ -30,7 +30,13 @@ export class Localizer {
       .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
         name in params ? (this.plurals[locale].select(Number(params[name])) === 'one' ? one : other) : whole,
       )
-      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+      .replace(/(\bde )?\{(\w+)\}/g, (whole, de: string | undefined, name: string) => {
+        if (!(name in params)) return whole;
+        const value = String(params[name]);
+        // « la licence d'Antoine Mercier », not « de Antoine »: French elides « de » before a vowel.
+        if (de) return locale === 'fr' && /^[aeiouyàâäéèêëîïôöûüœæ]/i.test(value) ? `d'${value}` : `${de}${value}`;
+        return value;
+      });
   }
 
   private readonly plurals: Record<Locale, Intl.PluralRules> = { fr: new Intl.PluralRules('fr'), en: new Intl.PluralRules('en') };

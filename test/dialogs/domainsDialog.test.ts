@@ -84,7 +84,7 @@ describe('Domains, from Graph', function () {
       const code = /MS=ms\d+/.exec(added)![0];
       const verify = await camille.say('vérifie atelier-lumiere.fr');
       const failed = (await camille.click(confirmOf(verify))).join(' ');
-      assert.match(failed, new RegExp(`Microsoft ne trouve pas encore l'enregistrement TXT ${code} dans le DNS de atelier-lumiere\\.fr`));
+      assert.match(failed, new RegExp(`Microsoft ne trouve pas encore l'enregistrement TXT ${code} dans le DNS d'atelier-lumiere\\.fr`));
       assert.match(failed, /Rien n'a été modifié/);
       const [entry] = await camille.audit.recent({ operation: 'domain.verify' });
       assert.equal(entry.outcome, 'failed');

@@ -316,7 +316,7 @@ describe('Licences by chat', function () {
     it('moves Paul from E3 to E5 in one call', async () => {
       const chat = await conversation();
       const card = cardOf(await chat.say('passe Paul Fontaine de E3 à E5'));
-      assert.match(JSON.stringify(card), /Passer Paul Fontaine de Office 365 E3 à Office 365 E5/);
+      assert.match(JSON.stringify(card), /Passer Paul Fontaine d'Office 365 E3 à Office 365 E5/);
       await chat.confirm(card);
       assert.deepEqual(await skusOf(PAUL.id), [SKU.e5]);
       assert.equal(writes().filter((r) => r.path.endsWith('/assignLicense')).length, 1);
@@ -333,7 +333,7 @@ describe('Licences by chat', function () {
       const reply = await (await conversation()).say('passe Antoine Mercier en E3');
       assert.equal(
         reply.text,
-        'La licence Microsoft 365 Business Standard de Antoine Mercier vient du groupe « Équipe Commerciale » : elle ne peut pas être changée directement. Changez les licences du groupe, ou donnez à Antoine Mercier une licence de plus (« donne une licence à Antoine Mercier »).',
+        "La licence Microsoft 365 Business Standard d'Antoine Mercier vient du groupe « Équipe Commerciale » : elle ne peut pas être changée directement. Changez les licences du groupe, ou donnez à Antoine Mercier une licence de plus (« donne une licence à Antoine Mercier »).",
       );
       assert.deepEqual(writes(), []);
     });
