@@ -1,10 +1,36 @@
 import { fold, INCIDENT_MENTION, markPlans } from './entities';
 
+/** « licence » as it is mistyped (lisence, liscence, licnese…), for a regular expression. */
+export const LICENCE_MISSPELLINGS =
+  'lisences?|lisenses?|liscen[cs]es?|licsen[cs]es?|licens|licenes|licnese|licnece|lincen[cs]es?|lican[cs]es?|liecn[cs]es?|lience|licese|licenc|licesne';
+
+/** The request words people mistype most (letters swapped, doubled or missing), each with the word meant. */
+const MISSPELLINGS: [string, string][] = [
+  ['asign|assing|assgin|asigns|assgn', 'assign'],
+  ['remvoe|remoev|rmeove|romove|remvove|remov', 'remove'],
+  ['resset|rset|reest|rseet', 'reset'],
+  ['pasword|passwrod|pssword|passowrd|passord|paswrd', 'password'],
+  ['chnage|cahnge|chagne|chaneg', 'change'],
+  ['canel|cancle|cancell|cacnel', 'cancel'],
+  ['upgarde|upgrdae|updgrade', 'upgrade'],
+  ['atribue\\w*|attibue\\w*|attribeu\\w*', 'attribue'],
+  ['suprim\\w*|supprm\\w*|surpprim\\w*', 'supprime'],
+  ['reintiali\\w*|renitiali\\w*|reinitial\\w*|reinisiali\\w*', 'reinitialiser'],
+];
+
+/** Whether a folded word is a request word mistyped (« remvoe », "pasword", « lisence »): no one's name. */
+export function isMisspelling(word: string): boolean {
+  return MISSPELT.test(word);
+}
+
+const MISSPELT = new RegExp(`^(${[...MISSPELLINGS.map(([typos]) => typos), LICENCE_MISSPELLINGS].join('|')})$`);
+
 /**
  * The domain's short forms and spellings, each with the words it stands for (written from how
  * administrators and users write, in French and English; matched as whole words, after folding).
  */
 const SHORT_FORMS: [RegExp, string][] = [
+  ...MISSPELLINGS.map(([typos, word]): [RegExp, string] => [new RegExp(`\\b(${typos})\\b`, 'g'), word]),
   // passwords
   [/\b(mdps?|mot2passe|mots? de pas{1,3}e?s?|motdepasse)\b/g, 'mot de passe'],
   [/\b(pwd|passwd|pswd|pw)\b/g, 'password'],
@@ -12,7 +38,7 @@ const SHORT_FORMS: [RegExp, string][] = [
   // products and the tenant
   [/\b(o365|m365|off365|office365|microsoft365)\b/g, 'office 365'],
   [/\bms\b/g, 'microsoft'],
-  [/\b(licences?|licenses?|licenced|licensed|lic)\b/g, 'licence'],
+  [new RegExp(`\\b(licences?|licenses?|licenced|licensed|lic|${LICENCE_MISSPELLINGS})\\b`, 'g'), 'licence'],
   [/\b(std|stand)\b/g, 'standard'],
   [/\b(biz|bus)\b/g, 'business'],
   [/\b(prem)\b/g, 'premium'],

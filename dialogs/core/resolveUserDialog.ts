@@ -85,7 +85,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       if (partial) return this.ask(step, t('resolveUser.badAddress', { text: partial }));
       return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : (ask ?? t('resolveUser.ask')));
     }
-    const { people, partly, several } = found ?? (await this.directory.findPeople(words));
+    const { people, partly, several } = found ?? (await this.find(words));
     const newAddress = newAccountDomain && `${words.map(fold).join('.')}@${newAccountDomain}`;
     if (people.length === 0)
       return this.ask(step, t(newAddress ? 'resolveUser.noMatchOrNew' : 'resolveUser.noMatch', { words: words.join(' '), address: newAddress }));
@@ -132,6 +132,14 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       newAccountDomain,
       ...(email ? { email } : words.length > 0 ? { words } : { namedNobody: text.trim().slice(0, 60) }),
     } satisfies ResolveUserOptions);
+  }
+
+  /** The people the words name; "julies licence" (a possessive typed without its apostrophe) is tried as « julie » when it finds nobody. */
+  private async find(words: string[]): Promise<PeopleFound> {
+    const found = await this.directory.findPeople(words);
+    const possessive = /^\p{L}{3,}s$/u;
+    if (found.people.length > 0 || !words.some((w) => possessive.test(w))) return found;
+    return this.directory.findPeople(words.map((w) => (possessive.test(w) ? w.slice(0, -1) : w)));
   }
 
   private async ask(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {

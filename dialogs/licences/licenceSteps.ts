@@ -3,6 +3,7 @@ import { LicensePlan, LicenseService, plansMeant } from '../../bot/features/lice
 import { productName } from '../../bot/features/licences/skuCatalog';
 import { SKU_ALIASES } from '../../bot/nlu/catalog';
 import { extractEntities, fold } from '../../bot/nlu/entities';
+import { LICENCE_MISSPELLINGS } from '../../bot/nlu/normalise';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { choicePrompt } from '../core/cardPrompt';
 import { WriteServices, WriteSteps } from '../core/writeSteps';
@@ -29,8 +30,9 @@ export const PLAN_WORD_OF_A_CHANGE = new RegExp(
 );
 
 /** Words that make a request a licence request: a licence, a plan (or a code like one: « E9 »), a product a licence brings. */
-const LICENCE_WORDS =
-  /\b(licen[cs]\w*|lic|abonnements?|subscriptions?|seats?|sieges?|plans?|office|outlook|teams|exchange|sharepoint|onedrive|word|excel|powerpoint|copilot|microsoft 365|office 365|o365|m365|[a-z]\d{1,2})\b/;
+const LICENCE_WORDS = new RegExp(
+  `\\b(licen[cs]\\w*|lic|${LICENCE_MISSPELLINGS}|abonnements?|subscriptions?|seats?|sieges?|plans?|office|outlook|teams|exchange|sharepoint|onedrive|word|excel|powerpoint|copilot|microsoft 365|office 365|o365|m365|[a-z]\\d{1,2})\\b`,
+);
 
 /**
  * Whether a request is about a licence at all: a plan or a licence word in it, or a button of ours.

@@ -32,6 +32,13 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.result.id, JULIE.id);
   });
 
+  it('reads a possessive typed without its apostrophe ("julies licence") as the name, when the word finds nobody', async () => {
+    const client = await start({ words: ['julies'] });
+    await client.sendActivity(say('go'));
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result.id, JULIE.id);
+  });
+
   it('offers a card to choose from when several people match, and takes the one chosen', async () => {
     const client = await start({ words: ['jul'] });
     const reply = await client.sendActivity(say('go'));

@@ -22,6 +22,10 @@ describe('The words of a request that may name a person', () => {
     ['Paul should get an E3 license', ['paul']],
     ["J'aimerais savoir qui sont les administrateurs globaux", []],
     ['the new joiner Hugo needs Outlook and Teams', ['hugo']],
+    // request words mistyped are no names; a name one letter from a word stays a name
+    ['asign a lisence to paul fontane', ['paul', 'fontane']],
+    ['resset pasword for lea', ['lea']],
+    ['remove Camille Martin from the admins', ['camille', 'martin']],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],

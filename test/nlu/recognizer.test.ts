@@ -131,6 +131,14 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('vérifie atelier-lumiere.fr')), ['domain'], 'a domain name is a domain, whatever the verb');
   });
 
+  it('reads the request words people mistype as the words they meant (« lisence », "remvoe", "pasword", « atribue »)', () => {
+    assert.equal(normalise('asign a lisence to paul fontane'), 'assign a licence to paul fontane');
+    assert.equal(normalise('remvoe julies liscence'), 'remove julies licence');
+    assert.equal(normalise('resset pasword for lea'), 'reset password for lea');
+    assert.equal(normalise('atribue une licence'), 'attribue une licence');
+    assert.equal(normalise('Martin a un problème'), 'martin a un probleme', 'a name one letter from a word is left alone');
+  });
+
   it('understands a verb for a licence it was never taught, by what it means', async () => {
     // "withdraw" and « provisionner » are in no phrase people wrote (nlu/corpus.json): the concepts read them.
     assert.equal((await recognizer.recognize("withdraw Julie's E3 license")).intent, 'license.remove');
