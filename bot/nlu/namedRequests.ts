@@ -3,7 +3,7 @@ import { capabilityAsked, extractEntities, fold, roleForCapability } from './ent
 
 /** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
 const AUDIT_VERBS =
-  'modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took';
+  'modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|touche|fait|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took|touched|messed with';
 
 /**
  * Requests asked for by name rather than through one of the recognizer's intent labels (a contract
@@ -15,7 +15,7 @@ const NAMED: [Operation, RegExp][] = [
   [
     'audit.read',
     new RegExp(
-      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions)|audit)\\b|^(?:qui a|who(?: has)?) (?:\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
+      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|^(?:qui a|who(?: has)?) (?:\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
     ),
   ],
   // « demandes en attente », "pending requests"

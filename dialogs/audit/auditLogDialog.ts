@@ -38,7 +38,12 @@ export class AuditLogDialog extends ComponentDialog {
       email ??
       this.names
         .in(step.options.text)
-        .filter((w) => !/^(journal|audit|log|trail|historique|operations?|actions?)$/.test(w) && !PERIOD_WORDS.test(w) && !AUDIT_QUESTION_WORDS.test(w))
+        .filter(
+          (w) =>
+            !/^(journal|audit|log|trail|historique|history|operations?|actions?|changements?|modifications?|changes|activity)$/.test(w) &&
+            !PERIOD_WORDS.test(w) &&
+            !AUDIT_QUESTION_WORDS.test(w),
+        )
         .join(' ');
     const operation = auditedOperation(step.options.text);
     const since = periodStart(step.options.text, this.now());

@@ -396,6 +396,15 @@ describe('The audit log in chat', function () {
     assert.match(thisWeek, /lea\.petit@lumiere-fils\.fr/);
   });
 
+  it('reads « historique des changements de Léa » and « qui a touché à la licence de Léa ? » as her entries in the audit log', async () => {
+    const say = await afterAssigningTo('Léa Petit');
+    for (const question of ['historique des changements de Léa', 'qui a touché à la licence de Léa ?']) {
+      const card = JSON.stringify((await say(question)).attachments[0].content);
+      assert.match(card, /pour « lea »/);
+      assert.match(card, /lea\.petit@lumiere-fils\.fr/);
+    }
+  });
+
   it('answers « qui a donné une licence à Paul Fontaine ? » from the audit log, each word of the name found', async () => {
     const say = await afterAssigningTo('Paul Fontaine');
     const who = JSON.stringify((await say('qui a donné une licence à Paul Fontaine ?')).attachments[0].content);

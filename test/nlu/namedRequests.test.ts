@@ -4,6 +4,9 @@ import { operationNamedIn } from '../../bot/nlu/namedRequests';
 describe('Requests asked for by name', () => {
   const cases: [string, string | undefined][] = [
     ['journal d’audit de julie', 'audit.read'],
+    ['qui a touché à la licence de Léa ?', 'audit.read'],
+    ['historique des changements de Léa', 'audit.read'],
+    ['show me the change history for Paul', 'audit.read'],
     ['demandes en attente', 'helpdesk.pending'],
     ['show me the pending password requests', 'helpdesk.pending'],
     ['demandes de mot de passe en attente', 'helpdesk.pending'],
