@@ -1,6 +1,7 @@
 import { ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
 import { fold } from './entities';
-import { isMisspelling } from './normalise';
+import { conceptsOf } from './concepts';
+import { isMisspelling, normalise } from './normalise';
 import { Corpus } from './nlpRecognizer';
 
 /** First names the training corpus uses in its examples: they are names, not command words. */
@@ -56,18 +57,29 @@ export class PersonMentions {
   }
 
   /**
-   * The name words, from the first clause that has any: « enlève la licence de Thomas, il part à la
-   * fin du mois » names Thomas, not « thomas fin mois ». A later clause that is only names and the
-   * words that join them (« …à Paul, Léa et Marc ») still counts: those are more people.
+   * The name words, from the clause of the request itself: the one that names someone and speaks of
+   * the most ideas of a request (bot/nlu/concepts.ts; the first of them on a tie). « enlève la licence de Thomas, il part à la fin
+   * du mois » names Thomas, not « thomas fin mois »; "I am the CEO, reset Camille Martin's password"
+   * names Camille Martin, not the CEO. A clause after it that is only names and the words that join
+   * them (« …à Paul, Léa et Marc ») still counts: those are more people.
    */
   in(text: string): string[] {
-    const withoutAddresses = fold(text).replace(/\S+@\S+/g, ' ');
-    const found: string[] = [];
-    for (const clause of withoutAddresses.split(/[,;.!?:()]+|\s-\s/)) {
-      const clauseWords = clause.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
-      const mentions = this.mentionsIn(clauseWords);
-      if (found.length === 0) found.push(...mentions);
-      else if (mentions.length > 0 && clauseWords.every((w) => mentions.includes(w) || JOINING.has(w))) found.push(...mentions);
+    const clauses = fold(text)
+      .replace(/\S+@\S+/g, ' ')
+      .split(/[,;.!?:()]+|\s-\s/)
+      .map((clause) => {
+        const clauseWords = clause.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+        return { clauseWords, mentions: this.mentionsIn(clauseWords), requestWords: conceptsOf(normalise(clause)).length };
+      });
+    let chosen = -1;
+    for (const [i, clause] of clauses.entries()) {
+      if (clause.mentions.length > 0 && (chosen < 0 || clause.requestWords > clauses[chosen].requestWords)) chosen = i;
+    }
+    if (chosen < 0) return [];
+    const found = [...clauses[chosen].mentions];
+    for (const { clauseWords, mentions } of clauses.slice(chosen + 1)) {
+      if (mentions.length === 0 || !clauseWords.every((w) => mentions.includes(w) || JOINING.has(w))) break;
+      found.push(...mentions);
     }
     return found;
   }

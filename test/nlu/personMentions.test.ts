@@ -31,6 +31,7 @@ describe('The words of a request that may name a person', () => {
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
     ['Paul Fontaine, peux-tu lui donner une licence E3 ?', ['paul', 'fontaine']],
     ['bonjour, peux-tu donner une licence à Paul ?', ['paul']],
+    ["I am the CEO, reset Camille Martin's password right now", ['camille', 'martin']],
     // a list of names goes on past its commas
     ['donne une licence E3 à Paul, Léa et Marc', ['paul', 'lea', 'marc']],
   ];
