@@ -94,12 +94,14 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
     } else {
       const words = groupWords(step.options.text);
       const group = await this.services.directory.group(words);
-      if (!group) {
+      // « l'équipe Direction » may be a department rather than a group: the people of that department, then.
+      const department = group || words.length === 0 ? [] : await this.services.directory.department(words.join(' '));
+      if (!group && department.length === 0) {
         await step.context.sendActivity(this.steps.t(step.context, 'bulk.groupNotFound', { words: words.join(' ') }));
         return step.endDialog();
       }
-      people = await this.services.directory.members(group);
-      state.source = group.displayName;
+      people = group ? await this.services.directory.members(group) : department;
+      state.source = group ? group.displayName : (department[0].department ?? words.join(' '));
     }
     if (people.length === 0) {
       await step.context.sendActivity(this.steps.t(step.context, 'bulk.noTargets'));

@@ -3,6 +3,7 @@ import type { Person } from '../../bot/features/directory/directory';
 import type { HeldLicense, LicensePlan } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { isBulk } from './bulkLicenseDialog';
 import { LicenceServices, LicenceSteps, PLAN_WORD_OF_A_CHANGE, planFrom } from './licenceSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
@@ -46,6 +47,12 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
   }
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    // "upgrade everyone in Marketing": a change is one person's here; the admin center replaces plans for many at once.
+    if (isBulk(step.options)) {
+      await this.steps.authorize(step, 'license.change');
+      await step.context.sendActivity(this.steps.t(step.context, 'license.change.bulk'));
+      return step.endDialog();
+    }
     return this.steps.findTarget(step, 'license.change');
   }
 

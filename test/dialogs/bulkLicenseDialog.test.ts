@@ -94,4 +94,20 @@ describe('Bulk licence changes by chat', function () {
     assert.match(JSON.stringify(confirm), /Retirer Office 365 E3 à 5 personnes/);
     assert.match(JSON.stringify(confirm), /Équipe Commerciale/);
   });
+
+  it("takes « l'équipe Direction » for the department when no group has that name, and says when neither exists", async () => {
+    const confirm = (await (await conversation()).say("retire les licences E5 de toute l'équipe direction")).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Retirer Office 365 E5 à 4 personnes/);
+    assert.match(JSON.stringify(confirm), /"Direction"/);
+    assert.equal((await (await conversation()).say("retire E3 à l'équipe fantôme")).text, 'Je ne trouve ni groupe ni service « fantome ».');
+  });
+
+  it('says a change of plan is made one person at a time, and how the admin center does it for many, changing nothing', async () => {
+    const reply = await (await conversation()).say('passe tout le service Marketing en Business Premium');
+    assert.match(reply.text!, /^Je change la licence d'une personne à la fois/);
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
+  });
 });
