@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
   (
     'une des les sur pas par que qui quoi fait faut est sont avec dans pour mon mes ton tes son ses nos vos leur cette ces tout tous plus moins comme ' +
     'elle ils nous vous mais donc puis aussi bien tres peu faire avoir etre the and for with you your are was can how what who this that from have not ' +
-    'any all out our they them will would should could into also just very'
+    'any all out our they them will would should could into also just very ' +
+    // numbers say nothing of a topic (« deux méthodes », "what is two plus two")
+    'two three four five six ten deux trois quatre cinq six dix'
   ).split(' '),
 );
 

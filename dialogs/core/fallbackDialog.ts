@@ -3,6 +3,8 @@ import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { Localizer } from '../../bot/presentation/i18n';
 import { KnowledgeBase } from '../../bot/nlu/knowledge';
 import { Recognition } from '../../bot/nlu/recognizer';
+import { conceptsOf } from '../../bot/nlu/concepts';
+import { normalise } from '../../bot/nlu/normalise';
 import { localeOf } from '../../bot/turn/turnSetup';
 
 export const FALLBACK_DIALOG = 'fallbackDialog';
@@ -28,6 +30,11 @@ export class FallbackDialog extends ComponentDialog {
       .filter((a) => a.score >= 0.1 && a.intent !== 'cancel' && a.intent !== 'none' && a.intent !== 'help')
       .slice(0, 3)
       .map((a) => ({ title: t(`intent.${a.intent}`), action: a.intent, text: recognition.text }));
+    // Something broken that no intent recognised (« l'imprimante du 2e est en panne », "my laptop is super slow"):
+    // the helpdesk can still take it as an incident.
+    if (choices.length === 0 && conceptsOf(normalise(recognition.text)).includes('broken')) {
+      choices.push({ title: t('intent.incident.declare'), action: 'incident.declare', text: recognition.text });
+    }
     const articles = this.knowledge.search(recognition.text, locale, 2).map((a) => ({ title: a.title[locale], id: a.id }));
     const card = this.cards.attachment('fallback', {
       lead: t('fallback.lead'),

@@ -205,6 +205,24 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/Acheter des licences supplémentaires/, /Facturation > Vos produits/],
   },
   {
+    // Read as out of domain, yet something is broken: the helpdesk can take it.
+    name: 'something broken that no intent recognises (a printer) is offered as an incident to report',
+    locale: 'en-US',
+    utterance: 'the printer on floor 2 is broken',
+    recognized: { intent: 'none', score: 0.2, alternatives: [] },
+    card: 'fallback',
+    says: [/"action":"incident.declare"/],
+  },
+  {
+    name: 'a number-word question (« what is two plus two ») suggests no article',
+    locale: 'en-US',
+    utterance: 'what is two plus two',
+    recognized: { intent: 'none', score: 0.2, alternatives: [] },
+    card: 'fallback',
+    says: [/Try different words/],
+    saysNot: [/"article"/],
+  },
+  {
     name: 'an out-of-domain request still offers the help',
     locale: 'fr-FR',
     utterance: 'commande une pizza',
