@@ -94,6 +94,18 @@ export function serviceStateAsked(text: string): boolean {
   );
 }
 
+/** "Can I see who's an admin?", « montre-moi les admins »: the list of administrators, whatever the classifier guessed (never a grant). */
+export function adminListAsked(text: string): boolean {
+  const folded = fold(text);
+  return (
+    /\b(who'?s|who is|who are|qui est|qui sont|list|liste|lister|see|voir|show|montre\w*|affiche\w*)\b/.test(folded) &&
+    /\b(admin\w*|administrat\w*)\b/.test(folded) &&
+    !/\b(make|nomm\w*|promo\w*|give|donn\w*|ajout\w*|add|cree\w*|creer|create|grant\w*|accord\w*|retir\w*|remove\w*|revok\w*|enlev\w*|devien\w*|become|should|must|doit|devrait|needs?|besoin|peut|can (?!i see)|could|plus)\b/.test(
+      folded,
+    )
+  );
+}
+
 /** Multifactor authentication, by the names people give it (« double authentification », "2FA", « l'appli Authenticator »). */
 const SECURITY_INFO =
   /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?)\b/;
@@ -115,6 +127,7 @@ export function operationNamedIn(text: string): Operation | undefined {
   if (holdersAsked(text) || unlicensedAsked(text)) return 'license.list';
   if (securityInfoAsked(text)) return 'password.change';
   if (serviceStateAsked(text)) return 'service.health';
+  if (adminListAsked(text)) return 'admin.roles';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';

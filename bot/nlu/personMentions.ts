@@ -22,6 +22,8 @@ const EXTRA_WORDS =
   'doit devrait devra doivent devraient pourrait peut puisse etre should must shall could would might needs need be get gets ' +
   // wanting to know (« J'aimerais savoir qui sont les administrateurs globaux »)
   'aimerais aimerait voudrais voudrait souhaiterais souhaite veux voulais savoir connaitre want wanna know like ' +
+  // showing (« peux-tu me montrer les admins », "lemme see")
+  'montrer montre affiche afficher lemme gimme see show ' +
   // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)
   'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee';
 

@@ -37,6 +37,11 @@ describe('Requests asked for by name', () => {
     ['Exchange health?', 'service.health'],
     ["l'état de mon ticket sur Teams", undefined],
     ['quel est le statut de mon incident ?', undefined],
+    // the list of administrators, never a grant
+    ["Can I see who's an admin?", 'admin.roles'],
+    ['peux-tu me montrer les admins', 'admin.roles'],
+    ['qui est admin exchange ?', 'admin.roles'],
+    ['make Julie an admin', undefined],
     // one's own sign-in methods, not someone else's
     ['How do I set up MFA?', 'password.change'],
     ['comment configurer la double authentification ?', 'password.change'],
@@ -65,7 +70,8 @@ describe('Requests asked for by name', () => {
     ['who has removed the E5 from Julie', 'audit.read'],
     ['qui a raison ?', undefined],
     ['who took my ticket?', undefined],
-    ['qui est administrateur général ?', undefined],
+    // not the audit log: who holds the role
+    ['qui est administrateur général ?', 'admin.roles'],
   ];
   for (const [text, operation] of cases) it(`reads « ${text} » as ${operation ?? 'no named request'}`, () => assert.equal(operationNamedIn(text), operation));
 });
