@@ -100,7 +100,7 @@ export function adminListAsked(text: string): boolean {
   return (
     /\b(who'?s|who is|who are|qui est|qui sont|list|liste|lister|see|voir|show|montre\w*|affiche\w*)\b/.test(folded) &&
     /\b(admin\w*|administrat\w*)\b/.test(folded) &&
-    !/\b(make|nomm\w*|promo\w*|give|donn\w*|ajout\w*|add|cree\w*|creer|create|grant\w*|accord\w*|retir\w*|remove\w*|revok\w*|enlev\w*|devien\w*|become|should|must|doit|devrait|needs?|besoin|peut|can (?!i see)|could|plus)\b/.test(
+    !/\b(make|nomm\w*|promo\w*|give|donn\w*|ajout\w*|add|cree\w*|creer|create|grant\w*|accord\w*|retir\w*|remove\w*|revok\w*|enlev\w*|devien\w*|become|should|must|doit|devrait|needs?|besoin|plus)\b/.test(
       folded,
     )
   );

@@ -39,6 +39,7 @@ describe('Requests asked for by name', () => {
     ['quel est le statut de mon incident ?', undefined],
     // the list of administrators, never a grant
     ["Can I see who's an admin?", 'admin.roles'],
+    ['can you show me the admins', 'admin.roles'],
     ['peux-tu me montrer les admins', 'admin.roles'],
     ['qui est admin exchange ?', 'admin.roles'],
     ['make Julie an admin', undefined],
