@@ -106,6 +106,16 @@ export function adminListAsked(text: string): boolean {
   );
 }
 
+/** « Paul a besoin d'Outlook », "Hugo needs a mailbox": someone else needs a product, which a licence gives (not one's own trouble with it). */
+export function productNeedAsked(text: string): boolean {
+  const folded = fold(text);
+  return (
+    /\b(a besoin d'?|a besoin de|aura besoin d'?|aura besoin de|needs|will need|doit avoir|should get|should have|must have)\s*(une? |an? |d'|de |des )?(outlook|teams|office|word|excel|powerpoint|onedrive|sharepoint|boite mail|boite aux lettres|adresse mail|mailbox|email address|email account|compte mail|messagerie)\b/.test(
+      folded,
+    ) && !/\b(je|j|i|me|moi|my|mon|ma|on|we|nous)\b/.test(folded)
+  );
+}
+
 /** Multifactor authentication, by the names people give it (« double authentification », "2FA", « l'appli Authenticator »). */
 const SECURITY_INFO =
   /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?)\b/;
@@ -128,6 +138,7 @@ export function operationNamedIn(text: string): Operation | undefined {
   if (securityInfoAsked(text)) return 'password.change';
   if (serviceStateAsked(text)) return 'service.health';
   if (adminListAsked(text)) return 'admin.roles';
+  if (productNeedAsked(text)) return 'license.assign';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';

@@ -31,7 +31,7 @@ export const PLAN_WORD_OF_A_CHANGE = new RegExp(
 
 /** Words that make a request a licence request: a licence, a plan (or a code like one: « E9 »), a product a licence brings. */
 const LICENCE_WORDS = new RegExp(
-  `\\b(licen[cs]\\w*|lic|${LICENCE_MISSPELLINGS}|abonnements?|subscriptions?|seats?|sieges?|plans?|office|outlook|teams|exchange|sharepoint|onedrive|word|excel|powerpoint|copilot|microsoft 365|office 365|o365|m365|[a-z]\\d{1,2})\\b`,
+  `\\b(licen[cs]\\w*|lic|${LICENCE_MISSPELLINGS}|abonnements?|subscriptions?|seats?|sieges?|plans?|office|outlook|teams|exchange|sharepoint|onedrive|word|excel|powerpoint|copilot|mailbox|boite mail|boite aux lettres|adresse mail|email address|microsoft 365|office 365|o365|m365|[a-z]\\d{1,2})\\b`,
 );
 
 /**

@@ -43,6 +43,10 @@ describe('Requests asked for by name', () => {
     ['peux-tu me montrer les admins', 'admin.roles'],
     ['qui est admin exchange ?', 'admin.roles'],
     ['make Julie an admin', undefined],
+    // someone else needs a product: a licence
+    ["Paul a besoin d'Outlook", 'license.assign'],
+    ['Hugo will need a mailbox', 'license.assign'],
+    ["j'ai besoin d'Outlook sur mon téléphone", undefined],
     // one's own sign-in methods, not someone else's
     ['How do I set up MFA?', 'password.change'],
     ['comment configurer la double authentification ?', 'password.change'],
