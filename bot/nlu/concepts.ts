@@ -14,7 +14,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'remove',
-    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|leaving|parti|quitte)\b/,
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
   ],
   [
     'change',

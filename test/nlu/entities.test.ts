@@ -166,6 +166,9 @@ describe('Language of a message', () => {
     ['passe Paul de E3 à E5', 'fr'],
     ['combien de licences il nous reste', 'fr'],
     ['how many licenses are left', 'en'],
+    // « admin » is French too: it says nothing of the language
+    ['mets Julien admin global', 'fr'],
+    ['admin global', undefined],
     ["i can't sign in", 'en'],
     ['licences', undefined],
     ['E3', undefined],

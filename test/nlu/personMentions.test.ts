@@ -26,6 +26,7 @@ describe('The words of a request that may name a person', () => {
     ['asign a lisence to paul fontane', ['paul', 'fontane']],
     ['resset pasword for lea', ['lea']],
     ['remove Camille Martin from the admins', ['camille', 'martin']],
+    ['faut virer la licence de victor il est parti', ['victor']],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
