@@ -12,6 +12,11 @@ export interface Capability {
   intent: Operation;
   /** 'everyone', or the roles that may use it (any of them). */
   roles: 'everyone' | readonly string[];
+  /**
+   * The roles for which the help card shows its administrator's example (help.example.<intent>.admin):
+   * a reset is offered to everyone, but a Helpdesk Administrator resets other people's passwords.
+   */
+  adminExampleFor?: readonly string[];
 }
 
 export function allowed(capability: Capability, callerRoles: readonly string[]): boolean {

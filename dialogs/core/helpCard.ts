@@ -40,10 +40,9 @@ export class HelpCard {
     }
     const item = (c: Capability) => {
       const state = this.coverage(c.intent);
-      return {
-        title: t(`intent.${c.intent}`),
-        example: state === 'done' ? t(`help.example.${c.intent}`) : `${t(`help.example.${c.intent}`)} ${t(`help.state.${state}`)}`,
-      };
+      const asAdmin = c.adminExampleFor?.some((role) => callerRoles.includes(role)) ?? false;
+      const example = t(asAdmin ? `help.example.${c.intent}.admin` : `help.example.${c.intent}`);
+      return { title: t(`intent.${c.intent}`), example: state === 'done' ? example : `${example} ${t(`help.state.${state}`)}` };
     };
     const everyone = this.capabilities.filter((c) => c.roles === 'everyone');
     const privileged = this.capabilities.filter((c) => c.roles !== 'everyone' && allowed(c, callerRoles));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ADMIN, ORDINARY } from '../support/fixtures';
+import { ADMIN, ORDINARY, seededUser } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
 import { MainDialogTestCase, mainDialogTestCases } from './testData/mainDialogTestCases';
@@ -113,6 +113,11 @@ describe('Main dialog', () => {
       assert.doesNotMatch(text, /Voir les licences/);
       assert.match(text, /pas de rôle d'administrateur/);
       assert.match(text, /Déclarer un incident/);
+    });
+
+    it("gives a Helpdesk Administrator the example of resetting someone else's password, and a user their own", async () => {
+      assert.match(await helpFor(seededUser('julien.moreau@lumiere-fils.fr').id), /réinitialise le mot de passe de Léa Petit/);
+      assert.doesNotMatch(await helpFor(ORDINARY.id), /réinitialise le mot de passe de Léa Petit/);
     });
 
     it('still helps when the roles cannot be read', async () => {

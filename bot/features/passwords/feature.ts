@@ -16,7 +16,7 @@ export const passwords = {
   name: 'passwords',
   operations: [
     // Everyone may ask: administrators reset within Entra's rules, others are offered self-service or the helpdesk.
-    { intent: 'password.reset', roles: 'everyone' },
+    { intent: 'password.reset', roles: 'everyone', adminExampleFor: PASSWORD_ROLES },
     { intent: 'password.change', roles: 'everyone' },
   ],
   tables: [],
