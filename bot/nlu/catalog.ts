@@ -245,7 +245,8 @@ export const SERVICE_ALIASES: [string, string[]][] = [
  */
 export const CAPABILITY_ROLES: [RegExp, string][] = [
   [/\b(reinitialiser|reset|changer|change|debloquer|unlock)\b.*\b(mots? de passe|passwords?|comptes|accounts)\b/, 'Password Administrator'],
-  [/\b(gerer|manage|attribuer|assign|affecter|retirer|remove|handle)\b.*\b(licences?|licenses?)\b/, 'License Administrator'],
+  // « avoir accès aux licences »: managing them (access to a product is a licence, not a role, and is not read here)
+  [/\b(gerer|manage|attribuer|assign|affecter|retirer|remove|handle|acces|access)\b.*\b(licences?|licenses?)\b/, 'License Administrator'],
   [/\b(gerer|manage|creer|create|administrer|administer)\b.*\b(utilisateurs?|comptes|users?|accounts)\b/, 'User Administrator'],
   [/\b(gerer|manage|administrer|administer)\b.*\b(messagerie|exchange|boites? mail|boites aux lettres|mailboxes|email)\b/, 'Exchange Administrator'],
   [/\b(gerer|manage|administrer|administer)\b.*\bteams\b/, 'Teams Administrator'],

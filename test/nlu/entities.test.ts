@@ -98,6 +98,10 @@ describe('Entities', () => {
         ['Paul doit pouvoir changer son mot de passe', undefined],
         ['Julie doit pouvoir gérer sa messagerie', undefined],
         ['Lina doit pouvoir réinitialiser les mots de passe de son équipe', 'Password Administrator'],
+        // access to the licences is managing them; access to a product is a licence, no role
+        ['Lina doit avoir accès aux licences', 'License Administrator'],
+        ['Lina should no longer have access to licenses', 'License Administrator'],
+        ['Paul doit avoir accès à Teams', undefined],
       ];
       for (const [text, role] of cases) assert.equal(roleForCapability(text), role, text);
       assert.equal(capabilityGrant('Thomas ne doit plus pouvoir gérer Teams')?.revoke, true, 'no longer: taken away');
