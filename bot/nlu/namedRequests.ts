@@ -126,8 +126,17 @@ const SECURITY_INFO =
  * (« réinitialise la MFA de Paul » names a person: no article for that).
  */
 export function securityInfoAsked(text: string): boolean {
-  return SECURITY_INFO.test(fold(text)) && !/\b(de|du|pour|for|of|a|à)\s+\p{Lu}|\p{Lu}\p{Ll}+'s\b/u.test(text);
+  const folded = fold(text);
+  return (
+    (SECURITY_INFO.test(folded) || (NEW_PHONE.test(folded) && SIGNING_IN.test(folded))) && !/\b(de|du|pour|for|of|a|à)\s+\p{Lu}|\p{Lu}\p{Ll}+'s\b/u.test(text)
+  );
 }
+
+/** A phone changed or lost (« j'ai un nouveau téléphone », "I changed phones")… */
+const NEW_PHONE =
+  /\b((nouveau|nouvel|new|autre|another) (telephone|phone|portable|mobile|smartphone|iphone)|(change|changed|changing) (de |my |of )?(telephone|phones?|portable|mobile)|(perdu|lost|casse|broke|broken) (mon |my )?(telephone|phone|portable|mobile))\b/;
+/** …when signing in is the trouble, not the mail on it (« je n'arrive plus à valider la connexion »). */
+const SIGNING_IN = /\b(connexion|connecter|connecte|sign|signing|log|login|valider|approve|approuver|codes?|notifications?|authenti\w*|verif\w*)\b/;
 
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {

@@ -52,6 +52,9 @@ describe('Requests asked for by name', () => {
     ['comment configurer la double authentification ?', 'password.change'],
     ["j'ai un nouveau téléphone, comment je remets Authenticator ?", 'password.change'],
     ['réinitialise la MFA de Paul Fontaine', undefined],
+    ["bonjour, j'ai un nouveau téléphone et je n'arrive plus à valider la connexion", 'password.change'],
+    ["I lost my phone and can't approve sign-ins", 'password.change'],
+    ['configurer mes mails sur mon nouveau téléphone', undefined],
     // what someone must be able to do, and who can
     ['Lina doit pouvoir gérer les licences', 'admin.roles'],
     ['who can manage licenses?', 'admin.roles'],
