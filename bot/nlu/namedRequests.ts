@@ -5,6 +5,10 @@ import { capabilityAsked, extractEntities, fold, roleForCapability } from './ent
 const AUDIT_VERBS =
   'modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|touche|fait|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took|touched|messed with';
 
+/** « qu'est-ce que j'ai fait aujourd'hui ? », "what did I do today?", « mes dernières actions »: the caller's own entries in the audit log. */
+export const OWN_ACTIONS =
+  /\b(what (did|have) i (done|do|changed?)|what i (did|changed)|my (recent |last |latest )?(actions|changes|operations)|mes (dernieres |recentes )?(actions|operations|modifications)|(qu'?est-ce que|ce que) j'?ai (fait|modifie|change))\b/;
+
 /**
  * Requests asked for by name rather than through one of the recognizer's intent labels (a contract
  * other scripts read): recognised here, before the intents.
@@ -15,7 +19,7 @@ const NAMED: [Operation, RegExp][] = [
   [
     'audit.read',
     new RegExp(
-      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|^(?:qui a|who(?: has)?) (?:\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
+      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|${OWN_ACTIONS.source}|^(?:qui a|who(?: has)?) (?:\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
     ),
   ],
   // « demandes en attente », "pending requests"

@@ -3,7 +3,7 @@ import { AuditEntry, AuditLog } from '../../bot/policy/audit';
 import { Authorizer } from '../../bot/policy/authorization';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { Localizer } from '../../bot/presentation/i18n';
-import { AUDIT_QUESTION_WORDS, auditedOperation } from '../../bot/nlu/namedRequests';
+import { AUDIT_QUESTION_WORDS, auditedOperation, OWN_ACTIONS } from '../../bot/nlu/namedRequests';
 import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
@@ -34,8 +34,11 @@ export class AuditLogDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
     const email = step.options.entities.find((e) => e.type === 'email')?.value;
+    // « qu'est-ce que j'ai fait aujourd'hui ? »: the caller's own entries, by their name as Teams gives it.
+    const own = OWN_ACTIONS.test(fold(step.options.text)) ? step.context.activity.from?.name : undefined;
     const user =
       email ??
+      own ??
       this.names
         .in(step.options.text)
         .filter(

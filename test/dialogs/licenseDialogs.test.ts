@@ -396,6 +396,18 @@ describe('The audit log in chat', function () {
     assert.match(thisWeek, /lea\.petit@lumiere-fils\.fr/);
   });
 
+  it("shows the caller's own entries for « qu'est-ce que j'ai fait aujourd'hui ? » and \"what did I do today?\"", async () => {
+    const say = await afterAssigningTo('Léa Petit');
+    for (const [question, locale] of [
+      ["qu'est-ce que j'ai fait aujourd'hui ?", 'fr-FR'],
+      ['what did I do today?', 'en-US'],
+    ]) {
+      const card = JSON.stringify((await say(question, locale)).attachments[0].content);
+      assert.ok(card.includes(`pour « ${from.name} »`) || card.includes(`for \\"${from.name}\\"`), card.slice(0, 300));
+      assert.match(card, /lea\.petit@lumiere-fils\.fr/);
+    }
+  });
+
   it('reads « historique des changements de Léa » and « qui a touché à la licence de Léa ? » as her entries in the audit log', async () => {
     const say = await afterAssigningTo('Léa Petit');
     for (const question of ['historique des changements de Léa', 'qui a touché à la licence de Léa ?']) {

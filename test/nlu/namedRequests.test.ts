@@ -5,6 +5,8 @@ describe('Requests asked for by name', () => {
   const cases: [string, string | undefined][] = [
     ['journal d’audit de julie', 'audit.read'],
     ['qui a touché à la licence de Léa ?', 'audit.read'],
+    ["qu'est-ce que j'ai fait aujourd'hui ?", 'audit.read'],
+    ['what did I do today?', 'audit.read'],
     ['historique des changements de Léa', 'audit.read'],
     ['show me the change history for Paul', 'audit.read'],
     ['demandes en attente', 'helpdesk.pending'],
