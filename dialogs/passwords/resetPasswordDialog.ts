@@ -12,10 +12,14 @@ import { mayResetPassword, PASSWORD_RESETTERS, rolesAbleToReset } from '../../bo
 import { isPersonalChat } from '../../bot/turn/teamsGuard';
 import { callerOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
+import { fold } from '../../bot/nlu/entities';
 import { SELF_SERVICE_RESET_DIALOG, SelfServiceResetDialog } from './selfServiceResetDialog';
 import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
+
+/** One's own account or password (« mon compte », "my password"), said in so many words. */
+const OWN_ACCOUNT = /\b(my|mon|ma|mes)\s+(own\s+)?(account|compte|password|mot de passe|motdepasse|mdp|pwd|login|session|access|acces)\b/;
 
 export const RESET_PASSWORD_DIALOG = 'resetPasswordDialog';
 
@@ -60,7 +64,8 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const callerId = step.context.activity.from?.aadObjectId;
     state.callerRoles = callerId ? await this.services.roles.rolesOf(callerId) : [];
     const target = this.steps.whoFrom(step.options);
-    const namesSomeone = Boolean(target.email) || (target.words ?? []).length > 0;
+    // « mon compte a été piraté », "I think my account was hacked": one's own, whatever other words name no one.
+    const namesSomeone = Boolean(target.email) || ((target.words ?? []).length > 0 && !OWN_ACCOUNT.test(fold(step.options.text)));
     if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
       // Someone else's password without a role to reset it: say so, and how that person gets a new one.
       const someoneElse = namesSomeone ? await this.someoneElse(target, callerId) : undefined;

@@ -83,6 +83,12 @@ describe('Resetting a password', function () {
     assert.match(JSON.stringify((await chat.say("j'ai oublié mon mot de passe")).attachments![0].content), /libre-service/);
   });
 
+  it('reads « my account » as the caller\'s own, whatever other words name no one ("I think my account was hacked")', async () => {
+    const chat = await chatAs(ADMIN.id, 'Camille Martin');
+    const reply = await chat.say('I think my account was hacked, reset my password');
+    assert.match(JSON.stringify(reply.attachments?.[0]?.content ?? reply.text), /self-service reset|libre-service/);
+  });
+
   it('never shows a password in a channel: it asks to continue in private', async () => {
     const chat = await chatAs(JULIEN.id, 'Julien Moreau', { id: 'a:channel', conversationType: 'channel', isGroup: true, name: '' });
     const reply = await chat.say('réinitialise le mot de passe de Léa Petit');
