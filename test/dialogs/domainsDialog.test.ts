@@ -25,6 +25,8 @@ describe('Domains, from Graph', function () {
     const answer = await ask(ADMIN.id, 'configurer le domaine exemple-inconnu.fr');
     assert.match(answer, /exemple-inconnu\.fr n'est pas \(encore\) ajouté à votre organisation/);
     assert.match(answer, /Paramètres > Domaines > Ajouter un domaine/);
+    assert.match(answer, /Ou ici : écrivez « ajoute le domaine exemple-inconnu\.fr »/);
+    assert.doesNotMatch(answer, /je ne sais pas encore/, 'the bot adds domains itself');
   });
 
   it('explains buying a domain when that is the question', async () => {
