@@ -24,12 +24,16 @@ const RECORDS = /\b(mx|txt|cname|spf|dkim|dns|records?|enregistrements?|autodisc
 /**
  * The domain a request means without naming it: "how do I verify a domain?" when one domain waits
  * for its verification; "what's the MX record for our domain?": the default domain, when it is the
- * organisation's own (not the initial onmicrosoft.com one).
+ * organisation's own (not the initial onmicrosoft.com one); "is our domain set up for email?": the
+ * organisation's domain when it has one only.
  */
 function domainMeant(all: TenantDomain[], words: string): TenantDomain | undefined {
   const unverified = all.filter((d) => !d.verified);
   if (VERIFYING.test(words) && unverified.length === 1) return unverified[0];
   const byDefault = all.find((d) => d.isDefault && d.verified && !d.initial);
+  // « notre domaine », "our domain": the one, when the organisation has one of its own (besides onmicrosoft.com).
+  const ours = all.filter((d) => !d.initial);
+  if (ours.length === 1 && /\b(our|my|notre|mon) (domain|domaine)\b/.test(words)) return ours[0];
   return RECORDS.test(words) ? byDefault : undefined;
 }
 

@@ -34,6 +34,13 @@ describe('Domains, from Graph', function () {
     assert.match(answer, /Acheter un nom de domaine et l'ajouter à Microsoft 365/);
   });
 
+  it('takes « notre domaine » for the organisation\'s domain when it has only one ("is our domain set up correctly for email?")', async () => {
+    tenant().store.domains.delete('lumiere-fils.com');
+    const answer = await ask(ADMIN.id, 'is our domain set up correctly for email?');
+    assert.match(answer, /lumiere-fils\.fr/);
+    assert.match(answer, /mail\.protection\.outlook\.com/);
+  });
+
   it("shows the default domain's mail records when « notre domaine » is asked about without its name", async () => {
     const answer = await ask(ADMIN.id, "c'est quoi l'enregistrement MX de notre domaine ?");
     assert.match(answer, /lumiere-fils\.fr est vérifié/);
