@@ -2,6 +2,10 @@ import type { FeatureDialogs } from '../core/routes';
 import { ArticleDialog } from '../core/articleDialog';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
 import { securityInfoAsked } from '../../bot/nlu/namedRequests';
+import { normalise } from '../../bot/nlu/normalise';
+
+/** The words of a password, once normalised (« mdp », "pwd", « identifiants » are written out). */
+const PASSWORD_WORDS = /\b(motdepasse|password|passcode|code|codes|login|connexion|connecter|sign in|sign-in|expire\w*)\b/;
 import { ChangePasswordDialog } from './changePasswordDialog';
 import { ResetPasswordDialog } from './resetPasswordDialog';
 import { SelfServiceResetDialog } from './selfServiceResetDialog';
@@ -24,6 +28,8 @@ export const passwordDialogs: FeatureDialogs = (s) => ({
     },
     {
       intent: 'password.change',
+      // A password, said in some words or by its button: "change my profile picture" is no password change (the fallback takes it).
+      when: (r) => r.clicked === true || PASSWORD_WORDS.test(normalise(r.text)),
       dialog: new ChangePasswordDialog(
         s.oauthConnectionName,
         s.myAccount,

@@ -214,6 +214,16 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
     says: [/"action":"incident.declare"/],
   },
   {
+    // Read as a password change, yet no password is named: the fallback, not the password steps.
+    name: '"how do I change my profile picture?" names no password: no password-change steps',
+    locale: 'en-US',
+    utterance: 'how do I change my profile picture?',
+    recognized: { intent: 'password.change', score: 0.8, alternatives: [{ intent: 'password.change', score: 0.8 }] },
+    card: 'fallback',
+    says: [/not sure I understood/],
+    saysNot: [/at least 8 characters/],
+  },
+  {
     name: 'a number-word question (« what is two plus two ») suggests no article',
     locale: 'en-US',
     utterance: 'what is two plus two',
