@@ -88,6 +88,15 @@ export class PersonMentions {
     return found;
   }
 
+  /** `words` (folded, as in() gives them) as the text wrote them, lower case, accents kept (« lefèvre »); a word not found stays as it is. */
+  asTyped(text: string, words: string[]): string[] {
+    const typed = text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter(Boolean);
+    return words.map((word) => typed.find((t) => fold(t) === word) ?? word);
+  }
+
   private mentionsIn(clauseWords: string[]): string[] {
     return (
       clauseWords

@@ -19,6 +19,8 @@ export interface PeopleDirectory {
 
 export interface NameFinder {
   in(text: string): string[];
+  /** The words as the text wrote them (accents kept: « lefèvre » for « lefevre »). */
+  asTyped(text: string, words: string[]): string[];
 }
 
 export interface ResolveUserOptions {
@@ -85,7 +87,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
       if (partial) return this.ask(step, t('resolveUser.badAddress', { text: partial }));
       return this.ask(step, namedNobody ? t('resolveUser.namedNobody', { text: namedNobody }) : (ask ?? t('resolveUser.ask')));
     }
-    const { people, partly, several } = found ?? (await this.find(words));
+    const { people, partly, several } = found ?? (await this.find(words, step.context.activity.text ?? ''));
     const newAddress = newAccountDomain && `${words.map(fold).join('.')}@${newAccountDomain}`;
     if (people.length === 0)
       return this.ask(step, t(newAddress ? 'resolveUser.noMatchOrNew' : 'resolveUser.noMatch', { words: words.join(' '), address: newAddress }));
@@ -134,11 +136,21 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     } satisfies ResolveUserOptions);
   }
 
-  /** The people the words name; "julies licence" (a possessive typed without its apostrophe) is tried as « julie » when it finds nobody. */
-  private async find(words: string[]): Promise<PeopleFound> {
+  /**
+   * The people the words name; when they find nobody, the words as written (with their accents), then
+   * "julies licence" (a possessive typed without its apostrophe) as « julie ».
+   */
+  private async find(words: string[], text: string): Promise<PeopleFound> {
     const found = await this.directory.findPeople(words);
+    if (found.people.length > 0) return found;
+    // « Mme Lefèvre »: the directory may keep the accent the words lost (a surname alone is matched as written).
+    const typed = this.names.asTyped(text, words);
+    if (typed.some((w, i) => w !== words[i])) {
+      const asWritten = await this.directory.findPeople(typed);
+      if (asWritten.people.length > 0) return asWritten;
+    }
     const possessive = /^\p{L}{3,}s$/u;
-    if (found.people.length > 0 || !words.some((w) => possessive.test(w))) return found;
+    if (!words.some((w) => possessive.test(w))) return found;
     return this.directory.findPeople(words.map((w) => (possessive.test(w) ? w.slice(0, -1) : w)));
   }
 

@@ -39,6 +39,13 @@ describe('Finding the person a request is about', () => {
     assert.equal(client.dialogTurnResult.result.id, JULIE.id);
   });
 
+  it('finds a surname alone as it was written, accent and all (« Mme Lefèvre »), when its folded form finds nobody', async () => {
+    const client = await start({ words: ['lefevre'] });
+    await client.sendActivity(say('quels rôles a Mme Lefèvre ?'));
+    assert.equal(client.dialogTurnResult.status, 'complete');
+    assert.equal(client.dialogTurnResult.result.displayName, 'Chloé Lefèvre');
+  });
+
   it('offers a card to choose from when several people match, and takes the one chosen', async () => {
     const client = await start({ words: ['jul'] });
     const reply = await client.sendActivity(say('go'));

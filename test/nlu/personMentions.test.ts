@@ -37,4 +37,9 @@ describe('The words of a request that may name a person', () => {
     ['donne une licence E3 à Paul, Léa et Marc', ['paul', 'lea', 'marc']],
   ];
   for (const [text, words] of cases) it(`« ${text} » → ${words.join(' ') || 'nobody'}`, () => assert.deepEqual(names.in(text), words));
+
+  it('gives the words back as the text wrote them, accents kept', () => {
+    assert.deepEqual(names.asTyped('quels rôles a Mme Lefèvre ?', ['lefevre']), ['lefèvre']);
+    assert.deepEqual(names.asTyped('reset lefevre password', ['lefevre']), ['lefevre']);
+  });
 });
