@@ -24,6 +24,8 @@ const EXTRA_WORDS =
   'aimerais aimerait voudrais voudrait souhaiterais souhaite veux voulais savoir connaitre want wanna know like ' +
   // showing (« peux-tu me montrer les admins », "lemme see")
   'montrer montre affiche afficher lemme gimme see show ' +
+  // English contractions cut at their apostrophe ("shouldn't" → « shouldn »)
+  'shouldn wouldn couldn mustn didn doesn isn aren wasn weren don won can hasn haven ' +
   // slang for taking away (« faut virer la licence de Victor »)
   'vire virer virez degage degager sucre sucrer ' +
   // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)

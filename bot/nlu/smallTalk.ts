@@ -64,3 +64,19 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
   if (typedYesOrNo(t) === 'yes') return 'yes';
   return undefined;
 }
+
+/** The orders the bot carries out, by their verbs (folded): a write, or a change. */
+const WRITE_VERBS =
+  '(?:donne|attribue|affecte|retire|enleve|supprime|reinitialise|change|passe|ajoute|cree|touche|nomme|mets|modifie|revoque|bloque)\\w*|' +
+  '(?:reset|assign|give|remove|delete|revoke|change|add|create|grant|make|touch|upgrade|downgrade|block|disable)\\b';
+const NEGATED_ORDER = new RegExp(
+  `^(?:(?:please|stp|svp|surtout|attention)[\\s,]+)?(?:(?:don'?t|do not|never|please don'?t)\\s+(?:${WRITE_VERBS})|(?:ne\\s+|n')(?:${WRITE_VERBS})\\s+(?:\\w+\\s+)?(?:surtout\\s+)?(?:pas|jamais|rien)\\b)`,
+);
+
+/**
+ * An order given in the negative (« ne donne pas de licence à Paul », "don't reset Julie's
+ * password"): nothing is to be done, whatever its words would otherwise start.
+ */
+export function negatedOrder(text: string): boolean {
+  return NEGATED_ORDER.test(fold(text).trim());
+}

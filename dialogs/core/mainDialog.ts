@@ -24,7 +24,7 @@ import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
-import { smallTalkOf } from '../../bot/nlu/smallTalk';
+import { negatedOrder, smallTalkOf } from '../../bot/nlu/smallTalk';
 import { inAnotherLanguage } from '../../bot/nlu/language';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -113,6 +113,11 @@ export class MainDialog extends ComponentDialog {
     }
     if (smallTalk) {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), `smallTalk.${smallTalk}`));
+      return step.endDialog();
+    }
+    // « ne donne pas de licence à Paul », "don't reset Julie's password": nothing to do, whatever the words would start.
+    if (!value && negatedOrder(recognition.text)) {
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'negatedOrder.nothing'));
       return step.endDialog();
     }
     const asked = this.askedByName(recognition.text, value?.action);

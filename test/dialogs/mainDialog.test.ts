@@ -63,6 +63,23 @@ describe('Main dialog', () => {
     }
   });
 
+  it('does nothing for an order given in the negative (« ne donne pas de licence à Paul », "don\'t reset Julie\'s password")', async () => {
+    const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+    const client = (await stack()).client();
+    assert.match(
+      (await client.sendActivity({ type: 'message', text: 'ne donne pas de licence à Paul', locale: 'fr-FR', from })).text,
+      /^D'accord : je ne fais rien/,
+    );
+    assert.match(
+      (await client.sendActivity({ type: 'message', text: "don't reset Julie's password", locale: 'en-US', from })).text,
+      /^OK: I won't do anything/,
+    );
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
+  });
+
   it('shows what it can do to someone who says they are lost (« je suis perdu » is no forgotten password)', async () => {
     const client = (await stack()).client();
     const reply = await client.sendActivity({ type: 'message', text: "I'm lost", locale: 'en-US', from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });

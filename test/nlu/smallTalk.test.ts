@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { smallTalkOf, typedYesOrNo } from '../../bot/nlu/smallTalk';
+import { negatedOrder, smallTalkOf, typedYesOrNo } from '../../bot/nlu/smallTalk';
 
 describe('Small talk', () => {
   const cases: [string, string | undefined][] = [
@@ -69,5 +69,19 @@ describe('Small talk', () => {
         assert.equal(typedYesOrNo(text), expected);
       });
     }
+  });
+
+  describe('an order given in the negative', () => {
+    const cases: [string, boolean][] = [
+      ['ne donne pas de licence à Paul', true],
+      ["don't reset julie's password", true],
+      ["n'enlève surtout pas le rôle de Sophie", true],
+      ["do not remove Paul's license", true],
+      // what someone must no longer have is an order to take it away
+      ['Paul ne doit plus avoir de licence', false],
+      ['je ne trouve pas mon mot de passe', false],
+      ["n'oublie pas de donner une licence à Paul", false],
+    ];
+    for (const [text, negated] of cases) it(`« ${text} » is ${negated ? '' : 'not '}an order not to act`, () => assert.equal(negatedOrder(text), negated));
   });
 });
