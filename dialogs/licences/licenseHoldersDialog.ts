@@ -2,9 +2,8 @@ import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContex
 import type { Person } from '../../bot/features/directory/directory';
 import { unlicensedAsked } from '../../bot/nlu/namedRequests';
 import type { Recognition } from '../../bot/nlu/recognizer';
-import { localeOf } from '../../bot/turn/turnSetup';
 import { LicenceServices, LicenceSteps } from './licenceSteps';
-import { clockFor } from './licenseInventoryDialog';
+import { Clocks } from './clocks';
 
 export const LICENSE_HOLDERS_DIALOG = 'licenseHoldersDialog';
 /** The people a card lists; the admin center lists the others. */
@@ -23,6 +22,7 @@ export interface LicenceHolders {
  */
 export class LicenseHoldersDialog extends ComponentDialog {
   private readonly steps: LicenceSteps;
+  private readonly clocks = new Clocks();
 
   constructor(private readonly services: LicenceServices & { directory: LicenceHolders }) {
     super(LICENSE_HOLDERS_DIALOG);
@@ -55,7 +55,7 @@ export class LicenseHoldersDialog extends ComponentDialog {
   /** The card listing `people` (the first fifty), with how many there are and when they were read. */
   private card(step: WaterfallStepContext, title: string, emptyText: string, people: Person[]) {
     const t = (key: string, params = {}) => this.steps.t(step.context, key, params);
-    const time = clockFor(localeOf(step.context), step.context.activity.localTimezone || 'Europe/Paris').format(new Date());
+    const time = this.clocks.now(step.context);
     return this.services.cards.attachment('licenseHolders', {
       title,
       subtitle: t('license.holders.subtitle', { count: people.length, time }),

@@ -5,6 +5,7 @@ import { LicensePlan, plansMeant } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { Localizer } from '../../bot/presentation/i18n';
 import { localeOf } from '../../bot/turn/turnSetup';
+import { Clocks } from './clocks';
 
 export const LICENSE_INVENTORY_DIALOG = 'licenseInventoryDialog';
 
@@ -29,15 +30,7 @@ export class LicenseInventoryDialog extends ComponentDialog {
     this.initialDialogId = 'showInventory';
   }
 
-  /** Clocks by language and time zone, made once each (making one costs more than the rest of the card). */
-  private readonly clocks = new Map<string, Intl.DateTimeFormat>();
-
-  private clock(locale: string, zone: string): Intl.DateTimeFormat {
-    const key = `${locale}|${zone}`;
-    let clock = this.clocks.get(key);
-    if (!clock) this.clocks.set(key, (clock = clockFor(locale, zone)));
-    return clock;
-  }
+  private readonly clocks = new Clocks();
 
   private async showInventoryStep(step: WaterfallStepContext<Partial<Recognition>>): Promise<DialogTurnResult> {
     // The tenant's plans are for the roles that manage or read them (SECURITY.md), not for every member.
@@ -50,8 +43,7 @@ export class LicenseInventoryDialog extends ComponentDialog {
     );
     const plans = named.length > 0 ? [...new Set(named)] : all;
     const t = (key: string, params = {}) => this.localizer.t(locale, key, params);
-    const timeZone = step.context.activity.localTimezone || 'Europe/Paris';
-    const time = this.clock(locale, timeZone).format(new Date());
+    const time = this.clocks.now(step.context);
     const card = this.cards.attachment('licenseInventory', {
       title: t('inventory.title', { tenant: this.tenantName() }),
       subtitle: plans === all ? t('inventory.subtitle', { count: plans.length, time }) : t('inventory.subtitleNamed', { count: all.length, time }),
@@ -71,14 +63,5 @@ export class LicenseInventoryDialog extends ComponentDialog {
     });
     await step.context.sendActivity({ attachments: [card] });
     return step.endDialog(plans);
-  }
-}
-
-/** A clock for a language and a time zone (Europe/Paris when Teams sends an unknown one). */
-export function clockFor(locale: string, zone: string): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone });
-  } catch {
-    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
   }
 }
