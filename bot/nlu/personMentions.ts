@@ -75,13 +75,13 @@ export class PersonMentions {
       .split(/[,;.!?:()]+|\s-\s/)
       .map((clause) => {
         const clauseWords = clause.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
-        return { clauseWords, mentions: this.mentionsIn(clauseWords), requestWords: conceptsOf(normalise(clause)).length };
+        return { clause, clauseWords, mentions: this.mentionsIn(clauseWords) };
       });
-    let chosen = -1;
-    for (const [i, clause] of clauses.entries()) {
-      if (clause.mentions.length > 0 && (chosen < 0 || clause.requestWords > clauses[chosen].requestWords)) chosen = i;
-    }
-    if (chosen < 0) return [];
+    const naming = clauses.flatMap((c, i) => (c.mentions.length > 0 ? [i] : []));
+    if (naming.length === 0) return [];
+    // Only when two clauses name someone are their ideas counted (most messages have one clause); the first wins a tie.
+    const ideas = naming.length === 1 ? [0] : naming.map((i) => conceptsOf(normalise(clauses[i].clause)).length);
+    const chosen = naming[ideas.indexOf(Math.max(...ideas))];
     const found = [...clauses[chosen].mentions];
     for (const { clauseWords, mentions } of clauses.slice(chosen + 1)) {
       if (mentions.length === 0 || !clauseWords.every((w) => mentions.includes(w) || JOINING.has(w))) break;
