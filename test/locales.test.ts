@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { projectPath } from '../bot/host/paths';
 import { KnowledgeBase } from '../bot/nlu/knowledge';
 import { Localizer, toLocale } from '../bot/presentation/i18n';
@@ -81,6 +83,13 @@ describe('Locale files', () => {
       /^Passer Paul d'Office 365 E3 à Office 365 E5/,
     );
     assert.doesNotMatch(localizer.t('en', 'license.remove.viaGroup', { ...facts, name: 'Antoine Mercier' }), /d'Antoine/);
+  });
+
+  it('elides only the word « de », not a word that ends in « de » after an accented letter (« procède »)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'locales-'));
+    writeFileSync(join(dir, 'fr.json'), JSON.stringify({ k: 'Il procède {plan}, puis passe de {plan}.' }));
+    writeFileSync(join(dir, 'en.json'), JSON.stringify({ k: 'x' }));
+    assert.equal(new Localizer(dir).t('fr', 'k', { plan: 'Office 365' }), "Il procède Office 365, puis passe d'Office 365.");
   });
 
   it('refuses a missing key loudly', () => {

@@ -30,7 +30,7 @@ export class Localizer {
       .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
         name in params ? (this.plurals[locale].select(Number(params[name])) === 'one' ? one : other) : whole,
       )
-      .replace(/(\bde )?\{(\w+)\}/g, (whole, de: string | undefined, name: string) => {
+      .replace(/((?<![\p{L}\p{N}])de )?\{(\w+)\}/gu, (whole, de: string | undefined, name: string) => {
         if (!(name in params)) return whole;
         const value = String(params[name]);
         // « la licence d'Antoine Mercier », not « de Antoine »: French elides « de » before a vowel.
