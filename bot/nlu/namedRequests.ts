@@ -132,7 +132,8 @@ const SECURITY_INFO =
 export function securityInfoAsked(text: string): boolean {
   const folded = fold(text);
   return (
-    (SECURITY_INFO.test(folded) || (NEW_PHONE.test(folded) && SIGNING_IN.test(folded))) && !/\b(de|du|pour|for|of|a|à)\s+\p{Lu}|\p{Lu}\p{Ll}+'s\b/u.test(text)
+    (SECURITY_INFO.test(folded) || (NEW_PHONE.test(folded) && SIGNING_IN.test(folded))) &&
+    !/(?<![\p{L}\p{N}])(de|du|pour|for|of|a|à)\s+\p{Lu}|\p{Lu}\p{Ll}+'s\b/u.test(text)
   );
 }
 

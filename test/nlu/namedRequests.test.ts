@@ -54,6 +54,7 @@ describe('Requests asked for by name', () => {
     ['comment configurer la double authentification ?', 'password.change'],
     ["j'ai un nouveau téléphone, comment je remets Authenticator ?", 'password.change'],
     ['réinitialise la MFA de Paul Fontaine', undefined],
+    ['remets à zéro la double authentification à Paul', undefined],
     ["bonjour, j'ai un nouveau téléphone et je n'arrive plus à valider la connexion", 'password.change'],
     ["I lost my phone and can't approve sign-ins", 'password.change'],
     ['configurer mes mails sur mon nouveau téléphone', undefined],
