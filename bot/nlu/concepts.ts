@@ -14,17 +14,17 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'remove',
-    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
   ],
   [
     'change',
-    /\b(passe|passer|chang\w*|upgrad\w*|downgrad\w*|migr\w*|bascul\w*|switch\w*|swap\w*|monte\w*|monter|retrograd\w*|remplac\w*|replac\w*|convert\w*|bump\w*|move|moves|moving|descend\w*|superieure?|bigger|higher|lower)\b/,
+    /\b(passe|passer|chang\w*|upgrad\w*|downgrad\w*|migr\w*|bascul\w*|switch\w*|swap\w*|monte\w*|monter|retrograd\w*|remplac(?!ant)\w*|replac(?!ement)\w*|convert\w*|bump\w*|move|moves|moving|descend\w*|superieure?|bigger|higher|lower)\b/,
   ],
   ['create', /\b(cre\w*|nouvel\w*|nouveau|new|nomm\w*|promo\w*|devien\w*|devenir|become|make|turn \w+ into|rendre|design\w*|set up)\b/],
   ['admin', /\b(admin\w*|roles?|droits|rights|global reader|lecteur global)\b/],
   [
     'inventory',
-    /\b(combien|how many|how much|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
+    /\b(combien|how many|how much|assez|enough|suffisamment|sufficient|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
   ],
   ['password', /\b(motdepasse|password\w*|passcode)\b/],
   [
@@ -57,6 +57,9 @@ const CONCEPTS: [string, RegExp][] = [
     'mailSetup',
     /\b(configur\w*|parametr\w*|setup|install\w*|imap|smtp|pop|port|serveur|server|iphone|android|tablette?|thunderbird|ajouter mon compte|add my)\b/,
   ],
+  ['service', /\b(teams|sharepoint|onedrive|outlook|exchange|word|excel|powerpoint|onenote|planner|forms|intune|entra|yammer|viva|services?|cloud)\b/],
+  ['helpAsked', /\b(aide\w*|aider|help\w*|assist\w*|guide\w*|depann\w*|sos)\b/],
+  ['state', /\b(statut|status|etat|state|health|sante|diagnostic\w*|dashboard|en ligne|online|outage\w*|degrad\w*)\b/],
   ['mail', /\b(mail|messagerie|outlook|boite|mailbox|inbox|exchange)\b/],
 ];
 

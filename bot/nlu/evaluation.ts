@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../host/paths';
 import type { Corpus } from './nlpRecognizer';
@@ -102,23 +103,28 @@ export function score(pairs: { text: string; expected: string; got: string }[]):
 /**
  * k-fold cross-validation over the hand-written phrases of the corpus: each fold is recognised by
  * a recognizer trained on the other folds (and on every generated phrasing). Each phrase with what
- * it came out as, and its language in the corpus.
+ * it came out as, and its language in the corpus. Split 0 deals the phrases out in corpus order
+ * (one in k to each fold); any other split deals each phrase by a hash of the split and its words,
+ * so that the figure can be read on several splits, none of them chosen.
  */
 export async function crossValidate(
   corpus: Corpus,
   train: (corpus: Corpus) => Promise<{ recognize(text: string): Promise<{ intent: string }> }>,
   k = 5,
+  split = 0,
 ): Promise<{ text: string; expected: string; got: string; language: 'fr' | 'en' }[]> {
   const phrases = Object.entries(corpus).flatMap(([intent, p]) =>
     (['fr', 'en'] as const).flatMap((language) => p[language].map((text) => ({ intent, language, text }))),
   );
+  const foldOf = (i: number, text: string) => (split === 0 ? i % k : createHash('sha256').update(`${split}\t${text}`).digest().readUInt32BE(0) % k);
+  const folds = phrases.map((p, i) => foldOf(i, p.text));
   const pairs = [];
   for (let fold = 0; fold < k; fold++) {
     const training: Corpus = {};
-    for (const [i, p] of phrases.entries()) if (i % k !== fold) (training[p.intent] ??= { fr: [], en: [] })[p.language].push(p.text);
+    for (const [i, p] of phrases.entries()) if (folds[i] !== fold) (training[p.intent] ??= { fr: [], en: [] })[p.language].push(p.text);
     const recognizer = await train(training);
     for (const [i, p] of phrases.entries())
-      if (i % k === fold) pairs.push({ text: p.text, expected: p.intent, got: (await recognizer.recognize(p.text)).intent, language: p.language });
+      if (folds[i] === fold) pairs.push({ text: p.text, expected: p.intent, got: (await recognizer.recognize(p.text)).intent, language: p.language });
   }
   return pairs;
 }

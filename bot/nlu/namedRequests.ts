@@ -1,5 +1,7 @@
 import type { Operation } from '../policy/capabilities';
 import { capabilityAsked, extractEntities, fold, roleForCapability } from './entities';
+import { conceptsOf } from './concepts';
+import { normalise } from './normalise';
 
 /** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
 const AUDIT_VERBS =
@@ -44,6 +46,9 @@ const NEW_ACCOUNT =
 /** « bloque la connexion de Paul », "delete the user Paul", « désactive le compte de Paul »: an account, closed… */
 const CLOSED_ACCOUNT =
   /\b(bloque\w*|bloquer|desactiv\w*|suspend\w*|block\w*|disable\w*|deactivat\w*|supprim\w*|delete\w*|efface\w*)\b.*\b(compte|utilisat(eur|rice)|connexion|account|user|sign-?in|signing|login|log in)\b/;
+/** Someone stuck (« bloqué sur l'écran de connexion », "I'm blocked from signing in"): a state to mend, no account to close. */
+const STUCK =
+  /\b(bloquees?|bloques|blocked)\b|\b(suis|est|es|sont|reste|restes|am|is|are|got|get) bloque\b|\bbloque (sur|a|au|aux|devant|depuis|dehors|hors)\b/;
 /** …that is no administrator's (admin.create makes those), no mailbox on a phone (mail.setup), no group's member, no licence, not one's own. */
 const NOT_AN_ACCOUNT =
   /\b(admin\w*|role\w*|droits|rights|mail\w*|messagerie|outlook|iphone|android|telephone|phone|tablette?|ordinateur|mac|groupe|group|equipe|team|licen[cs]\w*|je|j|mon|ma|mes|my|i|me)\b/;
@@ -55,7 +60,8 @@ const NOT_AN_ACCOUNT =
  */
 export function accountArticle(text: string): 'account.create' | 'account.offboard' | undefined {
   const folded = fold(text);
-  const article = CLOSED_ACCOUNT.test(folded) ? 'account.offboard' : NEW_ACCOUNT.test(folded) ? 'account.create' : undefined;
+  const stuck = /bloqué/i.test(text) || STUCK.test(folded);
+  const article = CLOSED_ACCOUNT.test(folded) && !stuck ? 'account.offboard' : NEW_ACCOUNT.test(folded) ? 'account.create' : undefined;
   // The entities are read last: every message comes through here, few are about an account.
   if (!article || NOT_AN_ACCOUNT.test(folded) || extractEntities(text).some((e) => e.type === 'role')) return undefined;
   return article;
@@ -88,12 +94,36 @@ export function unlicensedAsked(text: string): boolean {
   );
 }
 
+/**
+ * « quelles licences a Julie ? », « licences de Hugo Lambert », "what licenses does Sarah have?": the
+ * plans someone holds (a question the words of a removal or an assignment resemble, verb aside).
+ */
+export function personLicencesAsked(text: string): boolean {
+  const folded = fold(text)
+    .replace(/[?!.]+/g, ' ')
+    .trim();
+  return (
+    (PLANS_OF_SOMEONE.test(folded) || /^(les |la |ses |the )?(licen[cs]es?|abonnements?|plans?|subscriptions?) (de|d'|of|for) ?\S+( \S+)?$/.test(folded)) &&
+    !/\b(besoin|faut|falloir|need|needs|should|buy|acheter|coute|cost|prix|price)\b/.test(folded) &&
+    // an order about the plans (give, take back, change: « retire la licence de Paul »), not a question
+    !conceptsOf(normalise(text)).some((idea) => ORDERS.includes(idea))
+  );
+}
+
+const ORDERS = ['give', 'remove', 'change', 'create', 'cancel'];
+
+/** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences". */
+const PLANS_OF_SOMEONE =
+  /\b((quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/;
+
 /** « quel est le statut de SharePoint ? », "Exchange health": a service's state, not one's own ticket about it. */
 export function serviceStateAsked(text: string): boolean {
   const folded = fold(text);
   return (
     /\b(statut|status|etat|state|health|sante|outage|outages)\b/.test(folded) &&
-    !/\b(ticket|tickets|incident|incidents|demande|demandes|request|requests|inc)\b/.test(folded) &&
+    !/\b(ticket|tickets|incident|incidents|demande|demandes|request|requests|inc|report|reports|reported|signalement|signale|complaint|reclamation)\b/.test(
+      folded,
+    ) &&
     extractEntities(text).some((e) => e.type === 'service')
   );
 }
@@ -148,7 +178,7 @@ export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   if (named) return named;
-  if (holdersAsked(text) || unlicensedAsked(text)) return 'license.list';
+  if (holdersAsked(text) || unlicensedAsked(text) || personLicencesAsked(text)) return 'license.list';
   if (securityInfoAsked(text)) return 'password.change';
   if (serviceStateAsked(text)) return 'service.health';
   if (adminListAsked(text)) return 'admin.roles';

@@ -39,9 +39,16 @@ interface NlpEngine {
  * Below this score the best intent is not trusted: the message is `none` and the fallback offers
  * choices. Chosen by cross-validation over the corpus (`npm run bench:nlu`), never on the held-out sets.
  */
-export const THRESHOLD = 0.4;
+export const THRESHOLD = 0.35;
+/**
+ * The intents that carry no request of their own — stopping what is under way, showing the help
+ * card — need more confidence: a cancel guessed wrong throws away a half-filled request, and
+ * everyday words (« j'ai faim », "I like cats") land on them for want of anything better. Chosen
+ * by cross-validation, as THRESHOLD.
+ */
+const CONTENTLESS_THRESHOLD: Partial<Record<Intent, number>> = { cancel: 0.55, help: 0.55 };
 /** How much the linear model counts beside nlp.js's (chosen by cross-validation as the threshold). */
-const LINEAR_WEIGHT = 0.7;
+const LINEAR_WEIGHT = 0.8;
 /**
  * How far ahead of the second intent the best must be to be trusted: two intents within a hair of
  * each other are a question to ask, not a guess to act on. Cross-validation alone would take 0
@@ -136,7 +143,7 @@ export class NlpRecognizer implements Recognizer {
       .map(([intent, s]) => ({ intent, score: s }));
     const second = ranked[1]?.[1] ?? 0;
     // A product named alone (« outlook », « teams ? ») is a topic, not a request: the likeliest requests are offered.
-    const trusted = best !== 'none' && score >= THRESHOLD && score - second >= MARGIN && !namesOnlyServices(cleaned);
+    const trusted = best !== 'none' && score >= (CONTENTLESS_THRESHOLD[best] ?? THRESHOLD) && score - second >= MARGIN && !namesOnlyServices(cleaned);
     // An incident named by its number exists already: the message follows it, it does not declare it.
     const intent = trusted && best === 'incident.declare' && entities.some((e) => e.type === 'incident') ? 'incident.status' : best;
     return {

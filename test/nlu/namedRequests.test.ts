@@ -34,6 +34,18 @@ describe('Requests asked for by name', () => {
     ["who doesn't have a license?", 'license.list'],
     ["la stagiaire n'a pas de licence, tu peux régler ça ?", undefined],
     ['qui a retiré la licence E3 de Paul ?', 'audit.read'],
+    // the plans someone holds (not what they need, not the removal of one)
+    ['quelles licences a Paul Fontaine ?', 'license.list'],
+    ['licences de Hugo Lambert', 'license.list'],
+    ['Julie est sur quel abonnement ?', 'license.list'],
+    ['what licenses does Sarah Martin have?', 'license.list'],
+    ["show me Nadia's licences", 'license.list'],
+    ['quelle licence faut-il donner à Paul ?', undefined],
+    ['which license does Paul need?', undefined],
+    ['retire la licence de Paul', undefined],
+    ["remove Nadia's licence", undefined],
+    ["revoke Nadia's subscription", undefined],
+    ["upgrade Tom's licence", undefined],
     // a service's state, not one's ticket about it
     ['quel est le statut de sharepoint', 'service.health'],
     ['Exchange health?', 'service.health'],
@@ -71,6 +83,10 @@ describe('Requests asked for by name', () => {
     ['bloque la connexion de Paul Fontaine', 'admin.create'],
     ['delete the user Paul Fontaine', 'admin.create'],
     ['mon compte est bloqué', undefined],
+    ["bloqué sur l'écran de connexion office", undefined],
+    ['bloque sur la page de connexion depuis ce matin', undefined],
+    ['Paul is blocked from signing in', undefined],
+    ['block the account of Paul Fontaine', 'admin.create'],
     ['débloque le compte de Thomas', undefined],
     ['supprime la licence de Paul', undefined],
     ['mes incidents en cours', undefined],
@@ -81,6 +97,8 @@ describe('Requests asked for by name', () => {
     ['who has removed the E5 from Julie', 'audit.read'],
     ['qui a raison ?', undefined],
     ['who took my ticket?', undefined],
+    // one's own report about a service is one's incident, not the service's state
+    ['any word on my outage report?', undefined],
     // not the audit log: who holds the role
     ['qui est administrateur général ?', 'admin.roles'],
   ];
