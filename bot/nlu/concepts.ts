@@ -10,11 +10,11 @@ const CONCEPTS: [string, RegExp][] = [
   ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
   [
     'give',
-    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*)\b/,
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote)\b/,
   ],
   [
     'remove',
-    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign(?!ed)\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
   ],
   [
     'change',
@@ -24,25 +24,32 @@ const CONCEPTS: [string, RegExp][] = [
   ['admin', /\b(admin\w*|roles?|droits|rights|global reader|lecteur global)\b/],
   [
     'inventory',
-    /\b(combien|how many|how much|assez|enough|suffisamment|sufficient|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
+    /\b(combien|how many|how much|assez|enough|suffisamment|sufficient|unassigned|non (attribuee?s?|affectee?s?|utilisee?s?)|bought|purchased|achetee?s?|on paie|we pay|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
   ],
   ['password', /\b(motdepasse|password\w*|passcode)\b/],
   [
     'forgot',
-    /\b(oubli\w*|forgot\w*|perdu|lost|bloque\w*|locked|lock out|verrouill\w*|expir\w*|remember|souviens|rentrer|get into|log in|se connecter|connecter)\b/,
+    /\b(oubli\w*|forgot\w*|perdu|lost|bloque\w*|locked|lock out|verrouill\w*|expir\w*|remember|souviens|too many (times|attempts|tries)|trop de (fois|tentatives|essais)|rentrer|get into|log in|se connecter|connecter)\b/,
   ],
   [
     'broken',
-    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong)\b/,
+    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|cutting out|keeps? dropping|drops? out)\b/,
   ],
   ['ticket', /\b(ticket\w*|incidents?|demande|request|case|signal\w*|report\w*|declar\w*|flag|raise|log)\b/],
   [
     'followUp',
-    /\b(ou en est|en est ou|nouvelles?|news|update|suivi|avancement|avance\w*|progress|relanc\w*|chas\w*|handl\w*|trait\w*|pris en charge|picked up|resolu\w*|resolved|regle\w*|fixed|sorted|ferme\w*|closed|going|happening)\b/,
+    /\b(ou en est|en est ou|ou (ca|on) en est|ca en est ou|any word|du nouveau|nouvelles?|news|update|suivi|avancement|avance\w*|progress|relanc\w*|chas\w*|handl\w*|trait\w*|pris en charge|picked up|resolu\w*|resolved|regle\w*|fixed|sorted|ferme\w*|closed|going|happening)\b/,
+  ],
+  [
+    'local',
+    /\b(just me|only me|que moi|chez moi|chez nous|for us|for me|pour moi|pour nous|on my (side|end|machine|computer|laptop)|de mon cote|sur mon (poste|ordinateur))\b/,
   ],
   ['everyone', /\b(tout le monde|everyone|everybody|general\w*|en ce moment|right now|today|aujourd'hui|chez microsoft)\b/],
-  ['support', /\b(support|assistance|technicien\w*|technician|humain|human|microsoft)\b/],
-  ['contact', /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details)\b/],
+  ['support', /\b(support|assistance|technicien\w*|technician|humain|human|microsoft|vendor|fournisseur|editeur|supplier)\b/],
+  [
+    'contact',
+    /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details|avoir \S+ en ligne|au bout du fil|get hold of|get in touch)\b/,
+  ],
   [
     'capability',
     /\b(sais faire|sais-tu|can you do|capable|commandes|commands|skills?|competences?|sers|bot|assistant|what do you|tu fais quoi|commencer|start)\b/,

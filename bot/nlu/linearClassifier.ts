@@ -13,7 +13,7 @@ import { conceptsOf } from './concepts';
 const NGRAM_MIN = 3;
 const NGRAM_MAX = 5;
 /** How much each concept the message speaks of (bot/nlu/concepts.ts) weighs beside a word. */
-const CONCEPT_WEIGHT = 2;
+const CONCEPT_WEIGHT = 3;
 
 /** The features of a normalised text, each with its weight in the message. */
 export function featuresOf(text: string): Map<string, number> {

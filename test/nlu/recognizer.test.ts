@@ -137,7 +137,8 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('the authenticator app stopped working')), ['broken'], 'stopped working is no « stop »');
     assert.deepEqual(conceptsOf(normalise('vérifie atelier-lumiere.fr')), ['domain'], 'a domain name is a domain, whatever the verb');
     assert.deepEqual(conceptsOf(normalise('on a assez de sièges ?')), ['licence', 'inventory'], 'enough is a count');
-    assert.deepEqual(conceptsOf(normalise('set aside a licence for the replacement')), ['licence'], 'a replacement is a person, no change');
+    assert.deepEqual(conceptsOf(normalise('set aside a licence for the replacement')), ['licence', 'give'], 'a replacement is a person, no change');
+    assert.deepEqual(conceptsOf(normalise('how many unassigned licences')), ['licence', 'inventory'], 'unassigned is a count, no removal');
     assert.deepEqual(conceptsOf(normalise('état de santé de SharePoint')), ['service', 'state']);
   });
 
