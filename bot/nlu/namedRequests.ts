@@ -1,5 +1,5 @@
 import type { Operation } from '../policy/capabilities';
-import { capabilityAsked, extractEntities, fold, roleForCapability } from './entities';
+import { capabilityAsked, capabilityGrant, extractEntities, fold, roleForCapability } from './entities';
 import { conceptsOf } from './concepts';
 import { normalise } from './normalise';
 
@@ -173,6 +173,30 @@ const NEW_PHONE =
 /** …when signing in is the trouble, not the mail on it (« je n'arrive plus à valider la connexion »). */
 const SIGNING_IN = /\b(connexion|connecter|connecte|sign|signing|log|login|valider|approve|approuver|codes?|notifications?|authenti\w*|verif\w*)\b/;
 
+/**
+ * « retire le rôle administrateur Exchange à Sophie », « ôte », "revoke …", "strip … of", « enlève
+ * les droits admin de Thomas » (no role named: his roles are offered), « Sophie n'est plus admin »,
+ * « Nadia n'a plus besoin d'être admin des utilisateurs »: a role taken away, never read as a grant
+ * whatever the classifier guessed; not a licence taken from an administrator.
+ */
+export function roleRevokeAsked(text: string): boolean {
+  const folded = fold(text);
+  if (/\b(licen[cs]\w*|lic|abonnements?|subscriptions?|seats?|sieges?|plans?|e[135]|business)\b/.test(folded)) return false;
+  const namesARole = /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/.test(folded) || extractEntities(text).some((e) => e.type === 'role');
+  return (
+    (namesARole &&
+      /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
+        folded,
+      )) ||
+    // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin",
+    // « Nadia n'a plus besoin d'être admin des utilisateurs », "Nadia doesn't need the Exchange admin role anymore"
+    capabilityGrant(text)?.revoke === true ||
+    /\b(n ?'?est plus|is no longer|n ?'?a plus besoin|n ?'?a plus l'?utilite|no longer needs?|(doesn'?t|does not|don'?t|do not) need\b.*\b(anymore|any more))\b.*\b(admin\w*|administrat\w*|roles?|droits|rights)\b|\b(admin\w*|administrat\w*|roles?|droits|rights)\b.*\b(anymore|any more|no longer)\b/.test(
+      folded,
+    )
+  );
+}
+
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
@@ -181,7 +205,7 @@ export function operationNamedIn(text: string): Operation | undefined {
   if (holdersAsked(text) || unlicensedAsked(text) || personLicencesAsked(text)) return 'license.list';
   if (securityInfoAsked(text)) return 'password.change';
   if (serviceStateAsked(text)) return 'service.health';
-  if (adminListAsked(text)) return 'admin.roles';
+  if (adminListAsked(text) || roleRevokeAsked(text)) return 'admin.roles';
   if (productNeedAsked(text)) return 'license.assign';
   // « Lina doit pouvoir gérer les licences »: a role for Lina, whatever the words say of licences;
   // « qui peut gérer les licences ? »: the holders of the roles that can.

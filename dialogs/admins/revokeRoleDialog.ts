@@ -1,36 +1,19 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { roleNames } from '../../bot/presentation/errorMessages';
 import type { Person } from '../../bot/features/directory/directory';
-import { fold } from '../../bot/nlu/entities';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { rolePrompt, RoleServices } from './grantRoleDialog';
 import { WriteSteps } from '../core/writeSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
-import { capabilityGrant } from '../../bot/nlu/entities';
+import { roleRevokeAsked } from '../../bot/nlu/namedRequests';
 
 export const REVOKE_ROLE_DIALOG = 'revokeRoleDialog';
 
-/**
- * « retire le rôle administrateur Exchange à Sophie », « ôte », "revoke …", "strip … of", or « enlève
- * les droits admin de Thomas » (no role named: his roles are offered): a role removal asked under admin.roles.
- */
+/** A role removal asked under admin.roles or admin.create (bot/nlu/namedRequests.ts, roleRevokeAsked). */
 export function asksToRevoke(recognition: Recognition): boolean {
-  const text = fold(recognition.text);
-  const namesARole = recognition.entities.some((e) => e.type === 'role') || /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/.test(text);
-  return (
-    (namesARole &&
-      /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
-        text,
-      )) ||
-    // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin",
-    // « Nadia n'a plus besoin d'être admin des utilisateurs », "Nadia doesn't need the Exchange admin role anymore"
-    capabilityGrant(recognition.text)?.revoke === true ||
-    /\b(n ?'?est plus|is no longer|n ?'?a plus besoin|n ?'?a plus l'?utilite|no longer needs?|(doesn'?t|does not|don'?t|do not) need\b.*\b(anymore|any more))\b.*\b(admin\w*|administrat\w*|roles?|droits|rights)\b|\b(admin\w*|administrat\w*|roles?|droits|rights)\b.*\b(anymore|any more|no longer)\b/.test(
-      text,
-    )
-  );
+  return roleRevokeAsked(recognition.text);
 }
 
 interface RevokeState {

@@ -99,6 +99,11 @@ describe('Requests asked for by name', () => {
     ['who took my ticket?', undefined],
     // one's own report about a service is one's incident, not the service's state
     ['any word on my outage report?', undefined],
+    // a role taken away, whatever the classifier guessed (never a grant); not a licence taken from an admin
+    ["Nadia n'a plus besoin d'être admin des utilisateurs", 'admin.roles'],
+    ['retire le rôle administrateur Exchange à Sophie', 'admin.roles'],
+    ['Sophie is no longer an admin', 'admin.roles'],
+    ["retire la licence E3 de l'admin", undefined],
     // not the audit log: who holds the role
     ['qui est administrateur général ?', 'admin.roles'],
   ];
