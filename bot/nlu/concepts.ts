@@ -20,7 +20,7 @@ const CONCEPTS: [string, RegExp][] = [
     'change',
     /\b(passe|passer|chang\w*|upgrad\w*|downgrad\w*|migr\w*|bascul\w*|switch\w*|swap\w*|monte\w*|monter|retrograd\w*|remplac(?!ant)\w*|replac(?!ement)\w*|convert\w*|bump\w*|move|moves|moving|descend\w*|superieure?|bigger|higher|lower|instead of|a la place d\S*|au lieu d\S*|pass)\b/,
   ],
-  ['create', /\b(cre\w*|nouvel\w*|nouveau|new|nomm\w*|promo\w*|devien\w*|devenir|become|make|turn \w+ into|rendre|design\w*|set up)\b/],
+  ['create', /\b(cre\w*|appoint\w*|nouvel\w*|nouveau|new|nomm\w*|promo\w*|devien\w*|devenir|become|make|turn \w+ into|rendre|design\w*|set up)\b/],
   ['admin', /\b(admin\w*|roles?|droits|rights|global reader|lecteur global)\b/],
   [
     'inventory',

@@ -99,9 +99,7 @@ export function unlicensedAsked(text: string): boolean {
  * plans someone holds (a question the words of a removal or an assignment resemble, verb aside).
  */
 export function personLicencesAsked(text: string): boolean {
-  const folded = fold(text)
-    .replace(/[?!.]+/g, ' ')
-    .trim();
+  const folded = fold(text).replace(/[\s?!.]+$/, '');
   return (
     (PLANS_OF_SOMEONE.test(folded) || /^(les |la |ses |the )?(licen[cs]es?|abonnements?|plans?|subscriptions?) (de|d'|of|for) ?\S+( \S+)?$/.test(folded)) &&
     !/\b(besoin|faut|falloir|need|needs|should|buy|acheter|coute|cost|prix|price)\b/.test(folded) &&
