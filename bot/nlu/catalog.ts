@@ -201,6 +201,60 @@ export const ROLE_ALIASES: [string, string[]][] = [
       'domain admin',
     ],
   ],
+  // Roles the bot does not grant (GRANTABLE_ROLES), named so that it can say so rather than guess.
+  [
+    'Security Administrator',
+    [
+      'administrateur de la securite',
+      'administrateur securite',
+      'administrateur de securite',
+      'admin securite',
+      'admin de la securite',
+      'security administrator',
+      'security admin',
+    ],
+  ],
+  ['Security Reader', ['lecteur de securite', 'lecteur securite', 'security reader']],
+  ['Security Operator', ['operateur de securite', 'operateur securite', 'security operator']],
+  [
+    'Compliance Administrator',
+    ['administrateur de conformite', 'administrateur conformite', 'admin conformite', 'compliance administrator', 'compliance admin'],
+  ],
+  [
+    'Billing Administrator',
+    ['administrateur de facturation', 'administrateur facturation', 'admin facturation', 'admin de la facturation', 'billing administrator', 'billing admin'],
+  ],
+  ['Intune Administrator', ['administrateur intune', "administrateur d'intune", 'admin intune', 'intune administrator', 'intune admin']],
+  [
+    'Groups Administrator',
+    ['administrateur de groupes', 'administrateur des groupes', 'admin des groupes', 'admin groupes', 'groups administrator', 'groups admin', 'group admin'],
+  ],
+  ['Power Platform Administrator', ['administrateur power platform', 'admin power platform', 'power platform administrator', 'power platform admin']],
+  ['Reports Reader', ['lecteur de rapports', 'lecteur des rapports', 'reports reader', 'report reader']],
+  ['Message Center Reader', ['lecteur du centre de messages', 'message center reader']],
+  ['Directory Readers', ["lecteur de l'annuaire", 'lecteurs de repertoire', 'lecteur de repertoire', 'directory readers', 'directory reader']],
+  [
+    'Application Administrator',
+    ["administrateur d'application", "administrateur d'applications", 'admin applications', 'application administrator', 'application admin', 'app admin'],
+  ],
+  [
+    'Cloud Application Administrator',
+    ["administrateur d'application cloud", "administrateur d'applications cloud", 'cloud application administrator', 'cloud app admin'],
+  ],
+  [
+    'Conditional Access Administrator',
+    ["administrateur de l'acces conditionnel", 'admin acces conditionnel', 'conditional access administrator', 'conditional access admin'],
+  ],
+  [
+    'Teams Communications Administrator',
+    ['administrateur des communications teams', 'teams communications administrator', 'teams communications admin', 'teams telephony admin'],
+  ],
+  [
+    'Exchange Recipient Administrator',
+    ['administrateur de destinataires exchange', 'administrateur des destinataires', 'exchange recipient administrator', 'recipient admin'],
+  ],
+  ['Office Apps Administrator', ['administrateur des applications office', 'office apps administrator', 'office apps admin']],
+  ['Printer Administrator', ["administrateur d'imprimante", 'administrateur des imprimantes', 'admin imprimantes', 'printer administrator', 'printer admin']],
 ];
 
 /** Service health names (as Graph's healthOverviews give them) → what people say. */

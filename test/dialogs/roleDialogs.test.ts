@@ -83,6 +83,11 @@ describe('Administrators and their roles', function () {
     assert.match(reply.text!, /Je ne peux donner ou retirer que ces rôles/);
   });
 
+  it("names the roles it can give when asked for another of Entra's roles, in the language of the request", async () => {
+    const reply = await (await chatAs()).say('give Julie Roux the billing admin role');
+    assert.match(reply.text!, /I can only assign or remove these roles: Global Administrator/);
+  });
+
   it('revokes a role after confirmation', async () => {
     const chat = await chatAs();
     const confirm = (await chat.say('retire le rôle administrateur Exchange à Sophie Laurent')).attachments![0].content;

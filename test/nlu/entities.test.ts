@@ -73,6 +73,12 @@ describe('Entities', () => {
       ['donne-lui le rôle admin helpdesk', 'Helpdesk Administrator'],
       ['retire le rôle admin SP à Thomas', 'SharePoint Administrator'],
       ['domain admin for Lina', 'Domain Name Administrator'],
+      // roles the bot does not grant, named so that it says so (and does not guess another)
+      ["donne à Léa le rôle d'admin sécurité", 'Security Administrator'],
+      ['give Sarah the billing admin role', 'Billing Administrator'],
+      ['lecteur de sécurité pour Ana', 'Security Reader'],
+      ['ajoute le rôle admin Intune à Marc', 'Intune Administrator'],
+      ['make Julie a Teams communications admin', 'Teams Communications Administrator'],
       // in the plural
       ['add Nadia to the global admins', 'Global Administrator'],
       ['qui sont les administrateurs généraux ?', 'Global Administrator'],
