@@ -14,7 +14,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'remove',
-    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign(?!ed)\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|quit|free (the|his|her|their) licence|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign(?!ed)\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|not necessary|plus necessaire|plus utile|quit|free (the|his|her|their) licence|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
   ],
   [
     'change',
@@ -27,6 +27,10 @@ const CONCEPTS: [string, RegExp][] = [
     /\b(combien|how many|how much|assez|enough|suffisamment|sufficient|unassigned|non (attribuee?s?|affectee?s?|utilisee?s?)|bought|purchased|achetee?s?|on paie|we pay|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
   ],
   ['password', /\b(motdepasse|password\w*|passcode)\b/],
+  [
+    'reset',
+    /\b(reinitialis\w*|reset\w*|remet\w* a zero|nouveau motdepasse|new password|motdepasse (provisoire|temporaire)|temp(orary)? password|debloqu\w*|unlock\w*|regenere\w*|regenerat\w*)\b/,
+  ],
   [
     'forgot',
     /\b(oubli\w*|forgot\w*|perdu|lost|bloque\w*|locked|lock out|verrouill\w*|expir\w*|remember|souviens|too many (times|attempts|tries)|trop de (fois|tentatives|essais)|rentrer|get into|log in|se connecter|connecter)\b/,
@@ -59,7 +63,7 @@ const CONCEPTS: [string, RegExp][] = [
     /\b(annul\w*|cancel\w*|stop|stoppe|stopper|changed my mind|change d'avis|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no|abort\w*|pas maintenant|not now|after all|plus la peine|no longer needed|don't bother|ne te derange pas|drop it)\b/,
   ],
   ['greeting', /\b(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening)|hiya|howdy)\b/],
-  ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|@\S+|[a-z0-9-]+\.[a-z]{2,})\b/],
+  ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|[a-z0-9-]+\.[a-z]{2,})\b|(^|\s)@\S+/],
   [
     'mailSetup',
     /\b(configur\w*|parametr\w*|setup|install\w*|imap|smtp|pop|port|serveur|server|iphone|android|tablette?|thunderbird|ajouter mon compte|add my)\b/,
