@@ -101,12 +101,22 @@ const SYNONYMS: [RegExp, string][] = [
 ];
 
 /**
+ * The apostrophes a phone leaves out, typed as a space (« j ai », « l imprimante », « qu il »,
+ * « aujourd hui », "don t"): put back, so that the words are the ones written with them.
+ */
+function restoreApostrophes(folded: string): string {
+  return folded
+    .replace(/\b(j|l|d|m|n|s|c|qu|jusqu|lorsqu|puisqu|aujourd) (?=[aeiouyh])/g, "$1'")
+    .replace(/\b(don|can|won|isn|doesn|didn|aren|wasn|haven|hasn|couldn|shouldn|wouldn) t\b/g, "$1't");
+}
+
+/**
  * The text the intent classifiers see: folded (lower case, no accents), each incident number made
  * one word (« ticket »), the domain's short forms written out (« mdp » → « mot de passe », "pwd" →
  * "password", « o365 » → « office 365 »), each licence plan introduced by « licence », punctuation made space.
  */
 export function normalise(text: string): string {
-  let t = fold(text).replace(INCIDENT_MENTION, ' ticket ');
+  let t = restoreApostrophes(fold(text)).replace(INCIDENT_MENTION, ' ticket ');
   for (const [form, words] of SHORT_FORMS) t = t.replace(form, words);
   for (const [synonym, word] of SYNONYMS) t = t.replace(synonym, word);
   return markPlans(t)

@@ -145,6 +145,13 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('état de santé de SharePoint')), ['service', 'state']);
   });
 
+  it('puts back the apostrophes a phone leaves out as a space (« j ai », « d admin », "don t")', () => {
+    assert.equal(normalise('j ai oublié mon mdp aujourd hui'), "j'ai oublie mon motdepasse aujourd'hui");
+    assert.equal(normalise('quels droits d admin a julie'), "quels droits d'admin a julie");
+    assert.equal(normalise('I don t remember'), 'i not remember');
+    assert.equal(normalise('la licence de Hugo'), 'la licence de hugo', 'a word of its own is left alone');
+  });
+
   it('reads the request words people mistype as the words they meant (« lisence », "remvoe", "pasword", « atribue »)', () => {
     assert.equal(normalise('asign a lisence to paul fontane'), 'assign a licence to paul fontane');
     assert.equal(normalise('remvoe julies liscence'), 'remove julies licence');
