@@ -152,6 +152,13 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.equal(normalise('la licence de Hugo'), 'la licence de hugo', 'a word of its own is left alone');
   });
 
+  it('reads French and English as texted (« chuis », « ya », « tjrs », « limprimante », "gimme", "idk")', () => {
+    assert.equal(normalise('chuis bloqué ya un pb avec limprimante'), "je suis bloque il y a un probleme avec l'imprimante");
+    assert.equal(normalise('tjrs rien pr mon ticket'), 'toujours rien pour mon ticket');
+    assert.equal(normalise('gimme a seat idk'), 'give me a licence i not know');
+    assert.equal(normalise('ma licence en mai'), 'ma licence en mai', 'a word that only looks glued is left alone');
+  });
+
   it('reads the request words people mistype as the words they meant (« lisence », "remvoe", "pasword", « atribue »)', () => {
     assert.equal(normalise('asign a lisence to paul fontane'), 'assign a licence to paul fontane');
     assert.equal(normalise('remvoe julies liscence'), 'remove julies licence');
