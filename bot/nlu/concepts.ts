@@ -62,6 +62,11 @@ const CONCEPTS: [string, RegExp][] = [
     'cancel',
     /\b(annul\w*|cancel\w*|stop|stoppe|stopper|changed my mind|change d'avis|laisse\w*|leave it|never mind|tant pis|pas la peine|no need|scratch|^oublie|oublie ca|forget it|forget about|renonce|give up|abandon\w*|finalement non|en fait non|actually no|abort\w*|pas maintenant|not now|after all|plus la peine|no longer needed|don't bother|ne te derange pas|drop it)\b/,
   ],
+  [
+    'question',
+    /^(combien|quel\w*|qui|ou|comment|est-ce|est ce|pourquoi|how|what\w*|which|who|where|when|why|is|are|do|does|did|have|has|y a|il y a|a-t-il|avons-nous|as-tu|avez-vous)\b/,
+  ],
+  ['lack', /\b(n'a pas|n'ont pas|not have|toujours pas|still not|pas encore|not yet|manque\w*|missing|lacks?|sans)\b/],
   ['greeting', /\b(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening)|hiya|howdy)\b/],
   ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|[a-z0-9-]+\.[a-z]{2,})\b|(^|\s)@\S+/],
   [

@@ -139,10 +139,12 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('vérifie atelier-lumiere.fr')), ['domain'], 'a domain name is a domain, whatever the verb');
     assert.deepEqual(conceptsOf(normalise('on a assez de sièges ?')), ['licence', 'inventory'], 'enough is a count');
     assert.deepEqual(conceptsOf(normalise('set aside a licence for the replacement')), ['licence', 'give'], 'a replacement is a person, no change');
-    assert.deepEqual(conceptsOf(normalise('how many unassigned licences')), ['licence', 'inventory'], 'unassigned is a count, no removal');
+    assert.deepEqual(conceptsOf(normalise('how many unassigned licences')), ['licence', 'inventory', 'question'], 'unassigned is a count, no removal');
     assert.deepEqual(conceptsOf(normalise('give Thomas a new password')), ['give', 'create', 'password', 'reset'], 'a new password is a reset');
     assert.deepEqual(conceptsOf(normalise('on veut des adresses en @notresociete.fr')), ['domain'], 'an address domain after a space');
     assert.deepEqual(conceptsOf(normalise('état de santé de SharePoint')), ['service', 'state']);
+    assert.deepEqual(conceptsOf(normalise("la stagiaire n'a toujours pas d'Outlook")), ['lack', 'mail'], 'what someone lacks');
+    assert.deepEqual(conceptsOf(normalise('combien de sièges ?')), ['licence', 'inventory', 'question'], 'a question, by its first word');
   });
 
   it('puts back the apostrophes a phone leaves out as a space (« j ai », « d admin », "don t")', () => {
