@@ -115,6 +115,13 @@ const SHORT_FORMS: [RegExp, string][] = [
   [/\b(dont|don't|doesnt|doesn't|cant|can't|cannot|won't|wont|isnt|isn't)\b/g, 'not'],
 ];
 
+const SHORT_FORM_WORD = new RegExp(`^(?:${SHORT_FORMS.map(([form]) => form.source).join('|')})$`);
+
+/** Whether a folded word is a short form the normalisation writes out (« mdp », « chuis », "pwd", « limprimante »): no one's name. */
+export function isShortForm(word: string): boolean {
+  return SHORT_FORM_WORD.test(word);
+}
+
 /**
  * Words of the domain that mean the same thing, written as one (after the short forms): a word
  * the phrases never used still lands on one they did. Written from the domain's vocabulary in

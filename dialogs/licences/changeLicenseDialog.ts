@@ -4,7 +4,7 @@ import type { HeldLicense, LicensePlan } from '../../bot/features/licences/licen
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { isBulk } from './bulkLicenseDialog';
-import { LicenceServices, LicenceSteps, PLAN_WORD_OF_A_CHANGE, planFrom } from './licenceSteps';
+import { LicenceServices, LicenceSteps, PLAN_WORD_OF_A_CHANGE, planFrom, wantedPart } from './licenceSteps';
 import { ResolveUserDialog } from '../core/resolveUserDialog';
 
 export const CHANGE_LICENSE_DIALOG = 'changeLicenseDialog';
@@ -83,7 +83,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     return this.steps.askPlan(step, this.steps.t(step.context, 'license.change.askFrom', { name }), heldPlans);
   }
 
-  /** The new plan: named in the request (the last plan named), or a choice among the others. */
+  /** The new plan: named in the request (the last plan named, before any « instead of »), or a choice among the others. */
   private async toStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as ChangeState;
     const heldPlans = state.held!.map((h) => h.plan);
@@ -92,7 +92,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
     state.from = from;
     const others = state.inventory!.filter((p) => p.skuId !== from.skuId);
     const named = this.steps
-      .plansNamed(step.options, others)
+      .plansNamed(wantedPart(step.options), others)
       .filter((n) => n.length === 1)
       .map((n) => n[0]);
     const to = named[named.length - 1];

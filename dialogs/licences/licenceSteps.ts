@@ -118,6 +118,20 @@ export class LicenceSteps extends WriteSteps {
  * The plan the previous step gave: passed on with step.next(plan), or chosen on the plan card
  * (its skuId, one of `plans`).
  */
+/** « à la place de », "instead of": the plan after these words is the one given up, not the one wanted. */
+const INSTEAD_OF = /(?<![\p{L}\p{N}])(instead of|rather than|[àa] la place d|au lieu d|plut[ôo]t qu)/iu;
+
+/**
+ * The words of a change that name the plan wanted: « passe Julie en E5 à la place de l'E3 », "put
+ * Julie on E5 instead of E3" want E5, whichever is named last.
+ */
+export function wantedPart(recognition: Recognition): Recognition {
+  const at = INSTEAD_OF.exec(recognition.text)?.index;
+  if (at === undefined) return recognition;
+  const before = recognition.text.slice(0, at);
+  return { ...recognition, text: before, entities: extractEntities(before) };
+}
+
 export function planFrom(step: WaterfallStepContext, plans: LicensePlan[]): LicensePlan | undefined {
   const result: unknown = step.result;
   if (result && typeof result === 'object' && 'skuId' in result) return result as LicensePlan;

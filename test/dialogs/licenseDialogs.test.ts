@@ -322,6 +322,14 @@ describe('Licences by chat', function () {
       assert.equal(writes().filter((r) => r.path.endsWith('/assignLicense')).length, 1);
     });
 
+    it('takes the plan named before « à la place de » / "instead of" for the one wanted, whatever she holds', async () => {
+      // Julie holds Business Standard, not the E3 the asker thinks: E5 is still the plan wanted.
+      for (const text of ["passe Julie Roux en E5 à la place de l'E3", 'put Julie Roux on E5 instead of E3']) {
+        const card = JSON.stringify(cardOf(await (await conversation()).say(text)));
+        assert.match(card, /(Passer Julie Roux de|Switch Julie Roux from) Microsoft 365 Business Standard (à|to) Office 365 E5/, text);
+      }
+    });
+
     it('refuses before calling Graph when the new plan has no free unit', async () => {
       const chat = await conversation();
       const reply = await chat.say('passe julie.roux@lumiere-fils.fr en Business Premium');

@@ -27,6 +27,9 @@ describe('The words of a request that may name a person', () => {
     ['resset pasword for lea', ['lea']],
     ['remove Camille Martin from the admins', ['camille', 'martin']],
     ['faut virer la licence de victor il est parti', ['victor']],
+    // words as texted are no names either
+    ["chuis bloqué sur l'écran de connexion depuis ce matin", []],
+    ['ya un pb avec limprimante de julie', ['julie']],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
