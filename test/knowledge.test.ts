@@ -59,6 +59,9 @@ describe('Knowledge base', () => {
       ['paramètres imap pour thunderbird', 'fr', 'mail.manualSettings'],
       ['how do I set up my mail on android', 'en', 'mail.outlookMobile'],
       ['set up outlook on my laptop', 'en', 'mail.outlookDesktop'],
+      // short forms, as the words they stand for
+      ['slt jpeux avoir mes mails sur mon tel ?', 'fr', 'mail.outlookMobile'],
+      ['outlook sur mon ordi', 'fr', 'mail.outlookDesktop'],
       // Nothing that tells them apart: the first one, chosen by the dialog.
       ['configurer outlook', 'fr', undefined],
       ['set up my mail', 'en', undefined],

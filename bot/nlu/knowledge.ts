@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { Locale } from '../presentation/i18n';
 import { projectPath } from '../host/paths';
 import { fold } from './entities';
+import { normalise } from './normalise';
 import { Intent, isIntent } from './recognizer';
 
 type Bilingual = Record<Locale, string>;
@@ -78,13 +79,13 @@ export class KnowledgeBase {
   /**
    * Of the articles answering `intent`, the one `text` names something of that the others do not
    * (« … sur mon iPhone »: the phone one, by its keyword « iphone »); none when it names nothing
-   * that tells them apart. Words are compared folded, a word and its longer form alike (« configure », « configurer »).
+   * that tells them apart. Words are compared folded, a word and its longer form alike (« configure », « configurer »),
+   * short forms as the words they stand for (« tel », « ordi »).
    */
   bestFor(intent: Intent, text: string, locale: Locale): Article | undefined {
     const candidates = this.forIntent(intent);
-    const words = fold(text)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+    // The words as written and as the short forms mean them (« tel » is a phone, « ordi » a computer).
+    const words = `${fold(text)} ${normalise(text)}`.split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
     const keywords = candidates.map((a) => new Set(fold(a.keywords[locale]).split(/\s+/)));
     const same = (word: string, keyword: string) =>
       word === keyword || (word.length >= 4 && keyword.startsWith(word)) || (keyword.length >= 4 && word.startsWith(keyword));
