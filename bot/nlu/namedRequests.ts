@@ -5,7 +5,9 @@ import { normalise } from './normalise';
 
 /** The verbs of « qui a … ? » / "who … ?" asked about a write the audit log keeps (folded). */
 const AUDIT_VERBS =
-  'modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|touche|fait|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took|touched|messed with';
+  'modifie|change|retire|supprime|ajoute|donne|attribue|affecte|reinitialise|cree|enleve|touche|fait|changed|removed|gave|assigned|reset|created|deleted|modified|added|granted|revoked|took|touched|messed with|' +
+  // as a non-native speaker writes them (« who has modify the licence of Paul »)
+  'modify|remove|give|given|assign|create|delete|add|grant|revoke|take|taken|touch';
 
 /** « qu'est-ce que j'ai fait aujourd'hui ? », "what did I do today?", « mes dernières actions »: the caller's own entries in the audit log. */
 export const OWN_ACTIONS =
@@ -21,7 +23,7 @@ const NAMED: [Operation, RegExp][] = [
   [
     'audit.read',
     new RegExp(
-      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|${OWN_ACTIONS.source}|^(?:qui a|who(?: has)?) (?:\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
+      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|${OWN_ACTIONS.source}|^(?:qui a|who(?: has)?) (?:(?!(?:can|could|may|might|should|will|would|must|peut|pourrait|doit|sait|saurait)\\b)\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
     ),
   ],
   // « demandes en attente », "pending requests"

@@ -36,7 +36,7 @@ interface DeclareState {
 const SINCE = /\b(depuis|since)\b(?:\s+(?!(?:chez|pour|sur|dans|avec|et|mais|car|quand|for|on|in|at|with|and|but|when|because)\b)[^\s.,;!?]+){1,5}/i;
 /** Who is affected, when the message says it: a team, or everyone. */
 const AFFECTS_COMPANY =
-  /\b(tout le monde|toute l'entreprise|toute la societe|toute la boite|tous les utilisateurs|tous les salaries|personne ne peut|personne n'arrive|everyone|everybody|the whole company|whole company|entire company|all users|all staff|nobody can|no one can|company-wide)\b/;
+  /\b(tout le monde|toute l'entreprise|toute la societe|toute la boite|tous les utilisateurs|tous les salaries|personne ne peut|personne n'arrive|everyone|everybody|the whole company|whole company|entire company|all users|all staff|nobody can|no one can|company-wide|all (the |of the )?(company|staff|users|employees|organi[sz]ation)|all of us|the whole organi[sz]ation|tout le personnel|toute la compagnie|toute l'organisation|tous les collaborateurs)\b/;
 const AFFECTS_TEAM =
   /\b(mon equipe|notre equipe|toute l'equipe|tout le service|tout mon service|mes collegues|tout le bureau|my team|our team|the whole team|whole team|the team|my department|our department|my colleagues|the whole office|whole office)\b/;
 /** Who is affected by what the message says (folded): the company, a team, else the user. */

@@ -70,6 +70,7 @@ describe('Declaring an incident', function () {
       ['personne ne peut se connecter à Teams depuis 10h', 'fr-FR', 'company', 'depuis 10h'],
       ['le mail marche pas depuis ce matin chez nous', 'fr-FR', 'me', 'depuis ce matin'],
       ['OneDrive ne synchronise plus depuis hier pour mon équipe', 'fr-FR', 'team', 'depuis hier'],
+      ['the outlook of all the company is down since 9h', 'en-US', 'company', 'since 9h'],
     ];
     for (const [text, locale, impact, since] of cases) {
       it(`« ${text} » → ${impact}, « ${since} »`, async () => {

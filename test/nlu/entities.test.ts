@@ -73,6 +73,9 @@ describe('Entities', () => {
       ['donne-lui le rôle admin helpdesk', 'Helpdesk Administrator'],
       ['retire le rôle admin SP à Thomas', 'SharePoint Administrator'],
       ['domain admin for Lina', 'Domain Name Administrator'],
+      // "administrator of …", as written by a French speaker
+      ['I want that Karim becomes administrator of Exchange', 'Exchange Administrator'],
+      ['please to make Tom admin of the users', 'User Administrator'],
       // roles the bot does not grant, named so that it says so (and does not guess another)
       ["donne à Léa le rôle d'admin sécurité", 'Security Administrator'],
       ['give Sarah the billing admin role', 'Billing Administrator'],

@@ -96,6 +96,9 @@ describe('Requests asked for by name', () => {
     ['qui a retiré la licence de Paul ?', 'audit.read'],
     ["who reset Léa's password?", 'audit.read'],
     ['who has removed the E5 from Julie', 'audit.read'],
+    ['who has modify the licence of Paul Fontaine', 'audit.read'],
+    ['who can give licences?', 'admin.roles'],
+    ['qui peut donner des licences ?', 'admin.roles'],
     ['qui a raison ?', undefined],
     ['who took my ticket?', undefined],
     // one's own report about a service is one's incident, not the service's state
