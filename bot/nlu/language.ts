@@ -13,7 +13,9 @@ const FRENCH = new Set(
     'stp svp merci bonjour salut oui non peux peut veux voudrais faut il reste encore depuis ce matin aujourd hui moi lui leur d l qu c s m t ' +
     'affecte attribue donne ajoute retire supprime enlève passe crée créer changer réinitialise réinitialiser oublié mot passe mdp marche plus panne aide annuler annule ' +
     'mets mettre met vire virer enlève nomme montre ' +
-    'abonnement utilisateur utilisateurs compte administrateur messagerie boîte domaine nouvel nouveau nouvelle arrivant'
+    'abonnement utilisateur utilisateurs compte administrateur messagerie boîte domaine nouvel nouveau nouvelle arrivant ' +
+    // as texted
+    'chuis jsuis jpeux jveux ya pr ds tt tjrs pb cest jai jarrive narrive slt bjr stp dsl mtn qd kan koi ke pcq'
   ).split(/\s+/),
 );
 
@@ -22,7 +24,10 @@ const ENGLISH = new Set(
     'the a an and or is are am i you he she we they it my your his her our their this that these those who what which how many much why where not no ' +
     'with for by on in at to from of please thanks hello hi yes can could would should want need there left any some do does did have has ' +
     'assign give add remove take change reset forgot password sign locked working down help cancel show list me new hire user users account ' +
-    'mailbox domain license subscription seats set up outage crashing'
+    'mailbox domain license subscription seats set up outage crashing ' +
+    'its close closed fixed done resolved still yet now today since broken slow issue mine waiting pending open status ' +
+    // as texted
+    'im ive dont doesnt cant wont isnt pls plz thx u ur idk wanna gonna gimme'
   ).split(/\s+/),
 );
 

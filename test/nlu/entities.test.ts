@@ -183,6 +183,9 @@ describe('Language of a message', () => {
     ['mets Julien admin global', 'fr'],
     ['admin global', undefined],
     ["i can't sign in", 'en'],
+    // a technician's shorthand, and texting
+    ['close INC-1 its fixed', 'en'],
+    ['ya un pb', 'fr'],
     ['licences', undefined],
     ['E3', undefined],
     ['julie.roux@lumiere-fils.fr', undefined],
