@@ -103,7 +103,7 @@ export function unlicensedAsked(text: string): boolean {
 export function personLicencesAsked(text: string): boolean {
   const folded = fold(text).replace(/[\s?!.]+$/, '');
   return (
-    (PLANS_OF_SOMEONE.test(folded) || /^(les |la |ses |the )?(licen[cs]es?|abonnements?|plans?|subscriptions?) (de|d'|of|for) ?\S+( \S+)?$/.test(folded)) &&
+    (PLANS_OF_SOMEONE.test(folded) || /^(les |la |ses |the )?(licen[cs]es?|abonnements?|plans?|subscriptions?) (de|d'|of) ?\S+( \S+)?$/.test(folded)) &&
     !/\b(besoin|faut|falloir|need|needs|should|buy|acheter|coute|cost|prix|price)\b/.test(folded) &&
     // an order about the plans (give, take back, change: « retire la licence de Paul »), not a question
     !conceptsOf(normalise(text)).some((idea) => ORDERS.includes(idea))

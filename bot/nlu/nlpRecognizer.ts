@@ -52,7 +52,7 @@ const LINEAR_WEIGHT = 0.8;
 /**
  * How far ahead of the second intent the best must be to be trusted: two intents within a hair of
  * each other are a question to ask, not a guess to act on. Cross-validation alone would take 0
- * (96.0 % against 96.1 %); a near tie is asked for the person's sake.
+ * (97.4 % against 97.5 %, the mean of three splits); a near tie is asked for the person's sake.
  */
 const MARGIN = 0.05;
 

@@ -37,6 +37,7 @@ describe('Requests asked for by name', () => {
     // the plans someone holds (not what they need, not the removal of one)
     ['quelles licences a Paul Fontaine ?', 'license.list'],
     ['licences de Hugo Lambert', 'license.list'],
+    ['licence for Hugo Lambert', undefined],
     ['licences de antoine.mercier@lumiere-fils.fr', 'license.list'],
     ['Julie est sur quel abonnement ?', 'license.list'],
     ['what licenses does Sarah Martin have?', 'license.list'],
