@@ -10,7 +10,7 @@ const CONCEPTS: [string, RegExp][] = [
   ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
   [
     'give',
-    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote)\b/,
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
   ],
   [
     'remove',

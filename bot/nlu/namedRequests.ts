@@ -44,10 +44,13 @@ const NAMED: [Operation, RegExp][] = [
 
 /** « crée un utilisateur », "add a new user", « crée un compte pour le stagiaire »: an account, made… */
 const NEW_ACCOUNT =
-  /\b(cree\w*|creer|create\w*|ajout\w*|add|adds|ouvr\w*|open|set up)\b.*\b(utilisat(eur|rice)s?|users?|comptes?|accounts?)\b|\b(nouvel? utilisat(eur|rice)|new users?|new accounts?|nouveau compte|compte utilisateur|user account)\b/;
+  /\b(cree\w*|creer|create\w*|ajout\w*|add|adds|ouvr\w*|open|set up)\b.*\b(utilisat(eur|rice)s?|users?|comptes?|accounts?|acces|access)\b|\b(nouvel? utilisat(eur|rice)|new users?|new accounts?|nouveau compte|compte utilisateur|user account)\b/;
 /** « bloque la connexion de Paul », "delete the user Paul", « désactive le compte de Paul »: an account, closed… */
 const CLOSED_ACCOUNT =
   /\b(bloque\w*|bloquer|desactiv\w*|suspend\w*|block\w*|disable\w*|deactivat\w*|supprim\w*|delete\w*|efface\w*)\b.*\b(compte|utilisat(eur|rice)|connexion|account|user|sign-?in|signing|login|log in)\b/;
+/** Someone leaving, and what becomes of their account (« X quitte la société : que faire de son compte ? », "X leaves on Friday, what about her account?"). */
+const DEPARTURE =
+  /\b(quitte\w*|part|partira|s'en va|depart|leaves?|leaving|left)\b.*\b(son compte|leur compte|ses acces|his account|her account|their account|the account)\b|\b(son compte|his account|her account)\b.*\b(quitte\w*|part|partira|depart|leaves?|leaving|left)\b/;
 /** Someone stuck (« bloqué sur l'écran de connexion », "I'm blocked from signing in"): a state to mend, no account to close. */
 const STUCK =
   /\b(bloquees?|bloques|blocked)\b|\b(suis|est|es|sont|reste|restes|am|is|are|got|get) bloque\b|\bbloque (sur|a|au|aux|devant|depuis|dehors|hors)\b/;
@@ -62,6 +65,14 @@ const NOT_AN_ACCOUNT =
  */
 export function accountArticle(text: string): 'account.create' | 'account.offboard' | undefined {
   const folded = fold(text);
+  // « Julien quitte la société vendredi, que faire de son compte ? »: someone else's departure.
+  if (
+    DEPARTURE.test(folded) &&
+    !/\b(mon compte|my account|je pars|je quitte|i'm leaving|i am leaving|vacances|conges?|holidays?|vacation|week-?end|maternite|maternity|maladie|sick)\b/.test(
+      folded,
+    )
+  )
+    return 'account.offboard';
   const stuck = /bloqué/i.test(text) || STUCK.test(folded);
   const article = CLOSED_ACCOUNT.test(folded) && !stuck ? 'account.offboard' : NEW_ACCOUNT.test(folded) ? 'account.create' : undefined;
   // The entities are read last: every message comes through here, few are about an account.

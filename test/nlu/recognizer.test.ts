@@ -145,6 +145,7 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('état de santé de SharePoint')), ['service', 'state']);
     assert.deepEqual(conceptsOf(normalise("la stagiaire n'a toujours pas d'Outlook")), ['lack', 'service', 'mail'], 'what someone lacks');
     assert.deepEqual(conceptsOf(normalise('combien de sièges ?')), ['licence', 'inventory', 'question'], 'a question, by its first word');
+    assert.deepEqual(conceptsOf(normalise('redonne sa licence à Julien')), ['licence', 'give'], 'giving back is giving');
   });
 
   it('puts back the apostrophes a phone leaves out as a space (« j ai », « d admin », "don t")', () => {
