@@ -23,7 +23,7 @@ const NAMED: [Operation, RegExp][] = [
   [
     'audit.read',
     new RegExp(
-      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|${OWN_ACTIONS.source}|^(?:qui a|who(?: has)?) (?:(?!(?:can|could|may|might|should|will|would|must|peut|pourrait|doit|sait|saurait)\\b)\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mot de passe|mdp|password|pwd|roles?|admin\\w*|droits?|rights|compte|account|domaine|domain|e3|e5|business)\\b`,
+      `\\b(journal d'?\\s*audit|journal des (operations|actions)|audit (log|trail)|historique des (operations|actions|changements|modifications)|(change|activity) (log|history)|history of (changes|operations|actions)|audit)\\b|${OWN_ACTIONS.source}|^(?:qui a|who(?: has)?|(?:has|did) (?:anyone|anybody|somebody|someone)|(?:est-ce que )?quelqu'un a) (?:(?!(?:can|could|may|might|should|will|would|must|peut|pourrait|doit|sait|saurait)\\b)\\S+ )?(${AUDIT_VERBS})\\b.*\\b(licen[cs]es?|lic|mots? de passe|mdp|passwords?|pwds?|roles?|admin\\w*|droits?|rights|comptes?|accounts?|domaines?|domains?|e3|e5|business)\\b`,
     ),
   ],
   // « demandes en attente », "pending requests"
@@ -41,6 +41,10 @@ const NAMED: [Operation, RegExp][] = [
   // « ce canal est le canal du support », "this is the helpdesk channel" (said in that channel)
   ['helpdesk.configure', /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/],
 ];
+
+/** Someone arriving, and what to prepare (« une nouvelle recrue arrive lundi, que dois-je faire ? », "a new starter joins next week, what do I need to do?"). */
+const ARRIVAL =
+  /\b(new (starter|joiner|hire|employee|recruit|colleague)s?|nouvel(le)? (arrivante?|recrue|employee?|salariee?|collaborat\w*|stagiaire)|nouveau (salarie|collaborateur|stagiaire|venu))\b.*\b(what (do|should|must) (i|we)|que (dois|faut|doit)|quoi faire|qu'est-ce qu'il faut|onboard\w*|procedure|set (him|her|them) up|prepar\w*)\b/;
 
 /** « crée un utilisateur », "add a new user", « crée un compte pour le stagiaire »: an account, made… */
 const NEW_ACCOUNT =
@@ -65,6 +69,8 @@ const NOT_AN_ACCOUNT =
  */
 export function accountArticle(text: string): 'account.create' | 'account.offboard' | undefined {
   const folded = fold(text);
+  // « une nouvelle recrue arrive lundi : que faire ? »: an account to make (a licence named makes it a licence request).
+  if (ARRIVAL.test(folded) && !/\b(licen[cs]\w*|abonnement\w*|subscription\w*|seats?|e[135]|business|admin\w*)\b/.test(folded)) return 'account.create';
   // « Julien quitte la société vendredi, que faire de son compte ? »: someone else's departure.
   if (
     DEPARTURE.test(folded) &&
@@ -92,7 +98,7 @@ export function holdersAsked(text: string): boolean {
 }
 
 const HOLDERS_QUESTION =
-  /\b(qui (a|ont|possede\w*|dispose\w*|detien\w*|beneficie\w*|utilise\w*|est sous|sont sous)|who (has|have|holds?|owns?|got|gets|is on|are on|uses|is using|are using)|which (users|people|accounts|employees|staff) (have|hold|are on|use|got)|(liste|list)( des| the| of| all)? (utilisateurs|personnes|gens|users|people|comptes|accounts|employees)|(utilisateurs|personnes|users|people|comptes|accounts) (avec|ayant|qui ont|sous|with|on|having|that have|who have))\b/;
+  /\b(qui (a|ont|possede\w*|dispose\w*|detien\w*|beneficie\w*|utilise\w*|est sous|sont sous|est (encore |toujours )?(sur|en)|sont (encore |toujours )?(sur|en))|who (has|have|holds?|owns?|got|gets|is on|are on|uses|is using|are using)|who(?:'s| is| are) (?:still )?on|which (users|people|accounts|employees|staff) (have|hold|are on|use|got)|(liste|list)( des| the| of| all)? (utilisateurs|personnes|gens|users|people|comptes|accounts|employees)|(utilisateurs|personnes|users|people|comptes|accounts) (avec|ayant|qui ont|sous|with|on|having|that have|who have))\b/;
 
 /** « qui n'a pas de licence ? », "unlicensed users", « utilisateurs sans licence »: the people who hold none. */
 export function unlicensedAsked(text: string): boolean {

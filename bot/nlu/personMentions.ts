@@ -29,7 +29,9 @@ const EXTRA_WORDS =
   // slang for taking away (« faut virer la licence de Victor »)
   'vire virer virez degage degager sucre sucrer ' +
   // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)
-  'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee';
+  'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee ' +
+  // being away (« Julie est en congé maternité », "Julie's off on maternity leave")
+  'off away leave maternity paternity parental sick holiday holidays vacation conge conges maternite paternite parental maladie vacances absent absente absence';
 
 /** The words that join names in a list (« Paul, Léa et Marc », "Paul and Julie"). */
 const JOINING = new Set(['et', 'and', 'ou', 'or', 'de', 'a', 'pour', 'for', 'to', '&']);

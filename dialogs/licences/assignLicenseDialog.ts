@@ -1,10 +1,8 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { userMessageFor } from '../../bot/presentation/errorMessages';
-import { LicenseUnavailable } from '../../bot/policy/errors';
 import type { Person } from '../../bot/features/directory/directory';
 import type { LicensePlan } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
-import { correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
+import { localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { choicePrompt } from '../core/cardPrompt';
 import { LicenceServices, LicenceSteps, planFrom } from './licenceSteps';
@@ -87,9 +85,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
     }
     if (plan.free <= 0) {
       // Refused before calling Graph: nothing to undo.
-      await step.context.sendActivity(
-        userMessageFor(new LicenseUnavailable(plan.name), localeOf(step.context), this.services.localizer, correlationIdOf(step.context)),
-      );
+      await step.context.sendActivity(this.steps.t(step.context, 'license.assign.noUnit', { name: state.person!.displayName, plan: plan.name }));
       return step.endDialog();
     }
     if (held.usageLocation) return step.next();

@@ -108,10 +108,13 @@ describe('Licences by chat', function () {
       assert.match(JSON.stringify(card), /Attribuer Office 365 E3 à Léa Petit/);
     });
 
-    it('refuses a plan with no free unit before calling Graph', async () => {
+    it('refuses a plan with no free unit before calling Graph, naming the plan and the person, with no support reference (nothing went wrong)', async () => {
       const chat = await conversation();
       const reply = await chat.say('affecte une licence Business Premium à lea.petit@lumiere-fils.fr');
-      assert.match(textOf(reply), /Il ne reste aucune licence disponible/);
+      assert.equal(
+        textOf(reply),
+        "Il ne reste aucune licence Microsoft 365 Business Premium disponible : je ne peux pas en attribuer une à Léa Petit. Rien n'a été fait. Achetez-en d'autres, ou retirez-en une à quelqu'un qui n'en a plus besoin.",
+      );
       assert.deepEqual(writes(), []);
     });
 

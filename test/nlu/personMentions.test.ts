@@ -30,6 +30,7 @@ describe('The words of a request that may name a person', () => {
     // words as texted are no names either
     ["chuis bloqué sur l'écran de connexion depuis ce matin", []],
     ['ya un pb avec limprimante de julie', ['julie']],
+    ["Julie's off on maternity leave from Monday, can we park her licence?", ['julie']],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
