@@ -52,7 +52,7 @@ const CONCEPTS: [string, RegExp][] = [
   ['support', /\b(support|assistance|technicien\w*|technician|humain|human|microsoft|vendor|fournisseur|editeur|supplier)\b/],
   [
     'contact',
-    /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details|avoir \S+ en ligne|au bout du fil|get hold of|get in touch)\b/,
+    /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details|avoir \S+ en ligne|au bout du fil|get hold of|get in touch|rappel\w*|ring|call me back|call back|get back to me|recontact\w*)\b/,
   ],
   [
     'capability',

@@ -135,7 +135,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\b(log ?in|log ?on|logon|sign ?on|se loguer|se logger)\b/g, 'se connecter'],
   // the helpdesk
   [
-    /\b(soutien technique|assistance technique|hotline|help ?desk|service informatique|service it|la dsi|it support|tech support|it helpdesk|it desk)\b/g,
+    /\b(soutien technique|assistance technique|hotline|help ?desk|service informatique|service it|la dsi|it support|tech support|it helpdesk|it desk|the it department|it department|the it team|it team|(?<=(?:someone|somebody|anyone) from )it|(?<=quelqu'un de l')informatique)\b/g,
     'support',
   ],
   // a phone
@@ -155,7 +155,7 @@ const SYNONYMS: [RegExp, string][] = [
  */
 function restoreApostrophes(folded: string): string {
   return folded
-    .replace(/\b(j|l|d|m|n|s|c|qu|jusqu|lorsqu|puisqu|aujourd) (?=[aeiouyh])/g, "$1'")
+    .replace(/\b(j|l|d|m|n|s|c|qu|jusqu|lorsqu|puisqu|quelqu|aujourd) (?=[aeiouyh])/g, "$1'")
     .replace(/\b(don|can|won|isn|doesn|didn|aren|wasn|haven|hasn|couldn|shouldn|wouldn) t\b/g, "$1't");
 }
 

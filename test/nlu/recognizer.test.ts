@@ -153,6 +153,8 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.equal(normalise('quels droits d admin a julie'), "quels droits d'admin a julie");
     assert.equal(normalise('I don t remember'), 'i not remember');
     assert.equal(normalise('la licence de Hugo'), 'la licence de hugo', 'a word of its own is left alone');
+    assert.equal(normalise('quelqu un de l informatique'), "quelqu'un de l'support", 'the IT department is the helpdesk');
+    assert.equal(normalise('could someone from IT ring me back'), 'could someone from support ring me back');
   });
 
   it('reads French and English as texted (« chuis », « ya », « tjrs », « limprimante », "gimme", "idk")', () => {
