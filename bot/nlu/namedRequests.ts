@@ -38,6 +38,11 @@ const NAMED: [Operation, RegExp][] = [
     'incident.open',
     /^(?!.*\b(mes|my|mon|microsoft|ms|office 365|o365|m365)\b).*\b((incidents|tickets) (ouverts|en cours|non (resolus|traites|pris)|en attente|a traiter|du support)|(open|unresolved|pending|active|unassigned) (incidents|tickets)|(incidents|tickets) (open|to handle|in progress)|(incidents|tickets) (pris|pris en charge|assignes|attribues) (par|a) moi|(incidents|tickets) (taken|handled|assigned) (by|to) me|(incidents|tickets) (qui )?(ne sont pas|n'ont pas ete|sont pas|ne sont toujours pas) (encore )?(pris|traites|resolus|assignes)|(incidents|tickets) sans technicien|(incidents|tickets) (that )?(are not|aren't|have not been|haven't been|are still not) (yet )?(taken|handled|resolved|assigned|picked up)|(incidents|tickets) (nobody|no one) (has )?(taken|took|picked up))\b/,
   ],
+  // "what's in the queue?", « qu'est-ce qui attend ? », « la file d'attente »: the helpdesk's own queue
+  [
+    'incident.open',
+    /\b((what'?s|what is) (in )?(the|my|our) (queue|backlog)|(what'?s|what is) (waiting|pending)|the (ticket |support )?queue|la file( d'attente)?( du support)?|ma file|(qu'?est-ce qui|ce qui) (attend|est en attente))\b/,
+  ],
   // « ce canal est le canal du support », "this is the helpdesk channel" (said in that channel)
   ['helpdesk.configure', /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/],
 ];

@@ -22,6 +22,9 @@ describe('Requests asked for by name', () => {
     ['quels incidents ne sont pas pris ?', 'incident.open'],
     ["which tickets haven't been picked up?", 'incident.open'],
     ['incidents sans technicien', 'incident.open'],
+    ["what's in the queue", 'incident.open'],
+    ['show me what is waiting', 'incident.open'],
+    ["qu'est-ce qui attend dans la file ?", 'incident.open'],
     ['mes incidents ne sont pas pris', undefined],
     // who holds a plan (not how many are left, not who changed it)
     ['who has an E5 licence?', 'license.list'],
