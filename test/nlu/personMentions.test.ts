@@ -31,6 +31,8 @@ describe('The words of a request that may name a person', () => {
     ["chuis bloqué sur l'écran de connexion depuis ce matin", []],
     ['ya un pb avec limprimante de julie', ['julie']],
     ["Julie's off on maternity leave from Monday, can we park her licence?", ['julie']],
+    ['si jamais il reste une E3, donne-la à Hugo Lambert', ['hugo', 'lambert']],
+    ["mets une licence à tous ceux qui n'en ont pas", []],
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
