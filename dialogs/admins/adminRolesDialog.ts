@@ -6,7 +6,8 @@ import { roleNames } from '../../bot/presentation/errorMessages';
 import type { Person } from '../../bot/features/directory/directory';
 import { Localizer } from '../../bot/presentation/i18n';
 import type { Recognition } from '../../bot/nlu/recognizer';
-import { capabilityAsked } from '../../bot/nlu/entities';
+import { capabilityAsked, fold } from '../../bot/nlu/entities';
+import { GRANTABLE_ROLES } from '../../bot/features/admins/adminRoles';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, Interruptions } from '../core/cancelAndHelpDialog';
 import { NameFinder, PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
@@ -17,6 +18,10 @@ export const ADMIN_ROLES_DIALOG = 'adminRolesDialog';
  * « quels rôles a Nadia ? » shows one person's directory roles; « liste des administrateurs » shows
  * everyone holding one; « qui est administrateur général ? », the holders of that role. Read-only; open to the roles that manage roles (the permission table).
  */
+/** « quels rôles peux-tu donner ? », "which roles can you assign?": the roles the bot itself grants. */
+const GRANTABLE_ASKED =
+  /\b((what|which) (admin )?roles? (can|could|do) you (give|grant|assign|add|manage|remove)|quels? (roles?|droits) (peux|pouvez|sais|savez)[- ]?(tu|vous) (donner|attribuer|accorder|gerer|retirer)|roles? (que )?(tu peux|vous pouvez) (donner|attribuer|accorder)|roles? (you can|you're able to) (give|grant|assign))\b/;
+
 export class AdminRolesDialog extends CancelAndHelpDialog {
   constructor(
     private readonly authorizer: Authorizer,
@@ -37,6 +42,12 @@ export class AdminRolesDialog extends CancelAndHelpDialog {
 
   private async authorizeStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     await this.authorizer.require('admin.roles', step.context.activity.from?.aadObjectId);
+    // « quels rôles peux-tu donner ? », "what roles can you give?": the bot's own list, not who holds what.
+    if (GRANTABLE_ASKED.test(fold(step.options.text))) {
+      const locale = localeOf(step.context);
+      await step.context.sendActivity(this.localizer.t(locale, 'role.grantable', { roles: roleNames(Object.keys(GRANTABLE_ROLES), locale, this.localizer) }));
+      return step.endDialog();
+    }
     return step.next();
   }
 

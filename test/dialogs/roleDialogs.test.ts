@@ -88,6 +88,11 @@ describe('Administrators and their roles', function () {
     assert.match(reply.text!, /I can only assign or remove these roles: Global Administrator/);
   });
 
+  it('says which roles it can give when asked, in either language', async () => {
+    assert.match((await (await chatAs()).say('quels rôles peux-tu donner ?')).text!, /^Je peux donner ou retirer ces rôles : Administrateur général, /);
+    assert.match((await (await chatAs()).say('what roles can you give?')).text!, /^I can assign or remove these roles: Global Administrator, /);
+  });
+
   it('revokes a role after confirmation', async () => {
     const chat = await chatAs();
     const confirm = (await chat.say('retire le rôle administrateur Exchange à Sophie Laurent')).attachments![0].content;
