@@ -14,7 +14,7 @@ import {
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { passwordCard } from '../../bot/presentation/passwordCard';
 import { Localizer, Params } from '../../bot/presentation/i18n';
-import { extractEntities } from '../../bot/nlu/entities';
+import { extractEntities, fold } from '../../bot/nlu/entities';
 import type { Operation } from '../../bot/policy/capabilities';
 import { operationNamedIn } from '../../bot/nlu/namedRequests';
 import { Intent, isIntent, Recognition, Recognizer } from '../../bot/nlu/recognizer';
@@ -39,6 +39,10 @@ export interface UsedCards {
  * original words) directly. What no dialog does yet is explained from the knowledge base; what is
  * not understood gets choices (FallbackDialog), never a dead end.
  */
+/** Asking to undo what is done (« annule ce que tu as fait », "undo that", "roll it back"), not to stop what is under way. */
+const UNDO =
+  /\b(undo|revert|roll (it |that )?back|rollback|reviens en arriere|retour en arriere|defai[st]|annule ce que tu as fait|annuler ce qui a ete fait)\b/;
+
 export class MainDialog extends ComponentDialog {
   private readonly routes: { intent: Operation; dialogId: string; when?: (recognition: Recognition) => boolean }[] = [];
 
@@ -134,7 +138,8 @@ export class MainDialog extends ComponentDialog {
         await this.helpCard.show(step.context);
         return step.endDialog();
       case 'cancel':
-        await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'cancel.nothing'));
+        // "undo that", « reviens en arrière »: a change already made is undone by asking for its opposite.
+        await step.context.sendActivity(this.localizer.t(localeOf(step.context), UNDO.test(fold(recognition.text)) ? 'cancel.undo' : 'cancel.nothing'));
         return step.endDialog();
       case 'none':
         return step.beginDialog(FALLBACK_DIALOG, recognition);

@@ -111,6 +111,11 @@ describe('Main dialog', () => {
     assert.equal(reply.text, "Il n'y a rien à annuler.");
   });
 
+  it('says how to undo a change already made, rather than that there is nothing to cancel', async () => {
+    const reply = await (await stack()).client().sendActivity({ type: 'message', text: 'undo that', locale: 'en-US' });
+    assert.match(reply.text!, /^A change already made can't be canceled: ask me for the opposite/);
+  });
+
   describe('help card, by the roles the caller holds in Entra', () => {
     const helpFor = async (aadObjectId: string) =>
       JSON.stringify(
