@@ -2,6 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { Person } from '../../bot/features/directory/directory';
 import type { LicensePlan } from '../../bot/features/licences/licenses';
 import type { Recognition } from '../../bot/nlu/recognizer';
+import { fold } from '../../bot/nlu/entities';
 import { localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { choicePrompt } from '../core/cardPrompt';
@@ -27,6 +28,10 @@ interface AssignState {
  * location when Graph would refuse without one, a confirmation card, then one assignLicense call,
  * audited, and the units left.
  */
+/** Everyone who holds no licence (« tous ceux qui n'en ont pas », "everyone without a license", "all unlicensed users"). */
+const EVERYONE_UNLICENSED =
+  /\b(tous ceux|toutes celles|tout le monde|tous les (utilisateurs|comptes|salaries)|everyone|everybody|all (the )?(users|accounts|staff|people))\b.*\b(n'?en (ont|a) pas|sans (aucune )?licen[cs]e|qui n'?ont pas de licen[cs]e|without (a |any )?licen[cs]e|without one|unlicen[cs]ed|who (has|have) (none|no licen[cs]e)|(doesn'?t|don'?t) have (one|a licen[cs]e|any))|\ball (the )?unlicen[cs]ed (users|accounts|people)\b/;
+
 export class AssignLicenseDialog extends CancelAndHelpDialog {
   private readonly steps: LicenceSteps;
 
@@ -54,6 +59,13 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
   }
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
+    // « mets une licence à tous ceux qui n'en ont pas », "license everyone who has none": one person at a
+    // time here; the admin center gives a plan to many at once, and « qui n'a pas de licence ? » lists them.
+    if (EVERYONE_UNLICENSED.test(fold(step.options.text))) {
+      await this.steps.authorize(step, 'license.assign');
+      await step.context.sendActivity(this.steps.t(step.context, 'license.assign.everyone'));
+      return step.endDialog();
+    }
     return this.steps.findTarget(step, 'license.assign');
   }
 

@@ -118,6 +118,14 @@ describe('Licences by chat', function () {
       assert.deepEqual(writes(), []);
     });
 
+    it('gives licences one person at a time, and says how to find and license everyone who has none', async () => {
+      for (const text of ["mets une licence à tous ceux qui n'en ont pas", 'give a license to everyone without one']) {
+        const reply = await (await conversation()).say(text);
+        assert.match(textOf(reply), /J'attribue une licence à une personne à la fois|I assign licenses one person at a time/, text);
+      }
+      assert.deepEqual(writes(), []);
+    });
+
     it('asks for the usage location when the user has none, and sets it with the licence', async () => {
       const chat = await conversation();
       const countries = cardOf(await chat.say(`affecte une licence Business Basic à ${NO_USAGE_LOCATION.userPrincipalName}`));
