@@ -136,7 +136,7 @@ const ORDERS = ['give', 'remove', 'change', 'create', 'cancel'];
 
 /** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences". */
 const PLANS_OF_SOMEONE =
-  /\b((quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/;
+  /\b((verifi\w*|check\w*|regarde\w*|est-ce que|si) (\S+ ){1,3}(a|possede) (bien |toujours |encore |deja )?(sa |la |une |un |des |ses )?(licen[cs]es?|abonnements?)|(check|verify|see) (if |whether )(\S+ ){1,3}(has|still has|already has|got) (a |the |his |her |their |an )?(licen[cs]es?|subscriptions?|seats?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/;
 
 /** « quel est le statut de SharePoint ? », "Exchange health": a service's state, not one's own ticket about it. */
 export function serviceStateAsked(text: string): boolean {

@@ -42,6 +42,8 @@ describe('Requests asked for by name', () => {
     // the plans someone holds (not what they need, not the removal of one)
     ['quelles licences a Paul Fontaine ?', 'license.list'],
     ['licences de Hugo Lambert', 'license.list'],
+    ['peux-tu check si Paul Fontaine a bien sa licence E3 ?', 'license.list'],
+    ['can you check if Julie Roux has a license', 'license.list'],
     ['licence for Hugo Lambert', undefined],
     ['licences de antoine.mercier@lumiere-fils.fr', 'license.list'],
     ['Julie est sur quel abonnement ?', 'license.list'],
