@@ -195,6 +195,10 @@ const NEW_PHONE =
 /** …when signing in is the trouble, not the mail on it (« je n'arrive plus à valider la connexion »). */
 const SIGNING_IN = /\b(connexion|connecter|connecte|sign|signing|log|login|valider|approve|approuver|codes?|notifications?|authenti\w*|verif\w*)\b/;
 
+const REMOVAL_VERB =
+  /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/;
+const ROLE_WORD = /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/;
+
 /**
  * « retire le rôle administrateur Exchange à Sophie », « ôte », "revoke …", "strip … of", « enlève
  * les droits admin de Thomas » (no role named: his roles are offered), « Sophie n'est plus admin »,
@@ -204,12 +208,9 @@ const SIGNING_IN = /\b(connexion|connecter|connecte|sign|signing|log|login|valid
 export function roleRevokeAsked(text: string): boolean {
   const folded = fold(text);
   if (/\b(licen[cs]\w*|lic|abonnements?|subscriptions?|seats?|sieges?|plans?|e[135]|business)\b/.test(folded)) return false;
-  const namesARole = /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/.test(folded) || extractEntities(text).some((e) => e.type === 'role');
   return (
-    (namesARole &&
-      /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/.test(
-        folded,
-      )) ||
+    // a verb of removal and a role (the entities read last: every message comes through here)
+    (REMOVAL_VERB.test(folded) && (ROLE_WORD.test(folded) || extractEntities(text).some((e) => e.type === 'role'))) ||
     // « Thomas ne doit plus pouvoir gérer Teams », « Sophie n'est plus admin », "Sophie is no longer an admin",
     // « Nadia n'a plus besoin d'être admin des utilisateurs », "Nadia doesn't need the Exchange admin role anymore"
     capabilityGrant(text)?.revoke === true ||

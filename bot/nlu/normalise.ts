@@ -18,13 +18,6 @@ const MISSPELLINGS: [string, string][] = [
   ['reintiali\\w*|renitiali\\w*|reinitial\\w*|reinisiali\\w*', 'reinitialiser'],
 ];
 
-/** Whether a folded word is a request word mistyped (« remvoe », "pasword", « lisence »): no one's name. */
-export function isMisspelling(word: string): boolean {
-  return MISSPELT.test(word);
-}
-
-const MISSPELT = new RegExp(`^(${[...MISSPELLINGS.map(([typos]) => typos), LICENCE_MISSPELLINGS].join('|')})$`);
-
 /**
  * The domain's short forms and spellings, each with the words it stands for (written from how
  * administrators and users write, in French and English; matched as whole words, after folding).
@@ -117,7 +110,10 @@ const SHORT_FORMS: [RegExp, string][] = [
 
 const SHORT_FORM_WORD = new RegExp(`^(?:${SHORT_FORMS.map(([form]) => form.source).join('|')})$`);
 
-/** Whether a folded word is a short form the normalisation writes out (« mdp », « chuis », "pwd", « limprimante »): no one's name. */
+/**
+ * Whether a folded word is a short form the normalisation writes out, a request word mistyped among
+ * them (« mdp », « chuis », "pwd", « limprimante », « remvoe », « lisence »): no one's name.
+ */
 export function isShortForm(word: string): boolean {
   return SHORT_FORM_WORD.test(word);
 }

@@ -1,7 +1,7 @@
 import { ROLE_ALIASES, SERVICE_ALIASES, SKU_ALIASES } from './catalog';
 import { fold } from './entities';
 import { conceptsOf } from './concepts';
-import { isMisspelling, isShortForm, normalise } from './normalise';
+import { isShortForm, normalise } from './normalise';
 import { Corpus } from './nlpRecognizer';
 
 /** First names the training corpus uses in its examples: they are names, not command words. */
@@ -109,7 +109,7 @@ export class PersonMentions {
     return (
       clauseWords
         .map((w) => w.replace(/^-+|-+$/g, ''))
-        .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/\d/.test(w) && !isMisspelling(w) && !isShortForm(w))
+        .filter((w) => w.length >= 2 && !this.vocabulary.has(w) && !/\d/.test(w) && !isShortForm(w))
         // « donne-lui », « passe-le »: a verb and its pronoun, not a hyphenated name like Jean-Pierre.
         .filter((w) => !(w.includes('-') && w.split('-').every((part) => this.vocabulary.has(part))))
     );
