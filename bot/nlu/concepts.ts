@@ -10,7 +10,7 @@ const CONCEPTS: [string, RegExp][] = [
   ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
   [
     'give',
-    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give(?! me a (call|ring|shout))|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
   ],
   [
     'remove',
@@ -18,26 +18,29 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'change',
-    /\b(passe|passer|chang\w*|upgrad\w*|downgrad\w*|migr\w*|bascul\w*|switch\w*|swap\w*|monte\w*|monter|retrograd\w*|remplac(?!ant)\w*|replac(?!ement)\w*|convert\w*|bump\w*|move|moves|moving|descend\w*|superieure?|bigger|higher|lower|instead of|a la place d\S*|au lieu d\S*|pass)\b/,
+    /\b((?<!ne )passe(?! (plus|pas)\b)|passer|chang\w*|upgrad\w*|downgrad\w*|migr\w*|bascul\w*|switch\w*|swap\w*|monte\w*|monter|retrograd\w*|remplac(?!ant)\w*|replac(?!ement)\w*|convert\w*|bump\w*|move|moves|moving|descend\w*|superieure?|bigger|higher|lower|instead of|a la place d\S*|au lieu d\S*|pass)\b/,
   ],
   ['create', /\b(cre\w*|appoint\w*|nouvel\w*|nouveau|new|nomm\w*|promo\w*|devien\w*|devenir|become|make|turn \w+ into|rendre|design\w*|set up)\b/],
-  ['admin', /\b(admin\w*|roles?|droits|rights|global reader|lecteur global)\b/],
+  ['admin', /\b(admin\w*|roles?|droits|rights|global reader|lecteur global|gerer|manage)\b/],
   [
     'inventory',
     /\b(combien|how many|how much|assez|enough|suffisamment|sufficient|unassigned|non (attribuee?s?|affectee?s?|utilisee?s?)|bought|purchased|achetee?s?|on paie|we pay|nombre|count|rest\w*|left|remaining|disponible\w*|available|free|libres?|spare|unused|inventaire|inventory|recap\w*|overview|tableau|situation|consommation|usage|in use|utilisee?s?)\b/,
   ],
-  ['password', /\b(motdepasse|password\w*|passcode)\b/],
+  [
+    'password',
+    /\b(motdepasse|password\w*|passcode|code (secret|d'acces|de session|de connexion)|(oubli\w*|perdu|forgot|lost|remember|souviens) (\S+ ){0,2}code)\b/,
+  ],
   [
     'reset',
     /\b(reinitialis\w*|reset\w*|remet\w* a zero|nouveau motdepasse|new password|motdepasse (provisoire|temporaire)|temp(orary)? password|debloqu\w*|unlock\w*|regenere\w*|regenerat\w*)\b/,
   ],
   [
     'forgot',
-    /\b(oubli\w*|forgot\w*|perdu|lost|bloque\w*|locked|lock out|verrouill\w*|expir\w*|remember|souviens|too many (times|attempts|tries)|trop de (fois|tentatives|essais)|rentrer|get into|log in|se connecter|connecter)\b/,
+    /\b(oubli\w*|forgot\w*|perdu|lost|bloque\w*|locked|lock out|verrouill\w*|expir\w*|echu|remember|souviens|too many (times|attempts|tries)|trop de (fois|tentatives|essais)|rentrer|get into|log in|se connecter|connecter)\b/,
   ],
   [
     'broken',
-    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|cutting out|keeps? dropping|drops? out)\b/,
+    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|ne passe (plus|pas)|passe (plus|pas)|cutting out|keeps? dropping|drops? out)\b/,
   ],
   ['ticket', /\b(ticket\w*|incidents?|demande|request|case|signal\w*|report\w*|declar\w*|flag|raise|log)\b/],
   [
@@ -52,11 +55,11 @@ const CONCEPTS: [string, RegExp][] = [
   ['support', /\b(support|assistance|technicien\w*|technician|humain|human|microsoft|vendor|fournisseur|editeur|supplier)\b/],
   [
     'contact',
-    /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details|avoir \S+ en ligne|au bout du fil|get hold of|get in touch|rappel\w*|ring|call me back|call back|get back to me|recontact\w*)\b/,
+    /\b(contact\w*|joindre|reach|appel\w*|call|phone|telephone|numero|number|parler|speak|talk|escalad\w*|escalat\w*|coordonnees|details|avoir \S+ en ligne|au bout du fil|get hold of|get in touch|rappel\w*|ring|call me back|call back|give me a call|coup de fil|get back to me|recontact\w*)\b/,
   ],
   [
     'capability',
-    /\b(sais faire|sais-tu|can you do|capable|commandes|commands|skills?|competences?|sers|bot|assistant|what do you|tu fais quoi|commencer|start)\b/,
+    /\b(sais faire|sais-tu|can you do|capable|commandes|commands|skills?|competences?|sers|bot|assistant|what do you|tu fais quoi|qui es-tu|t'es qui|who are you|what are you|commencer|start)\b/,
   ],
   [
     'cancel',

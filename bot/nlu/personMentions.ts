@@ -16,7 +16,7 @@ const EXTRA_WORDS =
   'passwords licences licenses roles comptes accounts ' +
   // when, and how soon (« Paul part vendredi », "reset Julie's password asap")
   'lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday ' +
-  'demain aujourd hui ce soir matin semaine prochaine prochain tomorrow today tonight morning week next asap urgent vite ' +
+  'demain aujourd hui ce soir matin semaine prochaine prochain fin debut mois tomorrow today tonight morning week next end month asap urgent vite ' +
   'starts start commence arrive arrives joins leaves ' +
   // what someone should be or have (« Nadia devrait être admin des licences », "Paul should get E3")
   'doit devrait devra doivent devraient pourrait peut puisse etre should must shall could would might needs need be get gets ' +

@@ -117,6 +117,12 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     ['annuler', 'cancel'],
     ['commande une pizza', 'none'],
     ['au secours', 'none'],
+    // a password that no longer « passe » is refused, not changed
+    ['mon mot de passe ne passe plus depuis ce matin', 'password.reset'],
+    // being able to manage something is a role
+    ['il faudrait que Sophie puisse gérer les licences elle aussi', 'admin.create'],
+    ["t'es qui toi ?", 'help'],
+    ['can somebody give me a call please', 'support.contact'],
   ];
   for (const [text, intent] of routes) {
     it(`understands « ${text} » as ${intent}`, async () => {
@@ -146,6 +152,9 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise("la stagiaire n'a toujours pas d'Outlook")), ['lack', 'service', 'mail'], 'what someone lacks');
     assert.deepEqual(conceptsOf(normalise('combien de sièges ?')), ['licence', 'inventory', 'question'], 'a question, by its first word');
     assert.deepEqual(conceptsOf(normalise('redonne sa licence à Julien')), ['licence', 'give'], 'giving back is giving');
+    assert.deepEqual(conceptsOf(normalise('mon mot de passe ne passe plus')), ['password', 'broken'], 'what no longer « passe » is broken, no change');
+    assert.deepEqual(conceptsOf(normalise("j'ai oublié le code de ma session")), ['password', 'forgot'], 'a code forgotten is a password');
+    assert.deepEqual(conceptsOf(normalise('can you give me a call')), ['contact'], 'a call given is no licence given');
   });
 
   it('puts back the apostrophes a phone leaves out as a space (« j ai », « d admin », "don t")', () => {
