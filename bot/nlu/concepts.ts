@@ -10,7 +10,7 @@ const CONCEPTS: [string, RegExp][] = [
   ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
   [
     'give',
-    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give(?! me a (call|ring|shout))|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give(?! me a (call|ring|shout))|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|(?<!(l'|une |mon |ton |son |notre |votre |leur |cette |toute l'|the ))equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
   ],
   [
     'remove',
@@ -40,7 +40,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'broken',
-    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|ne passe (plus|pas)|passe (plus|pas)|cutting out|keeps? dropping|drops? out)\b/,
+    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|ne passe (plus|pas)|passe (plus|pas)|cutting out|keeps? dropping|drops? out|not (\S+ )?(updat|sync|load|open|send|receiv|start|turn on|boot|connect|display|print|respond)\w*|(ne|n') ?(se |s')?(\S+ )?(charg|synchronis|met|ouvr|envoi|recoi|demarr|lanc|affich|connect|imprim|repond|allum)\w* (\S+ )?(pas|plus))\b/,
   ],
   ['ticket', /\b(ticket\w*|incidents?|demande|request|case|signal\w*|report\w*|declar\w*|flag|raise|log)\b/],
   [
@@ -76,7 +76,10 @@ const CONCEPTS: [string, RegExp][] = [
     'mailSetup',
     /\b(configur\w*|parametr\w*|setup|install\w*|imap|smtp|pop|port|serveur|server|iphone|android|tablette?|thunderbird|ajouter mon compte|add my)\b/,
   ],
-  ['service', /\b(teams|sharepoint|onedrive|outlook|exchange|word|excel|powerpoint|onenote|planner|forms|intune|entra|yammer|viva|services?|cloud)\b/],
+  [
+    'service',
+    /\b(teams|sharepoint|onedrive|outlook|exchange|word|excel|powerpoint|onenote|planner|forms|intune|entra|yammer|viva|services?|cloud|calendars?|calendriers?|agendas?|visio)\b/,
+  ],
   ['helpAsked', /\b(aide\w*|aider|help\w*|assist\w*|guide\w*|depann\w*|sos)\b/],
   ['state', /\b(statut|status|etat|state|health|sante|diagnostic\w*|dashboard|en ligne|online|outage\w*|degrad\w*)\b/],
   ['mail', /\b(mail|messagerie|outlook|boite|mailbox|inbox|exchange)\b/],

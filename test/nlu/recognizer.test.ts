@@ -123,6 +123,7 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     ['il faudrait que Sophie puisse gérer les licences elle aussi', 'admin.create'],
     ["t'es qui toi ?", 'help'],
     ['can somebody give me a call please', 'support.contact'],
+    ['can I talk to someone about our subscription', 'support.contact'],
   ];
   for (const [text, intent] of routes) {
     it(`understands « ${text} » as ${intent}`, async () => {
@@ -155,6 +156,8 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     assert.deepEqual(conceptsOf(normalise('mon mot de passe ne passe plus')), ['password', 'broken'], 'what no longer « passe » is broken, no change');
     assert.deepEqual(conceptsOf(normalise("j'ai oublié le code de ma session")), ['password', 'forgot'], 'a code forgotten is a password');
     assert.deepEqual(conceptsOf(normalise('can you give me a call')), ['contact'], 'a call given is no licence given');
+    assert.deepEqual(conceptsOf(normalise("the calendar isn't updating")), ['broken', 'service'], 'what does not update is broken');
+    assert.deepEqual(conceptsOf(normalise("l'agenda de l'équipe n'affiche plus rien")), ['broken', 'service'], 'the team is no equipping');
   });
 
   it('puts back the apostrophes a phone leaves out as a space (« j ai », « d admin », "don t")', () => {
