@@ -125,7 +125,11 @@ export function unlicensedAsked(text: string): boolean {
 export function personLicencesAsked(text: string): boolean {
   const folded = fold(text).replace(/[\s?!.]+$/, '');
   return (
-    (PLANS_OF_SOMEONE.test(folded) || /^(les |la |ses |the )?(licen[cs]es?|abonnements?|plans?|subscriptions?) (de|d'|of) ?\S+( \S+)?$/.test(folded)) &&
+    (PLANS_OF_SOMEONE.test(folded) ||
+      /^(les |la |ses |the )?(licen[cs]es?|abonnements?|plans?|subscriptions?) (de|d'|of) ?\S+( \S+)?(,? (elle est|elles sont|il est|est|sont) ou)?$/.test(
+        folded,
+      ) ||
+      PLANS_SOMEONE_LACKS.test(folded)) &&
     !/\b(besoin|faut|falloir|need|needs|should|buy|acheter|coute|cost|prix|price)\b/.test(folded) &&
     // an order about the plans (give, take back, change: « retire la licence de Paul »), not a question
     !conceptsOf(normalise(text)).some((idea) => ORDERS.includes(idea))
@@ -137,6 +141,21 @@ const ORDERS = ['give', 'remove', 'change', 'create', 'cancel'];
 /** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences". */
 const PLANS_OF_SOMEONE =
   /\b((verifi\w*|check\w*|regarde\w*|est-ce que|si) (\S+ ){1,3}(a|possede) (bien |toujours |encore |deja )?(sa |la |une |un |des |ses )?(licen[cs]es?|abonnements?)|(check|verify|see) (if |whether )(\S+ ){1,3}(has|still has|already has|got) (a |the |his |her |their |an )?(licen[cs]es?|subscriptions?|seats?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/;
+
+/** Someone lacking a plan or a product: « n'a pas de licence », « n'a toujours pas Teams », "doesn't have Outlook", "has no license". */
+const LACKS =
+  "((n'a|n'ont) (pas|plus|toujours pas|pas encore|aucune?) (de |d'|la |sa |l'|le )?|(doesn't|does not|hasn't|has not) (\\S+ ){1,2}(have|got|get) (a |an |any |the |his |her |their )?|has no )(licen[cs]es?|abonnements?|subscriptions?|seats?|teams|outlook|office|word|excel|onedrive|sharepoint|exchange|mailbox|boite mail|messagerie)\\b";
+
+/**
+ * « pourquoi Paul n'a pas Teams ? », « Chantal n'a pas de licence, c'est normal ? », "why doesn't Hugo have
+ * Outlook?": a question about what someone lacks, which their plans answer (not « … tu peux régler ça ? », an order).
+ */
+const PLANS_SOMEONE_LACKS = new RegExp(
+  [
+    `^(pourquoi|comment ca se fait que|how come|why) .*\\b${LACKS}`,
+    `\\b${LACKS}.*\\b(c'est normal|normal|est-ce normal|is that normal|is it normal|is this normal)$`,
+  ].join('|'),
+);
 
 /** « quel est le statut de SharePoint ? », "Exchange health": a service's state, not one's own ticket about it. */
 export function serviceStateAsked(text: string): boolean {

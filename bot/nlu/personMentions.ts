@@ -33,9 +33,9 @@ const EXTRA_WORDS =
   // being away (« Julie est en congé maternité », "Julie's off on maternity leave")
   'off away leave maternity paternity parental sick holiday holidays vacation conge conges maternite paternite parental maladie vacances absent absente absence ' +
   // words of time, condition and quantity, never names (« si jamais il reste une E3… », « tous ceux qui n'en ont pas »)
-  'si jamais toujours encore deja alors puis ensuite avant apres aussi seulement juste vraiment peut-etre sinon ' +
+  'si jamais toujours encore deja alors puis ensuite avant apres aussi seulement juste vraiment peut-etre sinon pourquoi normal ' +
   'tous toutes ceux celles chacun chacune ont personne quelqu autres ' +
-  'if ever never always already still then before after also only just really maybe otherwise everyone everybody all each those others';
+  'if ever never always already still then before after also only just really maybe otherwise everyone everybody all each those others why how come';
 
 /** The words that join names in a list (« Paul, Léa et Marc », "Paul and Julie"). */
 const JOINING = new Set(['et', 'and', 'ou', 'or', 'de', 'a', 'pour', 'for', 'to', '&']);

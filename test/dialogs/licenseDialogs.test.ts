@@ -280,7 +280,16 @@ describe('Licences by chat', function () {
         (await (await conversation()).say(`licences de ${GROUP_LICENSED.userPrincipalName}`)).text,
         'Antoine Mercier a cette licence : Microsoft 365 Business Standard (par le groupe « Équipe Commerciale »).',
       );
-      assert.equal((await (await conversation()).say('licences de Hugo Lambert')).text, "Hugo Lambert n'a aucune licence.");
+      assert.equal(
+        (await (await conversation()).say('licences de Hugo Lambert')).text,
+        "Hugo Lambert n'a aucune licence. Pour lui en attribuer une : « donne une licence à Hugo Lambert ».",
+      );
+      assert.deepEqual(writes(), []);
+    });
+
+    it('answers a question about what someone lacks with their plans (« pourquoi Paul n\'a pas Teams ? », "why doesn\'t Hugo have Outlook?")', async () => {
+      assert.equal((await (await conversation()).say("pourquoi Paul Fontaine n'a pas Teams ?")).text, 'Paul Fontaine a cette licence : Office 365 E3.');
+      assert.match((await (await conversation()).say("why doesn't Hugo Lambert have Outlook?")).text!, /^Hugo Lambert (n'a aucune licence|has no license)/);
       assert.deepEqual(writes(), []);
     });
 

@@ -36,6 +36,8 @@ describe('The words of a request that may name a person', () => {
     // the name is in the first clause that has one; what follows a comma is said about them
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ['Paul part en fin de mois, faut faire quoi pour sa licence', ['paul']],
+    ["why doesn't Hugo have Outlook?", ['hugo']],
+    ["Chantal n'a pas de licence, c'est normal ?", ['chantal']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
     ['Paul Fontaine, peux-tu lui donner une licence E3 ?', ['paul', 'fontaine']],
     ['bonjour, peux-tu donner une licence à Paul ?', ['paul']],
