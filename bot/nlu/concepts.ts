@@ -40,7 +40,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   [
     'broken',
-    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|ne passe (plus|pas)|passe (plus|pas)|cutting out|keeps? dropping|drops? out|not (\S+ )?(updat|sync|load|open|send|receiv|start|turn on|boot|connect|display|print|respond)\w*|(ne|n') ?(se |s')?(\S+ )?(charg|synchronis|met|ouvr|envoi|recoi|demarr|lanc|affich|connect|imprim|repond|allum)\w* (\S+ )?(pas|plus))\b/,
+    /\b(panne|en panne|plante|marche pas|fonctionne pas|fonctionne plus|marche plus|not working|broken|error|erreur|souci|soucis|probleme\w*|problem\w*|issue|issues|lent\w*|slow|impossible|bloque|stuck|stopped working|a cesse de fonctionner|dysfonctionn\w*|malfunction\w*|rien ne|nothing works|wrong|redemande\w*|keeps? asking|sans arret|en boucle|loops?|coupent|se coupe\w*|ne passe (plus|pas)|passe (plus|pas)|cutting out|keeps? dropping|drops? out|saturee?s?|pleine?s?|is full|full up|plus de place|out of space|quota|not (\S+ )?(updat|sync|load|open|send|receiv|start|turn on|boot|connect|display|print|respond)\w*|(ne|n') ?(se |s')?(\S+ )?(charg|synchronis|met|ouvr|envoi|recoi|demarr|lanc|affich|connect|imprim|repond|allum)\w* (\S+ )?(pas|plus))\b/,
   ],
   ['ticket', /\b(ticket\w*|incidents?|demande|request|case|signal\w*|report\w*|declar\w*|flag|raise|log)\b/],
   [

@@ -193,7 +193,7 @@ export function productNeedAsked(text: string): boolean {
 
 /** Multifactor authentication, by the names people give it (« double authentification », "2FA", « l'appli Authenticator »). */
 const SECURITY_INFO =
-  /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?)\b/;
+  /\b(mfa|2fa|a2f|multi-?facteurs?|multi-?factor|two-?factor|deux facteurs|double authentification|double facteur|authenticator|informations de securite|infos de securite|security info|methodes? de connexion|sign-?in methods?|codes? de (verification|connexion)|verification codes?|plus d'informations (sont )?requises|more information (is )?required|(valider|confirmer|verifier|verify|confirm) (mon |my )?(numero|number|telephone|phone)( de telephone| number)? (pour|for) (la |the )?(securite|security))\b/;
 
 /**
  * One's own sign-in methods (« comment configurer la double authentification ? », "I got a new phone,

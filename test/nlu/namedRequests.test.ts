@@ -86,6 +86,9 @@ describe('Requests asked for by name', () => {
     ['remets à zéro la double authentification à Paul', undefined],
     ["bonjour, j'ai un nouveau téléphone et je n'arrive plus à valider la connexion", 'password.change'],
     ["I lost my phone and can't approve sign-ins", 'password.change'],
+    ["on m'a demandé de valider mon numéro de téléphone pour la sécurité", 'password.change'],
+    ["Microsoft me dit « plus d'informations requises » quand je me connecte", 'password.change'],
+    ['it says more information required when I sign in', 'password.change'],
     ['configurer mes mails sur mon nouveau téléphone', undefined],
     // what someone must be able to do, and who can
     ['Lina doit pouvoir gérer les licences', 'admin.roles'],

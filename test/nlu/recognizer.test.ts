@@ -124,6 +124,9 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     ["t'es qui toi ?", 'help'],
     ['can somebody give me a call please', 'support.contact'],
     ['can I talk to someone about our subscription', 'support.contact'],
+    // a full mailbox is a trouble, not a set-up
+    ['ma boîte mail est saturée', 'incident.declare'],
+    ["my mailbox is full and I can't receive anything", 'incident.declare'],
   ];
   for (const [text, intent] of routes) {
     it(`understands « ${text} » as ${intent}`, async () => {
