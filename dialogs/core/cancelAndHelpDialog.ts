@@ -13,8 +13,6 @@ export interface Interruptions {
    * (« combien de licences il reste ? » while a confirmation waits), rather than a wrong answer to ask again.
    */
   isNewRequest(context: TurnContext): Promise<boolean>;
-  /** Drops every dialog in progress (nothing was done, and the user is told so) and hands the message to the main dialog. */
-  dropAndReroute(dc: DialogContext): Promise<DialogTurnResult>;
 }
 
 const REROUTE = Symbol('reroute');
@@ -25,6 +23,28 @@ export const REROUTE_EVENT = 'assistant.reroute';
 export function reroute(dc: DialogContext): Promise<DialogTurnResult> {
   dc.context.turnState.set(REROUTE, true);
   return dc.cancelAllDialogs(true, REROUTE_EVENT);
+}
+
+const DROPPED = Symbol('dropped');
+
+/**
+ * Drops every dialog in progress, remembering which request was dropped (the dialog the main dialog
+ * had started), and has the main dialog take this same message afresh: it tells the user, once it
+ * knows where the message goes (bot/dialogs/core/mainDialog.ts).
+ */
+export function dropAndReroute(dc: DialogContext): Promise<DialogTurnResult> {
+  let under: DialogContext = dc;
+  // Up to the main dialog's own stack, whose active dialog is the request in progress.
+  while (under.parent?.parent) under = under.parent;
+  dc.context.turnState.set(DROPPED, under.activeDialog?.id ?? '');
+  return reroute(dc);
+}
+
+/** The id of the dialog whose request a new one dropped in this turn (once), if any. */
+export function takeDropped(context: TurnContext): string | undefined {
+  const dropped = context.turnState.get(DROPPED) as string | undefined;
+  context.turnState.delete(DROPPED);
+  return dropped;
 }
 
 /** True once in a turn whose message was handed back by reroute(). */
@@ -66,7 +86,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     }
     // A card waits for its answer and the user typed a request of its own: nothing was done, and the request is answered.
     const waiting = dc.activeDialog && dc.findDialog(dc.activeDialog.id);
-    if (waiting instanceof CardPrompt && (await this.interruptions.isNewRequest(dc.context))) return this.interruptions.dropAndReroute(dc);
+    if (waiting instanceof CardPrompt && (await this.interruptions.isNewRequest(dc.context))) return dropAndReroute(dc);
     return undefined;
   }
 }

@@ -1,10 +1,9 @@
 import { TurnContext } from 'botbuilder';
-import { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Localizer } from '../../bot/presentation/i18n';
 import { operationNamedIn } from '../../bot/nlu/namedRequests';
 import { Recognizer } from '../../bot/nlu/recognizer';
 import { localeOf } from '../../bot/turn/turnSetup';
-import { Interruptions, reroute } from './cancelAndHelpDialog';
+import { Interruptions } from './cancelAndHelpDialog';
 import { HelpCard } from './helpCard';
 import { typedYesOrNo } from '../../bot/nlu/smallTalk';
 
@@ -49,11 +48,6 @@ export class RecognizedInterruptions implements Interruptions {
     const { intent, score } = await this.recognizer.recognize(text);
     if (intent === 'none' || intent === 'cancel' || intent === 'help' || score < NEW_REQUEST_SCORE) return false;
     return this.requestWords.requestWordsIn(text).length > 0;
-  }
-
-  async dropAndReroute(dc: DialogContext): Promise<DialogTurnResult> {
-    await dc.context.sendActivity(this.localizer.t(localeOf(dc.context), 'interrupt.dropped'));
-    return reroute(dc);
   }
 
   async cancelled(context: TurnContext): Promise<void> {

@@ -19,7 +19,7 @@ import type { Operation } from '../../bot/policy/capabilities';
 import { operationNamedIn } from '../../bot/nlu/namedRequests';
 import { Intent, isIntent, Recognition, Recognizer } from '../../bot/nlu/recognizer';
 import { callerOf, localeOf, ROUTED_OPERATION } from '../../bot/turn/turnSetup';
-import { REROUTE_EVENT, takeReroute } from './cancelAndHelpDialog';
+import { REROUTE_EVENT, takeDropped, takeReroute } from './cancelAndHelpDialog';
 import { EXPLAINED } from './coverage';
 import { FALLBACK_DIALOG, FallbackDialog } from './fallbackDialog';
 import { HelpCard } from './helpCard';
@@ -102,6 +102,14 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const recognition = await this.understand(step.context);
+    const asked = this.askedByName(recognition.text, value?.action);
+    const routes = this.routes.filter((r) => r.intent === (asked ?? recognition.intent));
+    const dialogId = routes.find((r) => !r.when || r.when(recognition))?.dialogId;
+    // A request in progress was dropped for this one: said first. The same request typed again
+    // (the incident form open, and the problem described in words) starts afresh with what was written.
+    const dropped = takeDropped(step.context);
+    if (dropped !== undefined)
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), dropped === dialogId ? 'interrupt.restarted' : 'interrupt.dropped'));
     if (!value && recognition.text.trim() === '') return this.nothingWritten(step);
     // « ayuda por favor… », « Привет… »: said in both languages the bot reads, rather than guessed at.
     if (!value && inAnotherLanguage(recognition.text)) {
@@ -124,11 +132,8 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'negatedOrder.nothing'));
       return step.endDialog();
     }
-    const asked = this.askedByName(recognition.text, value?.action);
     const { intent } = recognition;
     step.context.turnState.set(ROUTED_OPERATION, asked ?? intent);
-    const routes = this.routes.filter((r) => r.intent === (asked ?? intent));
-    const dialogId = routes.find((r) => !r.when || r.when(recognition))?.dialogId;
     if (dialogId) return step.beginDialog(dialogId, recognition);
     // The intent has dialogs but the request fits none of them (« ajoute Paul au groupe Ventes » names no
     // licence): not understood, and the fallback offers the likeliest requests.

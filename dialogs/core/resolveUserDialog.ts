@@ -6,7 +6,7 @@ import type { PeopleFound, Person } from '../../bot/features/directory/directory
 import { Localizer } from '../../bot/presentation/i18n';
 import { extractEntities, fold } from '../../bot/nlu/entities';
 import { askerOf, localeOf } from '../../bot/turn/turnSetup';
-import { CancelAndHelpDialog, Interruptions } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, dropAndReroute, Interruptions } from './cancelAndHelpDialog';
 
 export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
 const LOOKUP = 'lookup';
@@ -127,7 +127,7 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
     }
     const text = step.context.activity.text ?? '';
     const email = extractEntities(text).find((e) => e.type === 'email')?.value;
-    if (!email && (await this.interruptions.isNewRequest(step.context))) return this.interruptions.dropAndReroute(step);
+    if (!email && (await this.interruptions.isNewRequest(step.context))) return dropAndReroute(step);
     const words = this.names.in(text);
     const newAccountDomain = step.options?.newAccountDomain;
     return step.replaceDialog(LOOKUP, {

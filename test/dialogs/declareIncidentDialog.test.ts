@@ -64,6 +64,19 @@ describe('Declaring an incident', function () {
     assert.match(card, /"id":"since"[^}]*"value":"since yesterday"/);
   });
 
+  it('takes the problem described in words while the form waits: the form again, filled with it, and no word of a request dropped', async () => {
+    const client = (await dialogStack(tenant().url)).client();
+    await repliesOf<Reply>(client, client.sendActivity({ type: 'message', text: 'je veux déclarer un incident', locale: 'fr-FR', from }));
+    const [said, form] = await repliesOf<Reply>(
+      client,
+      client.sendActivity({ type: 'message', text: "c'est Teams, les appels coupent depuis ce matin", locale: 'fr-FR', from }),
+    );
+    assert.equal(said.text, "Je reprends votre demande avec ce que vous venez d'écrire (rien n'avait encore été fait).");
+    const card = JSON.stringify(form.attachments![0].content);
+    assert.match(card, /"id":"service"[^}]*"value":"Microsoft Teams"/);
+    assert.match(card, /"id":"since"[^}]*"value":"depuis ce matin"/);
+  });
+
   describe('fills in who is affected and since when from the message', () => {
     const cases: [string, string, string, string][] = [
       ['outlook is really slow for the whole team since monday', 'en-US', 'team', 'since monday'],
