@@ -26,6 +26,7 @@ import { HelpCard } from './helpCard';
 import { KNOWLEDGE_DIALOG, KnowledgeDialog } from './knowledgeDialog';
 import { negatedOrder, smallTalkOf } from '../../bot/nlu/smallTalk';
 import { inAnotherLanguage } from '../../bot/nlu/language';
+import { doneElsewhere } from '../../bot/nlu/elsewhere';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -130,6 +131,12 @@ export class MainDialog extends ComponentDialog {
     // « ne donne pas de licence à Paul », "don't reset Julie's password": nothing to do, whatever the words would start.
     if (!value && negatedOrder(recognition.text)) {
       await step.context.sendActivity(this.localizer.t(localeOf(step.context), 'negatedOrder.nothing'));
+      return step.endDialog();
+    }
+    // « renomme le compte de Julie », "create a Teams channel": administration done elsewhere, and where.
+    const elsewhere = value ? undefined : doneElsewhere(recognition.text);
+    if (elsewhere) {
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), `elsewhere.${elsewhere}`));
       return step.endDialog();
     }
     const { intent } = recognition;

@@ -80,6 +80,20 @@ describe('Main dialog', () => {
     );
   });
 
+  it('says where administration it does not do is done (renaming, Teams channels and members, groups), and does nothing', async () => {
+    const from = { id: 'u', name: 'Camille', aadObjectId: ADMIN.id };
+    const client = (await stack()).client();
+    const said = async (text: string, locale = 'fr-FR') => (await client.sendActivity({ type: 'message', text, locale, from })).text as string;
+    assert.match(await said('renomme le compte de Julie Roux'), /^Je ne renomme pas les comptes\..*Gérer les informations de contact/);
+    assert.match(await said("change Julie Roux's display name", 'en-US'), /^I don't rename accounts\./);
+    assert.match(await said('create a new Teams channel for the project', 'en-US'), /^I don't manage teams in Teams\./);
+    assert.match(await said('ajoute-moi au groupe Direction'), /^Je ne gère pas les groupes ni les listes de diffusion\./);
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
+  });
+
   it('shows what it can do to someone who says they are lost (« je suis perdu » is no forgotten password)', async () => {
     const client = (await stack()).client();
     const reply = await client.sendActivity({ type: 'message', text: "I'm lost", locale: 'en-US', from: { id: 'u', name: 'Camille', aadObjectId: ADMIN.id } });

@@ -159,9 +159,9 @@ export const mainDialogTestCases: MainDialogTestCase[] = [
   },
   {
     // Taken for a licence request by the recognizer, it names no licence: not understood, a licence offered among the choices.
-    name: '« ajoute Paul au groupe Ventes » names no licence: the fallback offers the likeliest requests',
+    name: '« ajoute Paul au service Ventes » names no licence: the fallback offers the likeliest requests',
     locale: 'fr-FR',
-    utterance: 'ajoute Paul au groupe Ventes',
+    utterance: 'ajoute Paul au service Ventes',
     card: 'fallback',
     says: [/pas sûr d'avoir compris/, /Attribuer une licence/],
   },
