@@ -71,7 +71,7 @@ const CONCEPTS: [string, RegExp][] = [
   ],
   ['lack', /\b(n'a pas|n'ont pas|not have|toujours pas|still not|pas encore|not yet|manque\w*|missing|lacks?|sans)\b/],
   ['greeting', /\b(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening)|hiya|howdy)\b/],
-  ['domain', /\b(domaines?|domains?|dns|mx|txt|registrar|enregistrements?|records?|[a-z0-9-]+\.[a-z]{2,})\b|(^|\s)@\S+/],
+  ['domain', /\b(domaines?|domains?|dns|mx|txt|spf|dkim|dmarc|cname|autodiscover|registrar|enregistrements?|records?|[a-z0-9-]+\.[a-z]{2,})\b|(^|\s)@\S+/],
   [
     'mailSetup',
     /\b(configur\w*|parametr\w*|setup|install\w*|imap|smtp|pop|port|serveur|server|iphone|android|tablette?|thunderbird|ajouter mon compte|add my)\b/,
@@ -81,7 +81,7 @@ const CONCEPTS: [string, RegExp][] = [
     /\b(teams|sharepoint|onedrive|outlook|exchange|word|excel|powerpoint|onenote|planner|forms|intune|entra|yammer|viva|services?|cloud|calendars?|calendriers?|agendas?|visio)\b/,
   ],
   ['helpAsked', /\b(aide\w*|aider|help\w*|assist\w*|guide\w*|depann\w*|sos)\b/],
-  ['state', /\b(statut|status|etat|state|health|sante|diagnostic\w*|dashboard|en ligne|online|outage\w*|degrad\w*)\b/],
+  ['state', /\b(statut|status|etat|state|health|sante|diagnostic\w*|dashboard|en ligne|online|outage\w*|degrad\w*|maintenances?)\b/],
   ['mail', /\b(mail|messagerie|outlook|boite|mailbox|inbox|exchange)\b/],
 ];
 

@@ -2,11 +2,15 @@ import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContex
 import { HEALTH_READERS } from '../../bot/features/serviceHealth/feature';
 import { isHealthy, ServiceHealthService, ServiceState } from '../../bot/features/serviceHealth/serviceHealth';
 import type { Recognition } from '../../bot/nlu/recognizer';
+import { fold } from '../../bot/nlu/entities';
 import type { CardRenderer } from '../../bot/presentation/cardRenderer';
 import type { Localizer } from '../../bot/presentation/i18n';
 import { callerOf, localeOf } from '../../bot/turn/turnSetup';
 
 export const SERVICE_HEALTH_DIALOG = 'serviceHealthDialog';
+
+/** « une maintenance est prévue ? », "planned maintenance this weekend": announced elsewhere than in service health. */
+const MAINTENANCE = /\b(maintenances?|planned|scheduled|prevue?s?|programmee?s?|upcoming|a venir)\b/;
 
 interface RoleReader {
   rolesOf(userId: string): Promise<string[]>;
@@ -65,6 +69,8 @@ export class ServiceHealthDialog extends ComponentDialog {
       note: details ? '' : shown.some((s) => !isHealthy(s)) ? t('health.detailsForAdmins') : '',
       incidentTitle: t('health.declare'),
     });
+    // Planned maintenance is announced in the message center, not in service health: said, then the state now.
+    if (MAINTENANCE.test(fold(step.options.text))) await step.context.sendActivity(t('health.maintenance'));
     await step.context.sendActivity({ attachments: [card] });
     return step.endDialog();
   }

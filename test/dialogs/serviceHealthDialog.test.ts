@@ -28,4 +28,17 @@ describe('Service health, live from Graph', function () {
     assert.match(answer, /Microsoft Teams/);
     assert.match(answer, /Opérationnel/);
   });
+
+  it('says where planned maintenance is announced (the message center), then shows the state now', async () => {
+    const client = (await dialogStack(tenant().url)).client();
+    const first = (await client.sendActivity({
+      type: 'message',
+      text: 'y a-t-il une maintenance prévue sur Exchange ?',
+      locale: 'fr-FR',
+      from: { id: 'u', name: 'x', aadObjectId: ADMIN.id },
+    })) as Reply;
+    assert.match(first.text!, /centre de messages/);
+    const card = client.getNextReply() as Reply;
+    assert.match(JSON.stringify(card.attachments?.[0]?.content), /Exchange Online/);
+  });
 });

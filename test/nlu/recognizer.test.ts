@@ -127,6 +127,8 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     // a full mailbox is a trouble, not a set-up
     ['ma boîte mail est saturée', 'incident.declare'],
     ["my mailbox is full and I can't receive anything", 'incident.declare'],
+    ["spf dkim dmarc c'est quoi", 'domain.setup'],
+    ['is there a planned maintenance this weekend?', 'service.health'],
   ];
   for (const [text, intent] of routes) {
     it(`understands « ${text} » as ${intent}`, async () => {
