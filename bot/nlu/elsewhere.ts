@@ -5,9 +5,9 @@ import { normalise } from './normalise';
 /**
  * Administration the bot does not carry out, though it sounds like what it does: renaming an
  * account, a team's members or channels in Teams, groups and distribution lists, a colleague's
- * phone number or address. Each is recognised by its words, so that it is told where it is done rather than taken for a licence
- * change (« change le nom d'affichage de Paul »), a password reset (« renomme le compte de Julie »)
- * or an incident (« crée un canal Teams »).
+ * phone number or address. Each is recognised by its words, so that it is told where it is done
+ * rather than taken for a licence change (« change le nom d'affichage de Paul »), a password reset
+ * (« renomme le compte de Julie ») or an incident (« crée un canal Teams »).
  */
 export type Elsewhere = 'rename' | 'teams' | 'groups' | 'contactDetails';
 

@@ -30,7 +30,7 @@ const DROPPED = Symbol('dropped');
 /**
  * Drops every dialog in progress, remembering which request was dropped (the dialog the main dialog
  * had started), and has the main dialog take this same message afresh: it tells the user, once it
- * knows where the message goes (bot/dialogs/core/mainDialog.ts).
+ * knows where the message goes (dialogs/core/mainDialog.ts).
  */
 export function dropAndReroute(dc: DialogContext): Promise<DialogTurnResult> {
   let under: DialogContext = dc;

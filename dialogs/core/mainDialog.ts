@@ -142,7 +142,7 @@ export class MainDialog extends ComponentDialog {
     const { intent } = recognition;
     step.context.turnState.set(ROUTED_OPERATION, asked ?? intent);
     if (dialogId) return step.beginDialog(dialogId, recognition);
-    // The intent has dialogs but the request fits none of them (« ajoute Paul au groupe Ventes » names no
+    // The intent has dialogs but the request fits none of them (« ajoute Paul au service Ventes » names no
     // licence): not understood, and the fallback offers the likeliest requests.
     if (routes.length > 0) return step.beginDialog(FALLBACK_DIALOG, recognition);
     switch (intent) {
