@@ -139,8 +139,18 @@ export function personLicencesAsked(text: string): boolean {
 const ORDERS = ['give', 'remove', 'change', 'create', 'cancel'];
 
 /** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences". */
-const PLANS_OF_SOMEONE =
-  /\b((verifi\w*|check\w*|regarde\w*|est-ce que|si) (\S+ ){1,3}(a|possede) (bien |toujours |encore |deja )?(sa |la |une |un |des |ses )?(licen[cs]es?|abonnements?)|(check|verify|see) (if |whether )(\S+ ){1,3}(has|still has|already has|got) (a |the |his |her |their |an )?(licen[cs]es?|subscriptions?|seats?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/;
+/** One's own plans: « quelles sont mes licences ? », « j'ai quelle licence ? », "which plan am I on?". */
+const OWN_PLANS =
+  /\b((quelles? sont|what are|show me|montre-moi|voir|see|list) (mes|my) (licen[cs]es?|abonnements?|plans?|subscriptions?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (ai-je|j'ai|est-ce que j'ai)|j'ai (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (do i have|am i on|have i got))\b/;
+
+/** Whether someone asks which plans they hold themselves. */
+export function ownLicencesAsked(text: string): boolean {
+  return OWN_PLANS.test(fold(text).replace(/[\s?!.]+$/, ''));
+}
+
+const PLANS_OF_SOMEONE = new RegExp(
+  `${/\b((verifi\w*|check\w*|regarde\w*|est-ce que|si) (\S+ ){1,3}(a|possede) (bien |toujours |encore |deja )?(sa |la |une |un |des |ses )?(licen[cs]es?|abonnements?)|(check|verify|see) (if |whether )(\S+ ){1,3}(has|still has|already has|got) (a |the |his |her |their |an )?(licen[cs]es?|subscriptions?|seats?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/.source}|${OWN_PLANS.source}`,
+);
 
 /** Someone lacking a plan or a product: « n'a pas de licence », « n'a toujours pas Teams », "doesn't have Outlook", "has no license". */
 const LACKS =

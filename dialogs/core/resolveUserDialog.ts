@@ -9,6 +9,19 @@ import { askerOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, dropAndReroute, Interruptions } from './cancelAndHelpDialog';
 
 export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
+
+/**
+ * The caller, named by a pronoun (« donne-moi une licence », "give me the helpdesk role", « moi »
+ * typed when asked who) or by what they hold (« retire mon rôle d'admin », "remove my license");
+ * « mon collègue » is not them.
+ */
+const SELF =
+  /(^|[\s'-])(moi|me|myself|moi-meme)\b|\b(my|mon|ma|mes) (own )?(\S+ )?(roles?|licen[cs]es?|droits|rights|comptes?|accounts?|abonnements?|subscriptions?|plans?|acces|access|admin\w*)\b/;
+
+/** Whether a request is about the caller themselves (« donne-moi une licence », "remove my admin role"), naming no one else. */
+export function namesTheCaller(text: string): boolean {
+  return SELF.test(fold(text));
+}
 const LOOKUP = 'lookup';
 const MAX_CHOICES = 8;
 
@@ -81,6 +94,8 @@ export class ResolveUserDialog extends CancelAndHelpDialog {
         return this.ask(step, t('resolveUser.notFound', { who: email }));
       }
     }
+    const caller = step.context.activity.from?.aadObjectId;
+    if (words.length === 0 && caller && namesTheCaller(step.context.activity.text ?? '')) return step.endDialog(await this.directory.person(caller));
     if (words.length === 0) {
       // « julie@exemple »: an address cut short is said so, rather than taken for no answer at all.
       const partial = /\S+@\S*/.exec(step.context.activity.text ?? '')?.[0];

@@ -303,9 +303,33 @@ describe('Licences by chat', function () {
       assert.match(JSON.stringify(cardOf(reply)), /Licences de Lumière & Fils|Lumière & Fils licenses/);
     });
 
+    it("tells anyone their own plans, no role needed (« quelles sont mes licences ? », « j'ai quelle licence ? »)", async () => {
+      const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
+      assert.equal((await (await conversation(lea)).say('quelles sont mes licences ?')).text, 'Vous avez cette licence : Microsoft 365 Business Standard.');
+      assert.equal((await (await conversation(lea)).say("j'ai quelle licence ?")).text, 'Vous avez cette licence : Microsoft 365 Business Standard.');
+      assert.deepEqual(writes(), []);
+    });
+
     it('is refused, like the inventory, to someone who holds none of the roles that read licences', async () => {
       const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
       await assert.rejects((await conversation(lea)).say('quelles licences a Paul Fontaine ?'), (error: unknown) => rootCause(error) instanceof RoleRequired);
+    });
+  });
+
+  describe('for oneself', () => {
+    it('takes « moi » in the request as the asker (« donne-moi une licence E3 »)', async () => {
+      const card = cardOf(await (await conversation()).say('donne-moi une licence E3'));
+      assert.match(JSON.stringify(card), /Attribuer Office 365 E3 à Camille Martin \?/);
+    });
+
+    it('takes « moi » typed when asked who as the asker', async () => {
+      const chat = await conversation();
+      assert.match(textOf(await chat.say('attribue une licence Business Basic')), /À qui attribuer une licence \?/);
+      assert.match(JSON.stringify(cardOf(await chat.say('moi'))), /Attribuer Microsoft 365 Business Basic à Camille Martin \?/);
+    });
+
+    it('does not take « mon collègue » for the asker', async () => {
+      assert.match(textOf(await (await conversation()).say('donne une licence E3 à mon collègue')), /À qui attribuer une licence \?/);
     });
   });
 

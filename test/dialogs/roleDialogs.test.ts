@@ -173,6 +173,11 @@ describe('Administrators and their roles', function () {
     assert.ok(rolesOf(ADMIN.id).includes(ROLE.globalAdmin));
   });
 
+  it("takes « mon rôle » for the asker's own (« retire mon rôle d'administrateur général »), after confirmation", async () => {
+    const reply = await (await chatAs()).say("retire mon rôle d'administrateur général");
+    assert.match(JSON.stringify(reply.attachments?.[0]?.content), /Retirer le rôle Administrateur général à Camille Martin/);
+  });
+
   it('is refused to a Helpdesk Administrator', async () => {
     const chat = await chatAs(JULIEN.id, 'Julien Moreau');
     await assert.rejects(chat.say('ajoute le rôle support technique à Julie Roux'), (error: unknown) => rootCause(error) instanceof RoleRequired);
