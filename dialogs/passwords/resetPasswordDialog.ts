@@ -18,6 +18,17 @@ import { personPassedOn, WriteServices, WriteSteps } from '../core/writeSteps';
 import { PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 import type { RoleDirectory } from '../../bot/features/directory/directoryRoles';
 
+/**
+ * Someone's password, the person not named yet (« réinitialise un mot de passe », "reset a user's
+ * password", « le mdp d'un collègue »): an administrator is asked whose, never sent to self-service.
+ */
+const SOMEONE_UNNAMED =
+  /\b(un mot de passe|un mdp|a password|someone|somebody|quelqu'un|(un|une|a|an|mon|ma|my) (utilisateur|utilisatrice|user|employe|employee|salarie|collegue|colleague|collaborateur|collaboratrice)|un compte|an account|d'un|d'une|for a|of a)\b/;
+
+/** Many people at once (« tout le service compta », "the whole sales team"): one at a time here. */
+const MANY =
+  /\b(tout le monde|tous les|toutes les|toute l'equipe|tout le service|tout le personnel|toute la (societe|boite|boutique)|everyone|everybody|all (the )?(users|staff|people|employees|accounts)|(the )?whole (team|department|office|company|staff)|the whole \S+ (team|department))\b/;
+
 /** One's own account or password (« mon compte », "my password"), said in so many words. */
 const OWN_ACCOUNT = /\b(my|mon|ma|mes)\s+(own\s+)?(account|compte|password|mot de passe|motdepasse|mdp|pwd|login|session|access|acces)\b/;
 
@@ -66,7 +77,14 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const target = this.steps.whoFrom(step.options);
     // « mon compte a été piraté », "I think my account was hacked": one's own, whatever other words name no one.
     const namesSomeone = Boolean(target.email) || ((target.words ?? []).length > 0 && !OWN_ACCOUNT.test(fold(step.options.text)));
-    if (!state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r)) || !namesSomeone) {
+    const mayReset = state.callerRoles.some((r) => PASSWORD_RESETTERS.includes(r));
+    if (mayReset && !namesSomeone && MANY.test(fold(step.options.text))) {
+      await step.context.sendActivity(this.steps.t(step.context, 'reset.everyone'));
+      return step.endDialog();
+    }
+    // « réinitialise un mot de passe », by an administrator: whose is asked (« moi » then leads to self-service).
+    const someoneUnnamed = mayReset && !namesSomeone && SOMEONE_UNNAMED.test(fold(step.options.text));
+    if (!mayReset || (!namesSomeone && !someoneUnnamed)) {
       // Someone else's password without a role to reset it: say so, and how that person gets a new one.
       const someoneElse = namesSomeone ? await this.someoneElse(target, callerId) : undefined;
       if (someoneElse) {
@@ -89,7 +107,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(this.steps.t(step.context, moved ? 'reset.privateOnly' : 'reset.privateOnlyNoChat'));
       return step.endDialog();
     }
-    return step.beginDialog(RESOLVE_USER_DIALOG, target);
+    return step.beginDialog(RESOLVE_USER_DIALOG, { ...target, ask: this.steps.t(step.context, 'resolveUser.ask.password.reset') });
   }
 
   /** The one person the request names, when it is not the caller (« réinitialise le mot de passe de Julie Roux »). */
@@ -111,6 +129,8 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const state = step.values as ResetState;
     state.person = personPassedOn(step);
     if (!state.person) return step.endDialog(); // cancelled
+    // « moi », answered to « whose? »: nobody resets their own password here (Entra refuses it); self-service does.
+    if (state.person.id === step.context.activity.from?.aadObjectId) return step.replaceDialog(SELF_SERVICE_RESET_DIALOG);
     const locale = localeOf(step.context);
     const targetRoles = await this.services.roles.rolesOf(state.person.id);
     const name = state.person.displayName;

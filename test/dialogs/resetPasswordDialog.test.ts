@@ -89,6 +89,32 @@ describe('Resetting a password', function () {
     assert.match(JSON.stringify(reply.attachments?.[0]?.content ?? reply.text), /self-service reset|libre-service/);
   });
 
+  it('asks an administrator whose password, when the request names nobody yet (« réinitialise un mot de passe »)', async () => {
+    const chat = await chatAs(JULIEN.id, 'Julien Moreau');
+    assert.equal((await chat.say('réinitialise un mot de passe')).text, 'De qui faut-il réinitialiser le mot de passe ? Donnez son nom ou son adresse e-mail.');
+    const confirm = (await chat.say('Léa Petit')).attachments![0].content;
+    assert.match(JSON.stringify(confirm), /Léa Petit/);
+  });
+
+  it('sends an administrator who answers « moi » to self-service: nobody resets their own password here', async () => {
+    const chat = await chatAs(JULIEN.id, 'Julien Moreau');
+    await chat.say('réinitialise un mot de passe');
+    assert.match(JSON.stringify((await chat.say('moi')).attachments![0].content), /libre-service/);
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
+  });
+
+  it('resets one password at a time: a whole team asked gets how, and nothing is done', async () => {
+    const chat = await chatAs(JULIEN.id, 'Julien Moreau');
+    assert.match((await chat.say('réinitialise le mot de passe de tout le service compta')).text!, /^Je réinitialise un mot de passe à la fois/);
+    assert.deepEqual(
+      tenant().requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
+  });
+
   it('never shows a password in a channel: it asks to continue in private', async () => {
     const chat = await chatAs(JULIEN.id, 'Julien Moreau', { id: 'a:channel', conversationType: 'channel', isGroup: true, name: '' });
     const reply = await chat.say('réinitialise le mot de passe de Léa Petit');
