@@ -10,11 +10,11 @@ const CONCEPTS: [string, RegExp][] = [
   ['licence', /\b(licence\w*|plan|plans|produit|product|office 365|e[135]|business (basic|standard|premium))\b/],
   [
     'give',
-    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give(?! me a (call|ring|shout))|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|(?<!(l'|une |mon |ton |son |notre |votre |leur |cette |toute l'|the ))equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
+    /\b(attribu\w*|affect\w*|donn\w*|assign\w*|give(?! me a (call|ring|shout)| up)|gives|gave|giving|allocat\w*|alloue\w*|octroi\w*|accord\w*|grant\w*|met|mets|mettre|put|ajout\w*|add|adds|(?<!(l'|une |mon |ton |son |notre |votre |leur |cette |toute l'|the ))equip\w*|provision\w*|hand out|sort out|enable|activ\w*|set aside|prevoi\w*|mettre de cote|redonn\w*|reattribu\w*|rattribu\w*|reassign\w*|give back)\b/,
   ],
   [
     'remove',
-    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign(?!ed)\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|not necessary|plus necessaire|plus utile|quit|free (the|his|her|their) licence|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
+    /\b(retir\w*|retrait|enlev\w*|supprim\w*|desaffect\w*|desattribu\w*|liber\w*|recuper\w*|repren\w*|ote|oter|remove\w*|revok\w*|unassign(?!ed)\w*|unlicen\w*|take away|take back|take off|strip\w*|pull|reclaim\w*|releas\w*|drop\w*|free up|withdraw\w*|give up|renonc\w*|relinquish\w*|deactivat\w*|desactiv\w*|plus besoin|no longer needs?|not necessary|plus necessaire|plus utile|quit|free (the|his|her|their) licence|not needs? (?:\S+ ){1,3}(?:anymore|any more)|get (?:\S+ ){1,3}back|leaving|parti|quitte|vire|virer|virez|sucre\w*)\b/,
   ],
   [
     'change',

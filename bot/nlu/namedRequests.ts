@@ -225,7 +225,7 @@ const NEW_PHONE =
 const SIGNING_IN = /\b(connexion|connecter|connecte|sign|signing|log|login|valider|approve|approuver|codes?|notifications?|authenti\w*|verif\w*)\b/;
 
 const REMOVAL_VERB =
-  /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop)\b/;
+  /\b(retir\w*|enlev\w*|supprim\w*|revoqu\w*|ote\w*|oter|destitu\w*|remove\w*|revoke\w*|take|strip\w*|withdraw\w*|demote\w*|unassign\w*|drop|give up|renonc\w*|relinquish\w*|step down|abandonn\w*)\b/;
 const ROLE_WORD = /\b(roles?|droits|admins?|administrat\w*|privileges?|rights)\b/;
 
 /**

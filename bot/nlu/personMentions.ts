@@ -27,7 +27,7 @@ const EXTRA_WORDS =
   // English contractions cut at their apostrophe ("shouldn't" → « shouldn »)
   'shouldn wouldn couldn mustn didn doesn isn aren wasn weren don won can hasn haven ' +
   // slang for taking away (« faut virer la licence de Victor »)
-  'vire virer virez degage degager sucre sucrer ' +
+  'vire virer virez degage degager sucre sucrer prends prend prendre transfere transferer over ' +
   // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)
   'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee ' +
   // being away (« Julie est en congé maternité », "Julie's off on maternity leave")
@@ -78,6 +78,8 @@ export class PersonMentions {
   in(text: string): string[] {
     const clauses = fold(text)
       .replace(/\S+@\S+/g, ' ')
+      // « le petit nouveau », « la petite stagiaire »: someone not named (« Léa Petit » still is)
+      .replace(/\b(le|la|du|de la|au|a la|notre|ma|mon) (petit|petite) (nouveau|nouvelle|nouvel|jeune|stagiaire)\b/g, '$1 $3')
       .split(/[,;.!?:()]+|\s-\s/)
       .map((clause) => {
         const clauseWords = clause.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);

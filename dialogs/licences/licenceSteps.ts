@@ -7,6 +7,7 @@ import { LICENCE_MISSPELLINGS } from '../../bot/nlu/normalise';
 import type { Recognition } from '../../bot/nlu/recognizer';
 import { choicePrompt } from '../core/cardPrompt';
 import { WriteServices, WriteSteps } from '../core/writeSteps';
+import type { Operation } from '../../bot/policy/capabilities';
 
 /** « licence E7 », « abonnement Netflix », "E7 license", "Netflix subscription": the word next to the word licence. */
 const PLAN_WORD_BESIDE_LICENCE =
@@ -55,10 +56,27 @@ export interface LicenceServices extends WriteServices {
   licenses: LicenseService;
 }
 
+/**
+ * A licence moved from one person to another (« prends la licence de Marc et donne-la à Julie »,
+ * « transfère la licence de Paul à Hugo », "move Julie's license over to Hugo"): two requests here.
+ */
+const TRANSFER =
+  /\b((prend\w*|recuper\w*|retir\w*|enlev\w*|take|remove)\b.*\b(donne\w*|attribu\w*|affect\w*|met\w*|give|assign|put)\b.*\b(a|au|to)\b|(transf[eè]r\w*|transfer\w*|move|moves|swap|pass|passe\w*|bascul\w*) .*\b(licen[cs]e|licence|abonnement|subscription|seat)\b.*\b(de|d'|from|of)\b.*\b(a|au|to|over to)\b|(transf[eè]r\w*|transfer\w*|move|swap|pass) ((\S+ ){0,2}\S+'s|sa|la|his|her) (licen[cs]e|licence|seat)\b.*\b(a|au|to|over to)\b)/;
+
 /** The steps the licence dialogs share besides every write's: plans named or chosen, units left. */
 export class LicenceSteps extends WriteSteps {
   constructor(private readonly licences: LicenceServices) {
     super(licences);
+  }
+
+  /** Who the request is about, once the caller may act; a licence moved between two people is said to be two requests. */
+  override async findTarget(step: WaterfallStepContext<Recognition>, intent: Operation): Promise<DialogTurnResult> {
+    if (TRANSFER.test(fold(step.options.text)) && this.s.names.in(step.options.text).length >= 2) {
+      await this.authorize(step, intent);
+      await step.context.sendActivity(this.t(step.context, 'license.transfer'));
+      return step.endDialog();
+    }
+    return super.findTarget(step, intent);
   }
 
   /** The plans a request names, by the names people know them by (« Office 365 E1 », not STANDARDPACK). */

@@ -316,6 +316,16 @@ describe('Licences by chat', function () {
     });
   });
 
+  it('says a licence moved from one person to another is two requests, and does nothing (« prends la licence de Paul et donne-la à Julie »)', async () => {
+    for (const text of [
+      'prends la licence de Paul Fontaine et donne-la à Julie Roux',
+      'transfère la licence de Paul Fontaine à Julie Roux',
+      "swap Paul Fontaine's license over to Julie Roux",
+    ])
+      assert.match(textOf(await (await conversation()).say(text)), /(en deux demandes|in two requests)/, text);
+    assert.deepEqual(writes(), []);
+  });
+
   describe('for oneself', () => {
     it('takes « moi » in the request as the asker (« donne-moi une licence E3 »)', async () => {
       const card = cardOf(await (await conversation()).say('donne-moi une licence E3'));

@@ -74,6 +74,9 @@ describe('Requests asked for by name', () => {
     ['peux-tu me montrer les admins', 'admin.roles'],
     ['qui est admin exchange ?', 'admin.roles'],
     ['make Julie an admin', undefined],
+    // giving up one's own role is taking it away
+    ['I want to give up my admin rights', 'admin.roles'],
+    ["je renonce à mon rôle d'administrateur", 'admin.roles'],
     // someone else needs a product: a licence
     ["Paul a besoin d'Outlook", 'license.assign'],
     ['Hugo will need a mailbox', 'license.assign'],

@@ -37,6 +37,7 @@ describe('The words of a request that may name a person', () => {
     ['enlève la licence de Thomas, il part à la fin du mois', ['thomas']],
     ['Paul part en fin de mois, faut faire quoi pour sa licence', ['paul']],
     ["why doesn't Hugo have Outlook?", ['hugo']],
+    ['le petit nouveau a besoin de Word et Excel', []],
     ["Chantal n'a pas de licence, c'est normal ?", ['chantal']],
     ["J'ai besoin qu'on crée un compte administrateur pour Marc Lefèvre, il gérera les utilisateurs", ['marc', 'lefevre']],
     ['Paul Fontaine, peux-tu lui donner une licence E3 ?', ['paul', 'fontaine']],
