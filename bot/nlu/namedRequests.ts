@@ -139,9 +139,19 @@ export function personLicencesAsked(text: string): boolean {
 const ORDERS = ['give', 'remove', 'change', 'create', 'cancel'];
 
 /** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences". */
+/** One's own plan missing, as an app says it (« Teams me dit que je n'ai pas de licence », "I don't have a license for Teams"). */
+const OWN_LACK =
+  /\b((je n'ai|j'ai) (pas|plus|aucune) (de |d')?(licen[cs]es?|abonnements?)|i (don't|do not) have (a |any )?(licen[cs]es?|subscriptions?)|i have no (licen[cs]es?|subscriptions?))\b/;
+
+/** Whether someone says they lack a plan themselves (their plans answer it, with what to do when an app disagrees). */
+export function ownLicenceLackSaid(text: string): boolean {
+  return OWN_LACK.test(fold(text));
+}
+
 /** One's own plans: « quelles sont mes licences ? », « j'ai quelle licence ? », "which plan am I on?". */
-const OWN_PLANS =
-  /\b((quelles? sont|what are|show me|montre-moi|voir|see|list) (mes|my) (licen[cs]es?|abonnements?|plans?|subscriptions?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (ai-je|j'ai|est-ce que j'ai)|j'ai (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (do i have|am i on|have i got))\b/;
+const OWN_PLANS = new RegExp(
+  `${/\b((quelles? sont|what are|show me|montre-moi|voir|see|list) (mes|my) (licen[cs]es?|abonnements?|plans?|subscriptions?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (ai-je|j'ai|est-ce que j'ai)|j'ai (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (do i have|am i on|have i got))\b/.source}|${OWN_LACK.source}`,
+);
 
 /** Whether someone asks which plans they hold themselves. */
 export function ownLicencesAsked(text: string): boolean {
@@ -249,11 +259,20 @@ export function roleRevokeAsked(text: string): boolean {
   );
 }
 
+/**
+ * One's own incident withdrawn, closed or commented on (« je veux annuler mon ticket », « ajouter un
+ * commentaire à mon incident », "my ticket can be closed"): its card does that, so the incident is
+ * shown (never « nothing to cancel »). « annule ma demande » stays a cancel: a request may be anything.
+ */
+const OWN_INCIDENT_ACTED_ON =
+  /\b((annul\w*|ferm\w*|clore|clos|cloturer|close|cancel\w*|withdraw\w*|retir\w*|supprim\w*|delete|comment\w*|(ajout\w*|rajout\w*) (un |une |des )?(commentaire|precision|info\w*|note|detail)s?|add (a |some )?(comment|note|details?|info\w*)|complet\w*|update) .*\b(mon|ma|mes|my|ce|cet|the|le|l'|this) ?(ticket|incident|signalement|report)s?|(mon|my|le|the) (ticket|incident|signalement|report) (peut|can) (etre|be) (ferme|clos|closed|annule|cancelled))\b/;
+
 /** The operation a message asks for by name, if any. */
 export function operationNamedIn(text: string): Operation | undefined {
   const folded = fold(text);
   const named = NAMED.find(([, words]) => words.test(folded))?.[0];
   if (named) return named;
+  if (OWN_INCIDENT_ACTED_ON.test(folded)) return 'incident.status';
   if (holdersAsked(text) || unlicensedAsked(text) || personLicencesAsked(text)) return 'license.list';
   if (securityInfoAsked(text)) return 'password.change';
   if (serviceStateAsked(text)) return 'service.health';

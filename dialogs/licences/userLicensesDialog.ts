@@ -1,7 +1,7 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Person } from '../../bot/features/directory/directory';
 import type { Recognition } from '../../bot/nlu/recognizer';
-import { ownLicencesAsked } from '../../bot/nlu/namedRequests';
+import { ownLicenceLackSaid, ownLicencesAsked } from '../../bot/nlu/namedRequests';
 import { CancelAndHelpDialog } from '../core/cancelAndHelpDialog';
 import { namesTheCaller, PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } from '../core/resolveUserDialog';
 import { LicenceServices, LicenceSteps } from './licenceSteps';
@@ -60,7 +60,11 @@ export class UserLicensesDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     const held = licenses.map((h) => (h.viaGroup ? t('license.of.viaGroup', { plan: h.plan.name, group: h.viaGroup.displayName }) : h.plan.name));
-    await step.context.sendActivity(t(`${of}.some`, { name: person.displayName, count: held.length, licenses: held.join(', ') }));
+    // « Teams me dit que je n'ai pas de licence », and they have one: what to do when an app disagrees.
+    const lacking = of === 'license.yours' && ownLicenceLackSaid(step.options.text);
+    await step.context.sendActivity(
+      t(lacking ? 'license.yours.someButLacking' : `${of}.some`, { name: person.displayName, count: held.length, licenses: held.join(', ') }),
+    );
     return step.endDialog();
   }
 }

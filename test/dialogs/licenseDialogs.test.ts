@@ -307,6 +307,10 @@ describe('Licences by chat', function () {
       const lea = { id: 'u', name: 'Léa Petit', aadObjectId: ORDINARY.id };
       assert.equal((await (await conversation(lea)).say('quelles sont mes licences ?')).text, 'Vous avez cette licence : Microsoft 365 Business Standard.');
       assert.equal((await (await conversation(lea)).say("j'ai quelle licence ?")).text, 'Vous avez cette licence : Microsoft 365 Business Standard.');
+      assert.match(
+        (await (await conversation(lea)).say("Teams me dit que je n'ai pas de licence")).text!,
+        /^Vous avez cette licence : Microsoft 365 Business Standard\. Si une application vous dit le contraire/,
+      );
       assert.deepEqual(writes(), []);
     });
 

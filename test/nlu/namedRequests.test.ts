@@ -26,6 +26,16 @@ describe('Requests asked for by name', () => {
     ['show me what is waiting', 'incident.open'],
     ["qu'est-ce qui attend dans la file ?", 'incident.open'],
     ['mes incidents ne sont pas pris', undefined],
+    // one's own incident withdrawn, closed or commented on: the incident, whose card does it
+    ['je veux annuler mon ticket', 'incident.status'],
+    ['je voudrais ajouter un commentaire à mon incident', 'incident.status'],
+    ['mon ticket peut être fermé', 'incident.status'],
+    ['please close my ticket, it works again', 'incident.status'],
+    ['annule ma demande', undefined],
+    // one's own plans, and their lack
+    ['quelles sont mes licences ?', 'license.list'],
+    ["teams me dit que je n'ai pas de licence", 'license.list'],
+    ["I don't have a license for Teams", 'license.list'],
     // who holds a plan (not how many are left, not who changed it)
     ['who has an E5 licence?', 'license.list'],
     ['qui a une licence Business Standard ?', 'license.list'],
