@@ -15,8 +15,16 @@ export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
  * typed when asked who) or by what they hold (« retire mon rôle d'admin », "remove my license");
  * « mon collègue » is not them.
  */
-const SELF =
-  /(^|[\s'-])(moi|me|myself|moi-meme)\b|\b(my|mon|ma|mes) (own )?(\S+ )?(roles?|licen[cs]es?|droits|rights|comptes?|accounts?|abonnements?|subscriptions?|plans?|acces|access|admin\w*)\b/;
+const SELF = new RegExp(
+  [
+    // « donne-moi », « à moi », « pour moi », « moi » typed alone (« aide-moi à attribuer une licence » is not for them)
+    '\\b(donne|attribue|affecte|met|mets|ajoute|accorde|octroie|passe|retire|enleve|ote|fais|rends|reinitialise)-moi\\b|\\b(a|pour) moi\\b|\\bmoi-meme\\b|^(a |pour )?moi\\W*$',
+    // "give me", "make me", "myself" ("help me assign a license" is not for them)
+    '\\b(give|get|assign|grant|make|set|put|add|upgrade|move|switch|remove|revoke|reset) me\\b|\\bmyself\\b|^me\\W*$',
+    // « mon rôle », "my license": what they hold
+    '\\b(my|mon|ma|mes) (own )?(\\S+ )?(roles?|licen[cs]es?|droits|rights|comptes?|accounts?|abonnements?|subscriptions?|plans?|acces|access|admin\\w*)\\b',
+  ].join('|'),
+);
 
 /** Whether a request is about the caller themselves (« donne-moi une licence », "remove my admin role"), naming no one else. */
 export function namesTheCaller(text: string): boolean {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { namesTheCaller } from '../../dialogs/core/resolveUserDialog';
 import { ADMIN, seededUser } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
@@ -183,4 +184,21 @@ describe('Finding the person a request is about', () => {
     const reply = await client.sendActivity({ type: 'message', text: 'go', locale: 'en-US', from });
     assert.equal(reply.text, 'I can\'t find anyone named "zorglub" in the directory. Give me another name or their email address ("cancel" to stop).');
   });
+});
+
+describe('The asker, named in the request', () => {
+  const cases: [string, boolean][] = [
+    ['donne-moi une licence E3', true],
+    ['à moi', true],
+    ['moi', true],
+    ['give me an E5 license', true],
+    ['remove my admin role', true],
+    ["retire mon rôle d'administrateur", true],
+    // help asked, or someone else
+    ['aide-moi à attribuer une licence', false],
+    ['help me assign a license', false],
+    ['can you show me how to assign a licence', false],
+    ['donne une licence à mon collègue', false],
+  ];
+  for (const [text, self] of cases) it(`« ${text} » ${self ? 'is' : 'is not'} about the asker`, () => assert.equal(namesTheCaller(text), self));
 });
