@@ -49,20 +49,20 @@ const NAMED: [Operation, RegExp][] = [
 
 /** Someone arriving, and what to prepare (« une nouvelle recrue arrive lundi, que dois-je faire ? », "a new starter joins next week, what do I need to do?"). */
 const ARRIVAL =
-  /\b(new (starter|joiner|hire|employee|recruit|colleague)s?|nouvel(le)? (arrivante?|recrue|employee?|salariee?|collaborat\w*|stagiaire)|nouveau (salarie|collaborateur|stagiaire|venu))\b.*\b(what (do|should|must) (i|we)|que (dois|faut|doit)|quoi faire|qu'est-ce qu'il faut|onboard\w*|procedure|set (him|her|them) up|prepar\w*)\b/;
+  /\b(new (starter|joiner|hire|employee|recruit|colleague)s?|(hired|recruited|taken on|embauche\w*|recrute\w*)|nouvel(le)? (arrivante?|recrue|employee?|salariee?|collaborat\w*|stagiaire)|nouveau (salarie|collaborateur|stagiaire|venu))\b.*\b(what (do|should|must) (i|we)|que (dois|faut|doit)|quoi faire|qu'est-ce qu'il faut|onboard\w*|procedure|set (him|her|them) up|prepar\w*)\b/;
 
 /** « crée un utilisateur », "add a new user", « crée un compte pour le stagiaire »: an account, made… */
 const NEW_ACCOUNT =
   /\b(cree\w*|creer|create\w*|ajout\w*|add|adds|ouvr\w*|open|set up)\b.*\b(utilisat(eur|rice)s?|users?|comptes?|accounts?|acces|access)\b|\b(nouvel? utilisat(eur|rice)|new users?|new accounts?|nouveau compte|compte utilisateur|user account)\b/;
 /** « bloque la connexion de Paul », "delete the user Paul", « désactive le compte de Paul »: an account, closed… */
 const CLOSED_ACCOUNT =
-  /\b(bloque\w*|bloquer|desactiv\w*|suspend\w*|block\w*|disable\w*|deactivat\w*|supprim\w*|delete\w*|efface\w*)\b.*\b(compte|utilisat(eur|rice)|connexion|account|user|sign-?in|signing|login|log in)\b/;
+  /\b(bloque\w*|bloquer|desactiv\w*|suspend\w*|block\w*|disable\w*|deactivat\w*|supprim\w*|delete\w*|efface\w*|lock (\S+ ){1,3}out|lock out)\b.*\b(compte|utilisat(eur|rice)|connexion|account|user|sign-?in|signing|login|log in)\b/;
 /** Someone leaving, and what becomes of their account (« X quitte la société : que faire de son compte ? », "X leaves on Friday, what about her account?"). */
 const DEPARTURE =
-  /\b(quitte\w*|part|partira|s'en va|depart|leaves?|leaving|left)\b.*\b(son compte|leur compte|ses acces|his account|her account|their account|the account)\b|\b(son compte|his account|her account)\b.*\b(quitte\w*|part|partira|depart|leaves?|leaving|left)\b/;
+  /\b(quitte\w*|part|partira|s'en va|depart|leaves?|leaving|left)\b.*\b(son compte|leur compte|ses acces|his account|her account|their account|the account)\b|\b(son compte|his account|her account)\b.*\b(quitte\w*|part|partira|depart|leaves?|leaving|left)\b|\b(left|has left|quit|fired|let go|licencie\w*|viree?|renvoyee?|est partie?|a quitte)\b.*\b(stop|block|lock|cut off|coupe\w*|bloque\w*|empech\w*|revok\w*|disable|desactiv\w*|getting into|get into|acces|access)\b/;
 /** Someone stuck (« bloqué sur l'écran de connexion », "I'm blocked from signing in"): a state to mend, no account to close. */
 const STUCK =
-  /\b(bloquees?|bloques|blocked)\b|\b(suis|est|es|sont|reste|restes|am|is|are|got|get) bloque\b|\bbloque (sur|a|au|aux|devant|depuis|dehors|hors)\b/;
+  /\b(bloquees?|bloques|blocked|locked|verrouillee?s?)\b|\b(suis|est|es|sont|reste|restes|am|is|are|got|get) bloque\b|\bbloque (sur|a|au|aux|devant|depuis|dehors|hors)\b/;
 /** …that is no administrator's (admin.create makes those), no mailbox on a phone (mail.setup), no group's member, no licence, not one's own. */
 const NOT_AN_ACCOUNT =
   /\b(admin\w*|role\w*|droits|rights|mail\w*|messagerie|outlook|iphone|android|telephone|phone|tablette?|ordinateur|mac|groupe|group|equipe|team|licen[cs]\w*|je|j|mon|ma|mes|my|i|me)\b/;

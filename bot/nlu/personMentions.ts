@@ -28,6 +28,8 @@ const EXTRA_WORDS =
   'shouldn wouldn couldn mustn didn doesn isn aren wasn weren don won can hasn haven ' +
   // slang for taking away (« faut virer la licence de Victor »)
   'vire virer virez degage degager sucre sucrer prends prend prendre transfere transferer over ' +
+  // comparing plans, and shutting someone out (« la différence entre E3 et E5 », "lock Paul out")
+  'difference differences between entre compare comparer versus vs lock out ' +
   // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)
   'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee ' +
   // being away (« Julie est en congé maternité », "Julie's off on maternity leave")

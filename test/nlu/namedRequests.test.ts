@@ -83,6 +83,11 @@ describe('Requests asked for by name', () => {
     ['can you show me the admins', 'admin.roles'],
     ['peux-tu me montrer les admins', 'admin.roles'],
     ['qui est admin exchange ?', 'admin.roles'],
+    // accounts made or closed, in an office manager's words
+    ['hi there, one of our staff left and I need to stop her getting into email', 'admin.create'],
+    ["can you lock Paul out of his account, he's been fired", 'admin.create'],
+    ['we hired two people, what do I need to set them up', 'admin.create'],
+    ["Paul's account is locked", undefined],
     ['make Julie an admin', undefined],
     // giving up one's own role is taking it away
     ['I want to give up my admin rights', 'admin.roles'],

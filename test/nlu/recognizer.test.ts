@@ -129,6 +129,9 @@ describe('Recognizer (nlp.js and a linear model, offline)', () => {
     ["my mailbox is full and I can't receive anything", 'incident.declare'],
     ["spf dkim dmarc c'est quoi", 'domain.setup'],
     ['is there a planned maintenance this weekend?', 'service.health'],
+    // a suspected attack is an incident; two plans compared are the plans
+    ['I think I clicked on a phishing link', 'incident.declare'],
+    ["what's the difference between business basic and standard", 'license.list'],
   ];
   for (const [text, intent] of routes) {
     it(`understands « ${text} » as ${intent}`, async () => {
