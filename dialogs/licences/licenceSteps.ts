@@ -63,17 +63,26 @@ export interface LicenceServices extends WriteServices {
 const TRANSFER =
   /\b((prend\w*|recuper\w*|retir\w*|enlev\w*|take|remove)\b.*\b(donne\w*|attribu\w*|affect\w*|met\w*|give|assign|put)\b.*\b(a|au|to)\b|(transf[eè]r\w*|transfer\w*|move|moves|swap|pass|passe\w*|bascul\w*) .*\b(licen[cs]e|licence|abonnement|subscription|seat)\b.*\b(de|d'|from|of)\b.*\b(a|au|to|over to)\b|(transf[eè]r\w*|transfer\w*|move|swap|pass) ((\S+ ){0,2}\S+'s|sa|la|his|her) (licen[cs]e|licence|seat)\b.*\b(a|au|to|over to)\b)/;
 
+/** One person's plan taken away and another given (« retire la licence de Paul et donne-lui une E5 »): a change, asked in one request. */
+const REMOVE_THEN_GIVE_SAME =
+  /\b(retir\w*|enlev\w*|remove|take)\b.*\b(et|and|puis|then|pour)\b.*\b((donne|attribue|affecte|mets|met)-lui|lui (donner|attribuer|mettre)|give (him|her|them)|put (him|her|them) on|assign (him|her|them))\b/;
+
 /** The steps the licence dialogs share besides every write's: plans named or chosen, units left. */
 export class LicenceSteps extends WriteSteps {
   constructor(private readonly licences: LicenceServices) {
     super(licences);
   }
 
-  /** Who the request is about, once the caller may act; a licence moved between two people is said to be two requests. */
+  /** Who the request is about, once the caller may act; a licence moved between two people is two requests, and one person's plan replaced is one. */
   override async findTarget(step: WaterfallStepContext<Recognition>, intent: Operation): Promise<DialogTurnResult> {
     if (TRANSFER.test(fold(step.options.text)) && this.s.names.in(step.options.text).length >= 2) {
       await this.authorize(step, intent);
       await step.context.sendActivity(this.t(step.context, 'license.transfer'));
+      return step.endDialog();
+    }
+    if (REMOVE_THEN_GIVE_SAME.test(fold(step.options.text))) {
+      await this.authorize(step, intent);
+      await step.context.sendActivity(this.t(step.context, 'license.change.inOne'));
       return step.endDialog();
     }
     return super.findTarget(step, intent);

@@ -330,6 +330,11 @@ describe('Licences by chat', function () {
     assert.deepEqual(writes(), []);
   });
 
+  it("says one person's plan replaced is one request (« retire la licence de Paul et donne-lui une E5 »), and does nothing", async () => {
+    assert.match(textOf(await (await conversation()).say('retire la licence de Paul Fontaine et donne-lui une E5')), /une seule demande suffit/);
+    assert.deepEqual(writes(), []);
+  });
+
   describe('for oneself', () => {
     it('takes « moi » in the request as the asker (« donne-moi une licence E3 »)', async () => {
       const card = cardOf(await (await conversation()).say('donne-moi une licence E3'));
