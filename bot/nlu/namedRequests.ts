@@ -138,7 +138,6 @@ export function personLicencesAsked(text: string): boolean {
 
 const ORDERS = ['give', 'remove', 'change', 'create', 'cancel'];
 
-/** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences". */
 /** One's own plan missing, as an app says it (« Teams me dit que je n'ai pas de licence », "I don't have a license for Teams"). */
 const OWN_LACK =
   /\b((je n'ai|j'ai) (pas|plus|aucune) (de |d')?(licen[cs]es?|abonnements?)|i (don't|do not) have (a |any )?(licen[cs]es?|subscriptions?)|i have no (licen[cs]es?|subscriptions?))\b/;
@@ -158,6 +157,7 @@ export function ownLicencesAsked(text: string): boolean {
   return OWN_PLANS.test(fold(text).replace(/[\s?!.]+$/, ''));
 }
 
+/** « quelle licence a / possède / utilise … », « … est sur quel plan », "which plan is … on", "…'s licences"; and one's own. */
 const PLANS_OF_SOMEONE = new RegExp(
   `${/\b((verifi\w*|check\w*|regarde\w*|est-ce que|si) (\S+ ){1,3}(a|possede) (bien |toujours |encore |deja )?(sa |la |une |un |des |ses )?(licen[cs]es?|abonnements?)|(check|verify|see) (if |whether )(\S+ ){1,3}(has|still has|already has|got) (a |the |his |her |their |an )?(licen[cs]es?|subscriptions?|seats?)|(quelles?|quels?) (licen[cs]es?|abonnements?|plans?) (a|as|ont|possede\w*|utilise\w*|detien\w*)|(a|possede|utilise) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|est (sur|sous) (quelles?|quels?) (licen[cs]es?|abonnements?|plans?)|(what|which) (licen[cs]es?|plans?|subscriptions?) (does|do|is|has) \S+( \S+)? (have|hold|use|on|got|using)|\S+'s (licen[cs]es?|plans?|subscriptions?))\b/.source}|${OWN_PLANS.source}`,
 );

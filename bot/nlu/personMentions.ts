@@ -33,7 +33,7 @@ const EXTRA_WORDS =
   // someone new, not yet named (« the new joiner Hugo », « la nouvelle recrue »)
   'joiner joiners starter starters newcomer newcomers hire hires recrue recrues arrivant arrivante embauche embauchee ' +
   // being away (« Julie est en congé maternité », "Julie's off on maternity leave")
-  'off away leave maternity paternity parental sick holiday holidays vacation conge conges maternite paternite parental maladie vacances absent absente absence ' +
+  'off away leave maternity paternity parental sick holiday holidays vacation conge conges maternite paternite maladie vacances absent absente absence ' +
   // words of time, condition and quantity, never names (« si jamais il reste une E3… », « tous ceux qui n'en ont pas »)
   'si jamais toujours encore deja alors puis ensuite avant apres aussi seulement juste vraiment peut-etre sinon pourquoi normal ' +
   'tous toutes ceux celles chacun chacune ont personne quelqu autres ' +

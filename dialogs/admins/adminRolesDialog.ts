@@ -14,14 +14,14 @@ import { NameFinder, PeopleDirectory, RESOLVE_USER_DIALOG, ResolveUserDialog } f
 
 export const ADMIN_ROLES_DIALOG = 'adminRolesDialog';
 
-/**
- * « quels rôles a Nadia ? » shows one person's directory roles; « liste des administrateurs » shows
- * everyone holding one; « qui est administrateur général ? », the holders of that role. Read-only; open to the roles that manage roles (the permission table).
- */
 /** « quels rôles peux-tu donner ? », "which roles can you assign?": the roles the bot itself grants. */
 const GRANTABLE_ASKED =
   /\b((what|which) (admin )?roles? (can|could|do) you (give|grant|assign|add|manage|remove)|quels? (roles?|droits) (peux|pouvez|sais|savez)[- ]?(tu|vous) (donner|attribuer|accorder|gerer|retirer)|roles? (que )?(tu peux|vous pouvez) (donner|attribuer|accorder)|roles? (you can|you're able to) (give|grant|assign))\b/;
 
+/**
+ * « quels rôles a Nadia ? » shows one person's directory roles; « liste des administrateurs » shows
+ * everyone holding one; « qui est administrateur général ? », the holders of that role. Read-only; open to the roles that manage roles (the permission table).
+ */
 export class AdminRolesDialog extends CancelAndHelpDialog {
   constructor(
     private readonly authorizer: Authorizer,

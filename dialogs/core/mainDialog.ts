@@ -35,15 +35,15 @@ export interface UsedCards {
   wasUsed(token: string): Promise<boolean>;
 }
 
+/** Asking to undo what is done (« annule ce que tu as fait », "undo that", "roll it back"), not to stop what is under way. */
+const UNDO =
+  /\b(undo|revert|roll (it |that )?back|rollback|reviens en arriere|retour en arriere|defai[st]|annule ce que tu as fait|annuler ce qui a ete fait)\b/;
+
 /**
  * Routes what the user asked to the dialog that does it. A card button sends its intent (and the
  * original words) directly. What no dialog does yet is explained from the knowledge base; what is
  * not understood gets choices (FallbackDialog), never a dead end.
  */
-/** Asking to undo what is done (« annule ce que tu as fait », "undo that", "roll it back"), not to stop what is under way. */
-const UNDO =
-  /\b(undo|revert|roll (it |that )?back|rollback|reviens en arriere|retour en arriere|defai[st]|annule ce que tu as fait|annuler ce qui a ete fait)\b/;
-
 export class MainDialog extends ComponentDialog {
   private readonly routes: { intent: Operation; dialogId: string; when?: (recognition: Recognition) => boolean }[] = [];
 

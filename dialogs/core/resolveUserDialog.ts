@@ -9,6 +9,8 @@ import { askerOf, localeOf } from '../../bot/turn/turnSetup';
 import { CancelAndHelpDialog, dropAndReroute, Interruptions } from './cancelAndHelpDialog';
 
 export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
+const LOOKUP = 'lookup';
+const MAX_CHOICES = 8;
 
 /**
  * The caller, named by a pronoun (« donne-moi une licence », "give me the helpdesk role", « moi »
@@ -30,8 +32,6 @@ const SELF = new RegExp(
 export function namesTheCaller(text: string): boolean {
   return SELF.test(fold(text));
 }
-const LOOKUP = 'lookup';
-const MAX_CHOICES = 8;
 
 export interface PeopleDirectory {
   person(upnOrId: string): Promise<Person>;

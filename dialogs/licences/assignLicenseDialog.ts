@@ -22,16 +22,16 @@ interface AssignState {
   countryAsked?: boolean;
 }
 
+/** Everyone who holds no licence (« tous ceux qui n'en ont pas », "everyone without a license", "all unlicensed users"). */
+const EVERYONE_UNLICENSED =
+  /\b(tous ceux|toutes celles|tout le monde|tous les (utilisateurs|comptes|salaries)|everyone|everybody|all (the )?(users|accounts|staff|people))\b.*\b(n'?en (ont|a) pas|sans (aucune )?licen[cs]e|qui n'?ont pas de licen[cs]e|without (a |any )?licen[cs]e|without one|unlicen[cs]ed|who (has|have) (none|no licen[cs]e)|(doesn'?t|don'?t) have (one|a licen[cs]e|any))|\ball (the )?unlicen[cs]ed (users|accounts|people)\b/;
+
 /**
  * « affecte une licence Business Standard à julie@… »: who (by e-mail or name), which plan (a chooser
  * showing free units when the request did not say, or said « E3 » and the tenant has two), the usage
  * location when Graph would refuse without one, a confirmation card, then one assignLicense call,
  * audited, and the units left.
  */
-/** Everyone who holds no licence (« tous ceux qui n'en ont pas », "everyone without a license", "all unlicensed users"). */
-const EVERYONE_UNLICENSED =
-  /\b(tous ceux|toutes celles|tout le monde|tous les (utilisateurs|comptes|salaries)|everyone|everybody|all (the )?(users|accounts|staff|people))\b.*\b(n'?en (ont|a) pas|sans (aucune )?licen[cs]e|qui n'?ont pas de licen[cs]e|without (a |any )?licen[cs]e|without one|unlicen[cs]ed|who (has|have) (none|no licen[cs]e)|(doesn'?t|don'?t) have (one|a licen[cs]e|any))|\ball (the )?unlicen[cs]ed (users|accounts|people)\b/;
-
 export class AssignLicenseDialog extends CancelAndHelpDialog {
   private readonly steps: LicenceSteps;
 

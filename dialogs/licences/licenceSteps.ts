@@ -141,10 +141,6 @@ export class LicenceSteps extends WriteSteps {
   }
 }
 
-/**
- * The plan the previous step gave: passed on with step.next(plan), or chosen on the plan card
- * (its skuId, one of `plans`).
- */
 /** « à la place de », "instead of": the plan after these words is the one given up, not the one wanted. */
 const INSTEAD_OF = /(?<![\p{L}\p{N}])(instead of|rather than|[àa] la place d|au lieu d|plut[ôo]t qu)/iu;
 
@@ -159,6 +155,10 @@ export function wantedPart(recognition: Recognition): Recognition {
   return { ...recognition, text: before, entities: extractEntities(before) };
 }
 
+/**
+ * The plan the previous step gave: passed on with step.next(plan), or chosen on the plan card
+ * (its skuId, one of `plans`).
+ */
 export function planFrom(step: WaterfallStepContext, plans: LicensePlan[]): LicensePlan | undefined {
   const result: unknown = step.result;
   if (result && typeof result === 'object' && 'skuId' in result) return result as LicensePlan;

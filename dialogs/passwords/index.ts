@@ -3,12 +3,12 @@ import { ArticleDialog } from '../core/articleDialog';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
 import { securityInfoAsked } from '../../bot/nlu/namedRequests';
 import { normalise } from '../../bot/nlu/normalise';
-
-/** The words of a password, once normalised (« mdp », "pwd", « identifiants » are written out). */
-const PASSWORD_WORDS = /\b(motdepasse|password|passcode|code|codes|login|connexion|connecter|sign in|sign-in|expire\w*)\b/;
 import { ChangePasswordDialog } from './changePasswordDialog';
 import { ResetPasswordDialog } from './resetPasswordDialog';
 import { SelfServiceResetDialog } from './selfServiceResetDialog';
+
+/** The words of a password, once normalised (« mdp », "pwd", « identifiants » are written out). */
+const PASSWORD_WORDS = /\b(motdepasse|password|passcode|code|codes|login|connexion|connecter|sign in|sign-in|expire\w*)\b/;
 
 export const passwordDialogs: FeatureDialogs = (s) => ({
   routes: [
