@@ -81,6 +81,16 @@ export class WriteSteps {
     await this.s.authorizer.require(intent, step.context.activity.from?.aadObjectId);
   }
 
+  /**
+   * A request answered in words rather than done (« one person at a time », « two requests »): said
+   * only to a caller the operation's roles allow, like the write itself; nothing is done.
+   */
+  async explainInstead(step: Step, intent: Operation, key: string): Promise<DialogTurnResult> {
+    await this.authorize(step, intent);
+    await step.context.sendActivity(this.t(step.context, key));
+    return step.endDialog();
+  }
+
   /** The first step of a licence dialog: the caller must be allowed, then who the request is about. */
   async findTarget(step: Step, intent: Operation): Promise<DialogTurnResult> {
     await this.authorize(step, intent);

@@ -61,11 +61,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     // « mets une licence à tous ceux qui n'en ont pas », "license everyone who has none": one person at a
     // time here; the admin center gives a plan to many at once, and « qui n'a pas de licence ? » lists them.
-    if (EVERYONE_UNLICENSED.test(fold(step.options.text))) {
-      await this.steps.authorize(step, 'license.assign');
-      await step.context.sendActivity(this.steps.t(step.context, 'license.assign.everyone'));
-      return step.endDialog();
-    }
+    if (EVERYONE_UNLICENSED.test(fold(step.options.text))) return this.steps.explainInstead(step, 'license.assign', 'license.assign.everyone');
     return this.steps.findTarget(step, 'license.assign');
   }
 

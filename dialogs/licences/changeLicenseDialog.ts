@@ -48,11 +48,7 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
 
   private async whoStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     // "upgrade everyone in Marketing": a change is one person's here; the admin center replaces plans for many at once.
-    if (isBulk(step.options)) {
-      await this.steps.authorize(step, 'license.change');
-      await step.context.sendActivity(this.steps.t(step.context, 'license.change.bulk'));
-      return step.endDialog();
-    }
+    if (isBulk(step.options)) return this.steps.explainInstead(step, 'license.change', 'license.change.bulk');
     return this.steps.findTarget(step, 'license.change');
   }
 

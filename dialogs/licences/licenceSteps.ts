@@ -75,16 +75,9 @@ export class LicenceSteps extends WriteSteps {
 
   /** Who the request is about, once the caller may act; a licence moved between two people is two requests, and one person's plan replaced is one. */
   override async findTarget(step: WaterfallStepContext<Recognition>, intent: Operation): Promise<DialogTurnResult> {
-    if (TRANSFER.test(fold(step.options.text)) && this.s.names.in(step.options.text).length >= 2) {
-      await this.authorize(step, intent);
-      await step.context.sendActivity(this.t(step.context, 'license.transfer'));
-      return step.endDialog();
-    }
-    if (REMOVE_THEN_GIVE_SAME.test(fold(step.options.text))) {
-      await this.authorize(step, intent);
-      await step.context.sendActivity(this.t(step.context, 'license.change.inOne'));
-      return step.endDialog();
-    }
+    const text = fold(step.options.text);
+    if (TRANSFER.test(text) && this.s.names.in(step.options.text).length >= 2) return this.explainInstead(step, intent, 'license.transfer');
+    if (REMOVE_THEN_GIVE_SAME.test(text)) return this.explainInstead(step, intent, 'license.change.inOne');
     return super.findTarget(step, intent);
   }
 
