@@ -35,6 +35,12 @@ export interface UsedCards {
   wasUsed(token: string): Promise<boolean>;
 }
 
+/** Where a request goes: the routes of its operation, and the dialog of the first whose condition it meets (none when it fits none). */
+interface Route {
+  routes: { dialogId: string }[];
+  dialogId?: string;
+}
+
 /** Asking to undo what is done (« annule ce que tu as fait », "undo that", "roll it back"), not to stop what is under way. */
 const UNDO =
   /\b(undo|revert|roll (it |that )?back|rollback|reviens en arriere|retour en arriere|defai[st]|annule ce que tu as fait|annuler ce qui a ete fait)\b/;
@@ -104,13 +110,14 @@ export class MainDialog extends ComponentDialog {
     }
     const recognition = await this.understand(step.context);
     const asked = this.askedByName(recognition.text, value?.action);
-    const routes = this.routes.filter((r) => r.intent === (asked ?? recognition.intent));
-    const dialogId = routes.find((r) => !r.when || r.when(recognition))?.dialogId;
     // A request in progress was dropped for this one: said first. The same request typed again
     // (the incident form open, and the problem described in words) starts afresh with what was written.
     const dropped = takeDropped(step.context);
-    if (dropped !== undefined)
-      await step.context.sendActivity(this.localizer.t(localeOf(step.context), dropped === dialogId ? 'interrupt.restarted' : 'interrupt.dropped'));
+    let route: Route | undefined;
+    if (dropped !== undefined) {
+      route = this.routeOf(recognition, asked);
+      await step.context.sendActivity(this.localizer.t(localeOf(step.context), dropped === route.dialogId ? 'interrupt.restarted' : 'interrupt.dropped'));
+    }
     if (!value && recognition.text.trim() === '') return this.nothingWritten(step);
     // « ayuda por favor… », « Привет… »: said in both languages the bot reads, rather than guessed at.
     if (!value && inAnotherLanguage(recognition.text)) {
@@ -141,6 +148,8 @@ export class MainDialog extends ComponentDialog {
     }
     const { intent } = recognition;
     step.context.turnState.set(ROUTED_OPERATION, asked ?? intent);
+    route ??= this.routeOf(recognition, asked);
+    const { routes, dialogId } = route;
     if (dialogId) return step.beginDialog(dialogId, recognition);
     // The intent has dialogs but the request fits none of them (« ajoute Paul au service Ventes » names no
     // licence): not understood, and the fallback offers the likeliest requests.
@@ -158,6 +167,12 @@ export class MainDialog extends ComponentDialog {
       default:
         return step.beginDialog(KNOWLEDGE_DIALOG, { intent, text: recognition.text, notYet: !EXPLAINED.includes(intent) });
     }
+  }
+
+  /** The routes of the operation asked for, and the dialog of the first whose condition the request meets (read only when routing). */
+  private routeOf(recognition: Recognition, asked: Operation | undefined): Route {
+    const routes = this.routes.filter((r) => r.intent === (asked ?? recognition.intent));
+    return { routes, dialogId: routes.find((r) => !r.when || r.when(recognition))?.dialogId };
   }
 
   /** The operations asked for by name rather than through an intent label (the labels are a contract). */
