@@ -6,10 +6,7 @@ import { localeOf } from '../../bot/turn/turnSetup';
 import { Interruptions } from './cancelAndHelpDialog';
 import { HelpCard } from './helpCard';
 import { typedYesOrNo } from '../../bot/nlu/smallTalk';
-import { fold } from '../../bot/nlu/entities';
-
-/** « moi », « à moi », "me", "myself": the caller, typed when asked who. */
-const SELF_ANSWER = /^(a |pour |for |to )?(moi|me|myself|moi-meme)\W*$/;
+import { answersWithSelf } from './resolveUserDialog';
 
 /** How sure the recognizer must be before a message interrupts a dialog as a new request. */
 const NEW_REQUEST_SCORE = 0.8;
@@ -34,7 +31,7 @@ export class RecognizedInterruptions implements Interruptions {
     if (text.trim() === '' || text.length > 60) return undefined; // an answer, not an interruption
     if (operationNamedIn(text)) return undefined; // a request asked for by name (« demandes en attente »): a new request, not help
     if (typedYesOrNo(text) === 'yes') return undefined; // « oui vas-y », "yes do it": an answer, whatever the classifier makes of it
-    if (SELF_ANSWER.test(fold(text).trim())) return undefined; // « moi », "me": who, answered (the caller), not a call for help
+    if (answersWithSelf(text)) return undefined; // « moi », "me": who, answered (the caller), not a call for help
     const { intent } = await this.recognizer.recognize(text);
     return intent === 'cancel' || intent === 'help' ? intent : undefined;
   }

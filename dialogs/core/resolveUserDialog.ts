@@ -12,6 +12,14 @@ export const RESOLVE_USER_DIALOG = 'resolveUserDialog';
 const LOOKUP = 'lookup';
 const MAX_CHOICES = 8;
 
+/** « moi », « à moi », "me", "for me", "myself" typed alone (folded): the caller, answering who. */
+const SELF_ALONE = /^(a |pour |for |to )?(moi|me|myself|moi-meme)\W*$/;
+
+/** Whether an answer to « who? » is the caller themselves (« moi », "me"): an answer, never a call for help. */
+export function answersWithSelf(text: string): boolean {
+  return SELF_ALONE.test(fold(text).trim());
+}
+
 /**
  * The caller, named by a pronoun (« donne-moi une licence », "give me the helpdesk role", « moi »
  * typed when asked who) or by what they hold (« retire mon rôle d'admin », "remove my license");
@@ -19,10 +27,12 @@ const MAX_CHOICES = 8;
  */
 const SELF = new RegExp(
   [
-    // « donne-moi », « à moi », « pour moi », « moi » typed alone (« aide-moi à attribuer une licence » is not for them)
-    '\\b(donne|attribue|affecte|met|mets|ajoute|accorde|octroie|passe|retire|enleve|ote|fais|rends|reinitialise)-moi\\b|\\b(a|pour) moi\\b|\\bmoi-meme\\b|^(a |pour )?moi\\W*$',
+    // « moi », "me", "for me" typed alone
+    SELF_ALONE.source,
+    // « donne-moi », « à moi », « pour moi » (« aide-moi à attribuer une licence » is not for them)
+    '\\b(donne|attribue|affecte|met|mets|ajoute|accorde|octroie|passe|retire|enleve|ote|fais|rends|reinitialise)-moi\\b|\\b(a|pour) moi\\b|\\bmoi-meme\\b',
     // "give me", "make me", "myself" ("help me assign a license" is not for them)
-    '\\b(give|get|assign|grant|make|set|put|add|upgrade|move|switch|remove|revoke|reset) me\\b|\\bmyself\\b|^me\\W*$',
+    '\\b(give|get|assign|grant|make|set|put|add|upgrade|move|switch|remove|revoke|reset) me\\b|\\bmyself\\b',
     // « mon rôle », "my license": what they hold
     '\\b(my|mon|ma|mes) (own )?(\\S+ )?(roles?|licen[cs]es?|droits|rights|comptes?|accounts?|abonnements?|subscriptions?|plans?|acces|access|admin\\w*)\\b',
   ].join('|'),
@@ -30,7 +40,7 @@ const SELF = new RegExp(
 
 /** Whether a request is about the caller themselves (« donne-moi une licence », "remove my admin role"), naming no one else. */
 export function namesTheCaller(text: string): boolean {
-  return SELF.test(fold(text));
+  return SELF.test(fold(text).trim());
 }
 
 export interface PeopleDirectory {

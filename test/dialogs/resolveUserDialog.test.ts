@@ -191,6 +191,7 @@ describe('The asker, named in the request', () => {
     ['donne-moi une licence E3', true],
     ['à moi', true],
     ['moi', true],
+    ['for me', true],
     ['give me an E5 license', true],
     ['remove my admin role', true],
     ["retire mon rôle d'administrateur", true],
