@@ -125,15 +125,18 @@ export class ResetRequestActions {
       case 'shown':
         return cardResponse(this.helpdesk.card(decision.request, locale).content);
       case 'refused': {
+        const roles = roleNames(decision.roles, locale, this.localizer);
+        // A technician whose roles fall short for this requester sees the request they work on, and why.
+        if (decision.because === 'privilege') {
+          const text = this.localizer.t(locale, 'request.notPrivileged', { by: decider.name, name: decision.request.requester.name, roles });
+          return cardResponse(this.helpdesk.withNote(decision.request, locale, text));
+        }
+        // Anyone else can post a crafted click: their refusal carries nothing of the request.
         const text =
           decision.because === 'place'
             ? this.localizer.t(locale, 'request.wrongPlace')
-            : this.localizer.t(locale, 'request.notAllowed', {
-                by: decider.name,
-                name: decision.request.requester.name,
-                roles: roleNames(decision.roles, locale, this.localizer),
-              });
-        return cardResponse(this.helpdesk.withNote(decision.request, locale, text));
+            : this.localizer.t(locale, 'request.notAllowed', { by: decider.name, roles });
+        return cardResponse(this.cards.bind('notice', { text }));
       }
       case 'failed':
         return cardResponse(this.helpdesk.withNote(decision.request, locale, userMessageFor(decision.error, locale, this.localizer, correlationIdOf(context))));

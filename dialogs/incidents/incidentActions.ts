@@ -9,6 +9,9 @@ import type { Locale, Localizer } from '../../bot/presentation/i18n';
 import { callerOf, correlationIdOf, localeOf } from '../../bot/turn/turnSetup';
 import type { Audience, IncidentCards } from './incidentCards';
 
+/** Refusals given to someone who may not see the incident: the clicker is not its requester, lacks the role, or clicked from elsewhere. */
+const UNSEEN: ReadonlySet<string> = new Set(['place', 'role', 'notYours']);
+
 /**
  * The buttons of an incident's cards (Action.Execute, data already validated): Take, Comment and
  * Resolve in the helpdesk channel, Comment and Close for the requester. The clicker gets the card
@@ -58,10 +61,20 @@ export class IncidentActions {
     return { actor: callerOf(context), number: Number(invoke.data.incident), correlationId: correlationIdOf(context) };
   }
 
-  /** Nothing changed: the card as it is, and why. */
+  /**
+   * Nothing changed. A click refused for who or where it came from gets a notice that carries
+   * nothing of the incident (anyone can post a crafted click with any number); a click by someone
+   * who may act on it gets the card as it is now, and why nothing changed.
+   */
   private answer(outcome: Exclude<ActOutcome, { outcome: 'done' }>, audience: Audience, locale: Locale, clicker: string): AdaptiveCardInvokeResponse {
-    if (outcome.outcome === 'unknown') return cardResponse(this.cards.bind('notice', { text: this.localizer.t(locale, 'incident.unknown') }));
-    return cardResponse(this.incidents.card(outcome.incident, locale, audience, this.why(outcome, locale, clicker)).content);
+    if (outcome.outcome === 'unknown') return this.notice(this.localizer.t(locale, 'incident.unknown'));
+    const why = this.why(outcome, locale, clicker);
+    if (UNSEEN.has(outcome.because)) return this.notice(why);
+    return cardResponse(this.incidents.card(outcome.incident, locale, audience, why).content);
+  }
+
+  private notice(text: string): AdaptiveCardInvokeResponse {
+    return cardResponse(this.cards.bind('notice', { text }));
   }
 
   private why(outcome: Extract<ActOutcome, { outcome: 'refused' }>, locale: Locale, clicker: string): string {

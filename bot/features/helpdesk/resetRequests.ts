@@ -78,7 +78,12 @@ export type Decision =
   /** Decided already: the decision stands, shown again. */
   | { outcome: 'shown'; request: ResetRequest }
   /** Refused before anything was claimed: the request is exactly as it was. */
-  | { outcome: 'refused'; request: ResetRequest; because: 'place' | 'role'; roles: string[] }
+  /**
+   * Nothing changed. place: clicked elsewhere than the helpdesk channel; role: the clicker is not
+   * of the helpdesk (neither may see the request); privilege: of the helpdesk, but their roles
+   * cannot reset this requester (`roles` would).
+   */
+  | { outcome: 'refused'; request: ResetRequest; because: 'place' | 'role' | 'privilege'; roles: string[] }
   /** The reset failed in Graph: the claim was given back, the request is still pending. */
   | { outcome: 'failed'; request: ResetRequest; error: AppError }
   | { outcome: 'decided'; request: ResetRequest };
@@ -139,16 +144,15 @@ export class ResetRequests {
 
   /**
    * Approve or Refuse, clicked on a request's card. Everything that can refuse the click is
-   * checked before anything is claimed: the request is still pending, the click comes from the
-   * helpdesk channel (or the conversation that holds the card), and the clicker's Entra roles allow
-   * the decision — for an approval, resetting this requester's password. A refused click leaves the
+   * checked before anything is claimed or shown: the click comes from the helpdesk channel (or the
+   * conversation that holds the card), the clicker's Entra roles allow the decision — for an
+   * approval, resetting this requester's password — and the request is still pending. A refused click leaves the
    * request exactly as it was (and is audited). Then the first decision claims the request; if the
    * reset then fails, the claim is given back.
    */
   async decide(asked: DecisionAsked): Promise<Decision> {
     const request = await this.s.table.get('reset', asked.requestId);
     if (!request) return { outcome: 'unknown' };
-    if (request.status !== 'pending') return { outcome: 'shown', request };
     const operation = asked.verb === 'resetApprove' ? 'password.request.approve' : 'password.request.refuse';
     const audit = {
       correlationId: asked.correlationId,
@@ -166,8 +170,10 @@ export class ResetRequests {
     const deciderRoles = await this.s.roles.rolesOf(asked.decider.id);
     if (!deciderRoles.some((role) => needed.includes(role))) {
       await this.s.audit.record({ ...audit, outcome: 'refused', error: 'roles do not allow it' });
-      return { outcome: 'refused', request, because: 'role', roles: needed };
+      const helpdesk = deciderRoles.some((role) => PASSWORD_RESETTERS.includes(role));
+      return { outcome: 'refused', request, because: helpdesk ? 'privilege' : 'role', roles: needed };
     }
+    if (request.status !== 'pending') return { outcome: 'shown', request };
     const claim = `reset-${request.id}`;
     if (!(await this.s.claims.claim(claim, asked.decider.id, asked.verb))) {
       return { outcome: 'shown', request: (await this.s.table.get('reset', request.id)) ?? request };
