@@ -2,7 +2,7 @@ import { Activity, BotState, CallerIdConstants, CloudAdapter, ConfigurationBotFr
 import { AuthenticateRequestResult, AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication } from 'botframework-connector';
 import { BotIdentity } from './config';
 import { userMessageFor } from '../presentation/errorMessages';
-import { AppError, rootCause, StorageFault } from '../policy/errors';
+import { AppError, MessageTooLong, rootCause, StorageFault } from '../policy/errors';
 import { Localizer } from '../presentation/i18n';
 import { Logger } from './logger';
 import { ReusedClientsAuthentication } from './reusedClients';
@@ -43,6 +43,8 @@ export function createAdapter(
     }
     // Storage failed: clearing the state would fail too, and the stored state is still the one from before this turn.
     if (error instanceof StorageFault) return;
+    // A message refused unread touched nothing: the request in progress stays where it was.
+    if (error instanceof MessageTooLong) return;
     try {
       // A dialog stack left mid-way by a failure would trap the user: start afresh next time.
       for (const state of states) await state.delete(context);

@@ -3,6 +3,7 @@ import { Activity, TurnContext } from 'botbuilder';
 import { BotEndpoint } from './adapter';
 import { Logger } from './logger';
 import { Readiness } from './readiness';
+import { withinBounds } from '../policy/cardData';
 
 export interface BotServer {
   server: restify.Server;
@@ -42,7 +43,7 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
       res.send(503, { error: 'starting' });
       return;
     }
-    const malformed = whatIsMissing(req.body);
+    const malformed = whatIsWrong(req.body);
     if (malformed) {
       logger.warn('malformed activity refused', { contentType: req.header('content-type'), malformed });
       res.send(400, { error: `The body must be a Bot Framework activity: ${malformed}.` });
@@ -82,17 +83,34 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
 }
 
 /**
- * What a Bot Framework activity lacks for the bot to handle it, checked before anything runs: a
- * type, who sent it, the conversation, and the service to answer to (without which no reply can
- * be sent, and none is tried).
+ * How far an activity may go. Teams' activities nest a few levels and hold a few dozen values;
+ * its conversation and user ids are a few hundred characters at most. Anything beyond is no
+ * activity Teams sent, and is refused before any work is spent on it.
  */
-export function whatIsMissing(body: unknown): string | undefined {
+export const ACTIVITY_LIMITS = { depth: 32, values: 5_000, idLength: 1_000 } as const;
+
+/** An Entra object id's characters (hex digits and dashes; the Agents Playground's made-up ids are not quite GUIDs): nothing that could be read as a path or a query. */
+const ENTRA_OBJECT_ID = /^[0-9a-f-]{1,64}$/i;
+
+/**
+ * What makes a body no Bot Framework activity the bot can handle, checked before anything runs: a
+ * type, who sent it, the conversation, and the service to answer to (without which no reply can
+ * be sent, and none is tried), ids of a sensible length, the sender's Entra id in its form,
+ * and a bounded shape.
+ */
+export function whatIsWrong(body: unknown): string | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'a JSON object is expected';
-  const activity = body as { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown }; serviceUrl?: unknown };
+  if (!withinBounds(body, ACTIVITY_LIMITS))
+    return `an activity nests at most ${ACTIVITY_LIMITS.depth} levels and holds at most ${ACTIVITY_LIMITS.values} values`;
+  const activity = body as { type?: unknown; from?: { id?: unknown; aadObjectId?: unknown }; conversation?: { id?: unknown }; serviceUrl?: unknown };
   if (typeof activity.type !== 'string' || activity.type === '') return 'type is missing';
   if (typeof activity.from?.id !== 'string' || activity.from.id === '') return 'from.id is missing';
   if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') return 'conversation.id is missing';
   if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/i.test(activity.serviceUrl)) return 'serviceUrl is missing or not an http(s) URL';
+  if (activity.from.id.length > ACTIVITY_LIMITS.idLength) return `from.id is longer than ${ACTIVITY_LIMITS.idLength} characters`;
+  if (activity.conversation.id.length > ACTIVITY_LIMITS.idLength) return `conversation.id is longer than ${ACTIVITY_LIMITS.idLength} characters`;
+  const aad = activity.from.aadObjectId;
+  if (aad !== undefined && aad !== null && (typeof aad !== 'string' || !ENTRA_OBJECT_ID.test(aad))) return 'from.aadObjectId is not an Entra object id';
   return undefined;
 }
 

@@ -48,8 +48,32 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Every field known (an own property of the rules: `__proto__`, `constructor` and `toString` are
+ * no fields of ours) and valid. Teams' own `msteams` property is not read, but bounded like the rest.
+ */
 function fieldsValid(value: Record<string, unknown>, rules: Record<string, FieldRule>): boolean {
-  return Object.entries(value).every(([key, field]) => CLIENT_FIELDS.has(key) || (key in rules && (field === undefined || rules[key](field))));
+  return (
+    withinBounds(value) &&
+    Object.entries(value).every(([key, field]) => CLIENT_FIELDS.has(key) || (Object.hasOwn(rules, key) && (field === undefined || rules[key](field))))
+  );
+}
+
+/** Our cards send flat data: a card answer nested deeper, or holding more values, than these was not sent by them. */
+export const CARD_VALUE_LIMITS = { depth: 6, values: 200 } as const;
+
+/** Whether a JSON value stays within `limits` of nesting and number of values (read without recursion, so depth cannot overflow the stack). */
+export function withinBounds(value: unknown, limits: { depth: number; values: number } = CARD_VALUE_LIMITS): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  let seen = 0;
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (++seen > limits.values) return false;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limits.depth) return false;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return true;
 }
 
 export interface CardInvoke {
@@ -76,7 +100,7 @@ export class CardAnswerRules {
 
   /** An adaptiveCard/action invoke's verb and data, or undefined when our cards could not have sent it. */
   validInvoke(value: unknown): CardInvoke | undefined {
-    if (!isPlainObject(value) || !isPlainObject(value.action)) return undefined;
+    if (!isPlainObject(value) || !withinBounds(value) || !isPlainObject(value.action)) return undefined;
     const { type, verb, data = {} } = value.action as { type?: unknown; verb?: unknown; data?: unknown };
     if (type !== undefined && type !== 'Action.Execute') return undefined;
     if (typeof verb !== 'string' || !Object.hasOwn(this.verbs, verb) || !isPlainObject(data)) return undefined;

@@ -78,6 +78,10 @@ export class DomainNotVerified extends AppError {
   /** The params its message needs, as an example (the message tests fill them with it). */
   static readonly example = { domain: 'contoso.fr', record: 'MS=ms12345678' };
 }
+/** The message is longer than Teams lets anyone post (about 28 KB): nothing of it was read. */
+export class MessageTooLong extends AppError {
+  readonly messageKey = 'error.messageTooLong';
+}
 /** The message came from a tenant other than the one this bot administers. */
 export class ForeignTenant extends AppError {
   readonly messageKey = 'error.foreignTenant';

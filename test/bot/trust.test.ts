@@ -225,6 +225,88 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       }
     });
 
+    it("a card field named __proto__, constructor or toString is no field of ours: « cette carte n'est pas valide », and the bot keeps working", async () => {
+      const chat = { id: 'a:camille-proto', conversationType: 'personal', tenantId: TENANT_ID };
+      for (const raw of ['{"__proto__":{"confirm":"yes"}}', '{"constructor":"x"}', '{"toString":"x","confirm":"yes"}', '{"hasOwnProperty":"x"}']) {
+        running.capture.clear();
+        await click(camille, chat, JSON.parse(raw));
+        assert.deepEqual(running.capture.texts(), ["Cette carte n'est pas valide : rien n'a été fait. Refaites votre demande."], raw);
+        const answer = await invoke(julien, helpdeskChannel, { action: { type: 'Action.Execute', verb: 'resetApprove', data: JSON.parse(raw) } });
+        assert.equal(answer.status, 200, raw);
+        assert.match(JSON.stringify(answer.body.value), /Cette carte n'est pas valide/, raw);
+      }
+      const proto = await invoke(julien, helpdeskChannel, JSON.parse('{"action":{"type":"Action.Execute","verb":"__proto__","data":{}}}'));
+      assert.match(JSON.stringify(proto.body.value), /Cette carte n'est pas valide/);
+      running.capture.clear();
+      await say(camille, chat, 'aide');
+      assert.ok(running.capture.cards().length > 0, 'the next message is answered as usual');
+    });
+
+    it('a card answer nested deeper than our cards send, or holding too many values, is not valid either', async () => {
+      let nested: unknown = 'yes';
+      for (let i = 0; i < 20; i++) nested = { msteams: nested };
+      const wide = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}`, 'x']));
+      for (const value of [{ confirm: 'yes', msteams: nested }, { msteams: wide }]) {
+        running.capture.clear();
+        await click(camille, { id: 'a:camille-nested', conversationType: 'personal', tenantId: TENANT_ID }, value);
+        assert.deepEqual(running.capture.texts(), ["Cette carte n'est pas valide : rien n'a été fait. Refaites votre demande."]);
+        const answer = await invoke(julien, helpdeskChannel, { action: { type: 'Action.Execute', verb: 'resetApprove', data: { msteams: nested } } });
+        assert.match(JSON.stringify(answer.body.value), /Cette carte n'est pas valide/);
+      }
+    });
+
+    it('refuses with 400, saying why, an activity nested without end, a 5,000-character conversation id, or an Entra id with / or #', async () => {
+      const base = teamsActivity(running.capture.url, { text: 'licences' });
+      const deep = JSON.stringify({ ...base, channelData: { ...(base.channelData as object), deep: 'DEEP' } }).replace(
+        '"DEEP"',
+        `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+      );
+      const nested = await fetch(`${running.bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: deep });
+      assert.equal(nested.status, 400);
+      assert.match(((await nested.json()) as { error: string }).error, /nests at most 32 levels/);
+      const cases: [Record<string, unknown>, RegExp][] = [
+        [{ ...base, conversation: { ...(base.conversation as object), id: `a:${'x'.repeat(5000)}` } }, /conversation.id is longer than 1000 characters/],
+        [{ ...base, from: { ...camille, aadObjectId: `${ADMIN.id}/../users` } }, /aadObjectId is not an Entra object id/],
+        [{ ...base, from: { ...camille, aadObjectId: `${ADMIN.id}#x` } }, /aadObjectId is not an Entra object id/],
+      ];
+      for (const [activity, why] of cases) {
+        const response = await running.bot.post(activity);
+        assert.equal(response.status, 400);
+        assert.match(((await response.json()) as { error: string }).error, why);
+      }
+      assert.equal(running.capture.activities.length, 0, 'nothing was sent anywhere');
+    });
+
+    it("a message longer than Teams allows is refused unread, in the writer's language, and the request in progress still waits", async () => {
+      const chat = { id: 'a:camille-long', conversationType: 'personal', tenantId: TENANT_ID };
+      await say(camille, chat, 'affecte une licence à paul.fontaine@lumiere-fils.fr');
+      assert.match(JSON.stringify(running.capture.cards().at(-1)), /Quelle licence/);
+      running.capture.clear();
+      await running.bot.post(teamsActivity(running.capture.url, { text: 'licence '.repeat(40_000), from: camille, conversation: chat, attachments: [] }));
+      assert.equal(running.capture.texts().length, 1);
+      assert.match(
+        running.capture.texts()[0],
+        /^Ce message est trop long pour que je le lise \(Teams accepte environ 28 Ko par message\) : je n'en ai rien fait\./,
+      );
+      running.capture.clear();
+      await say(camille, chat, 'Business Basic');
+      assert.match(
+        JSON.stringify(running.capture.cards().at(-1)),
+        /Attribuer Microsoft 365 Business Basic à Paul Fontaine/,
+        'the question asked before is still answered',
+      );
+    });
+
+    it('a long message within what Teams allows is read from its beginning, and answered like a short one', async () => {
+      const chat = { id: 'a:camille-pasted', conversationType: 'personal', tenantId: TENANT_ID };
+      // A request, then 20 KB of the words the rules look for (read whole, 14 s of backtracking, during which Graph calls time out).
+      const words = 'bonjour licence Paul mot de passe outlook ne marche plus depuis ce matin merci réinitialise affecte Julie Roux E3 teams panne'.split(' ');
+      const log = Array.from({ length: 3_000 }, (_, i) => words[(i * 7919 + (i >> 3)) % words.length]).join(' ');
+      await say(camille, chat, `affecte une licence à ${log}`);
+      assert.ok(running.capture.activities.length > 0, 'it is answered');
+      assert.ok(!running.capture.texts().some((t) => /ne répond pas|inattendu/.test(t)), 'and no Graph call timed out behind it');
+    });
+
     it('refuses with 400 an activity without from, conversation or serviceUrl, and sends nothing anywhere', async () => {
       const base = teamsActivity(running.capture.url, { text: 'licences' });
       for (const missing of ['from', 'conversation', 'serviceUrl']) {
