@@ -2,7 +2,10 @@ import { allowed, Capability, Operation } from './capabilities';
 import { AdminOnly, RoleRequired } from './errors';
 
 export interface RoleSource {
+  /** Recent enough for a read (a minute's cache). */
   rolesOf(userId: string): Promise<string[]>;
+  /** Read from Entra now, for a write at the click. */
+  currentRolesOf(userId: string): Promise<string[]>;
 }
 
 /**
@@ -16,11 +19,20 @@ export class Authorizer {
     private readonly table: readonly Capability[],
   ) {}
 
-  /** The caller's roles when they may do it; RoleRequired (naming the roles that would) when not. */
-  async require(intent: Operation, callerId: string | undefined): Promise<string[]> {
+  /** The caller's roles (a minute old at most) when they may do it; RoleRequired (naming the roles that would) when not. */
+  require(intent: Operation, callerId: string | undefined): Promise<string[]> {
+    return this.check(intent, callerId, (id) => this.roles.rolesOf(id));
+  }
+
+  /** The same, with the roles read from Entra now: what a write checks at the click. */
+  requireNow(intent: Operation, callerId: string | undefined): Promise<string[]> {
+    return this.check(intent, callerId, (id) => this.roles.currentRolesOf(id));
+  }
+
+  private async check(intent: Operation, callerId: string | undefined, rolesOf: (id: string) => Promise<string[]>): Promise<string[]> {
     const capability = this.table.find((c) => c.intent === intent);
     if (!capability) throw new Error(`No permission rule for ${intent}`);
-    const callerRoles = callerId ? await this.roles.rolesOf(callerId) : [];
+    const callerRoles = callerId ? await rolesOf(callerId) : [];
     if (!allowed(capability, callerRoles)) {
       const needed = capability.roles === 'everyone' ? [] : capability.roles;
       const refusal = callerRoles.length === 0 ? AdminOnly : RoleRequired;

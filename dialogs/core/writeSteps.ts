@@ -203,8 +203,8 @@ export class WriteSteps {
   /**
    * The asker's answer to the confirmation card (the step after askToConfirm): undefined when this
    * turn may act; otherwise the dialog result to return. It acts only on Confirm, when the asker's
-   * roles (read again from Entra, a minute's cache at most) still allow it, and only once (the
-   * token is claimed in Table Storage).
+   * roles (read again from Entra at the click) still allow it, and only once (the token is claimed
+   * in Table Storage).
    */
   async confirmedOnce(step: WaterfallStepContext, operation: string, authorize: () => Promise<void>): Promise<DialogTurnResult | undefined> {
     const pending = (step.values as { confirmation?: PendingConfirmation }).confirmation!;
@@ -257,9 +257,11 @@ export class WriteSteps {
     });
   }
 
-  /** The check a write makes again at the click: the caller's roles must still allow `intent`. */
+  /** The check a write makes again at the click: the caller's roles, read from Entra now, must still allow `intent`. */
   requireRole(step: WaterfallStepContext, intent: Operation): () => Promise<void> {
-    return () => this.authorize(step as Step, intent);
+    return async () => {
+      await this.s.authorizer.requireNow(intent, step.context.activity.from?.aadObjectId);
+    };
   }
 
   /** After the confirmation card: acts once (confirmedOnce), audits the outcome, success or failure, and tells the user. */

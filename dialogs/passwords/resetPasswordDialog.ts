@@ -161,7 +161,10 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       operation: 'password.reset',
       // Entra's reach rules again at the click: the caller's roles, and the target's, as they are now.
       authorize: async () => {
-        const [callerRoles, targetRoles] = await Promise.all([this.services.roles.rolesOf(callerOf(step.context).id), this.services.roles.rolesOf(person.id)]);
+        const [callerRoles, targetRoles] = await Promise.all([
+          this.services.roles.currentRolesOf(callerOf(step.context).id),
+          this.services.roles.currentRolesOf(person.id),
+        ]);
         if (!mayResetPassword(callerRoles, targetRoles))
           throw new RoleRequired(`may no longer reset ${person.id}`, { roles: rolesAbleToReset(targetRoles).join(',') });
       },

@@ -42,6 +42,15 @@ describe('Directory roles of a caller', () => {
     assert.equal(graph.assignmentReads, 2, 'a role removed in Entra counts within a minute');
   });
 
+  it('are read from Entra now for a write at the click, whatever the cache holds, and the reads after it see them', async () => {
+    const { graph, roles } = directory();
+    await roles.rolesOf(USER);
+    assert.deepEqual(await roles.currentRolesOf(USER), ['Global Administrator']);
+    assert.equal(graph.assignmentReads, 2, 'read again a second after the first');
+    await roles.rolesOf(USER);
+    assert.equal(graph.assignmentReads, 2, 'and cached for the reads that follow');
+  });
+
   it('are read again after a failed read, which is not remembered', async () => {
     const { graph, roles } = directory();
     graph.failing = true;

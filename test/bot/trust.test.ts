@@ -68,6 +68,28 @@ describe('Trust: what a member of the tenant without the role can and cannot do'
       assert.match(JSON.stringify(running.capture.cards()[0]), /Attribuer Microsoft 365 Business Basic à Paul Fontaine/);
     });
 
+    it('a confirmation clicked a second after its asker lost the role writes nothing: roles are read from Entra at the click', async () => {
+      // Nadia (User Administrator) asks; her roles are read, and cached for the reads of the next minute.
+      const nadia = { id: '29:user-nadia', name: 'Nadia Benali', aadObjectId: seededUser('nadia.benali@lumiere-fils.fr').id };
+      const chat = { id: 'a:nadia-demoted', conversationType: 'personal', tenantId: TENANT_ID };
+      await say(nadia, chat, 'réinitialise le mot de passe de Léa Petit');
+      const card = running.capture.cards().find((c) => JSON.stringify(c).includes('Réinitialiser le mot de passe'))!;
+      const graph = `${running.bot.bot.graphBaseUrl}/v1.0/roleManagement/directory/roleAssignments`;
+      const filter = encodeURIComponent(`principalId eq '${nadia.aadObjectId}'`);
+      const held = ((await (await fetch(`${graph}?$filter=${filter}`)).json()) as { value: { id: string }[] }).value;
+      for (const assignment of held) await fetch(`${graph}/${assignment.id}`, { method: 'DELETE' });
+      running.capture.clear();
+      await running.bot.post(
+        teamsActivity(running.capture.url, { text: '', value: card.actions[0].data, from: nadia, conversation: chat, replyToId: 'card-1' }),
+      );
+      assert.match(running.capture.texts().join(' '), /Vous n'avez pas le droit|Seul un administrateur/);
+      assert.deepEqual(
+        (await graphWrites()).filter((w) => w.method === 'PATCH'),
+        [],
+        'no password was reset',
+      );
+    });
+
     it('a password reset confirmation clicked by someone else in a channel does nothing', async () => {
       await say(julien, julienChat, 'aide');
       await say(julien, julienChat, 'réinitialise le mot de passe de Léa Petit');

@@ -15,13 +15,17 @@ const SWEEP_FROM = 256;
 
 /** Who holds which Entra directory role, as the dialogs read it. */
 export interface RoleDirectory {
+  /** For reads and the help card: at most a minute old. */
   rolesOf(userId: string): Promise<string[]>;
+  /** For a write or a decision, at the click: read from Entra now. */
+  currentRolesOf(userId: string): Promise<string[]>;
   holders(): Promise<Map<string, string[]>>;
 }
 
 /**
- * The Entra directory roles a user holds, read through Graph (never taken from a message),
- * cached briefly per user: a role granted or removed in Entra counts within a minute.
+ * The Entra directory roles a user holds, read through Graph (never taken from a message).
+ * Reads cache them briefly per user (a role granted or removed in Entra counts within a minute);
+ * a write reads them afresh at the click, and what it reads replaces the cached roles.
  */
 export class DirectoryRoleService {
   private definitions?: Promise<Map<string, string>>;
@@ -41,6 +45,15 @@ export class DirectoryRoleService {
     if (!cached) this.forgetExpired();
     this.cache.set(userId, { at: this.now(), roles });
     roles.catch(() => this.cache.delete(userId)); // a failure is not remembered
+    return roles;
+  }
+
+  /** Role display names held by the user now, read from Entra whatever the cache holds (a write at the click). */
+  currentRolesOf(userId: string): Promise<string[]> {
+    const roles = this.read(userId);
+    if (!this.cache.has(userId)) this.forgetExpired();
+    this.cache.set(userId, { at: this.now(), roles });
+    roles.catch(() => this.cache.delete(userId));
     return roles;
   }
 

@@ -47,7 +47,8 @@ export interface HelpdeskMessages {
 }
 
 interface RoleReader {
-  rolesOf(userId: string): Promise<string[]>;
+  /** Read from Entra now: a decision is checked at the click. */
+  currentRolesOf(userId: string): Promise<string[]>;
 }
 
 export interface ResetRequestServices {
@@ -167,7 +168,7 @@ export class ResetRequests {
     }
     const target = await this.targetRoles(request);
     const needed = asked.verb === 'resetApprove' && target !== undefined ? rolesAbleToReset(target) : [...PASSWORD_RESETTERS];
-    const deciderRoles = await this.s.roles.rolesOf(asked.decider.id);
+    const deciderRoles = await this.s.roles.currentRolesOf(asked.decider.id);
     if (!deciderRoles.some((role) => needed.includes(role))) {
       await this.s.audit.record({ ...audit, outcome: 'refused', error: 'roles do not allow it' });
       const helpdesk = deciderRoles.some((role) => PASSWORD_RESETTERS.includes(role));
@@ -241,7 +242,7 @@ export class ResetRequests {
       if (error instanceof NotFound) return undefined;
       throw error;
     }
-    return this.s.roles.rolesOf(request.requester.id);
+    return this.s.roles.currentRolesOf(request.requester.id);
   }
 
   /** Kept whole, with its status as a column to find the pending ones by. */

@@ -40,6 +40,7 @@ export interface IncidentMessages {
 
 interface RoleReader {
   rolesOf(userId: string): Promise<string[]>;
+  currentRolesOf(userId: string): Promise<string[]>;
 }
 
 export interface OutageSettings {
@@ -211,9 +212,9 @@ export class IncidentDesk {
       .sort((a, b) => a.number - b.number);
   }
 
+  /** Whether this person works incidents (roles a minute old at most: what they may see). */
   async isHandler(userId: string): Promise<boolean> {
-    const roles = await this.s.roles.rolesOf(userId);
-    return roles.some((role) => (INCIDENT_HANDLERS as readonly string[]).includes(role));
+    return handles(await this.s.roles.rolesOf(userId));
   }
 
   /**
@@ -230,7 +231,7 @@ export class IncidentDesk {
       await this.s.audit.record({ ...audit, outcome: 'refused', error: 'not from the helpdesk channel' });
       return { outcome: 'refused', incident, because: 'place' };
     }
-    if (!(await this.isHandler(asked.actor.id))) {
+    if (!handles(await this.s.roles.currentRolesOf(asked.actor.id))) {
       await this.s.audit.record({ ...audit, outcome: 'refused', error: 'roles do not allow it' });
       return { outcome: 'refused', incident, because: 'role' };
     }
@@ -408,6 +409,11 @@ export class IncidentDesk {
   channelLocale(): Promise<Locale> {
     return this.s.helpdesk.locale();
   }
+}
+
+/** Whether these roles work incidents. */
+function handles(roles: string[]): boolean {
+  return roles.some((role) => (INCIDENT_HANDLERS as readonly string[]).includes(role));
 }
 
 /** The columns incidents are found by. */
