@@ -1,8 +1,15 @@
 import { GraphHttpError } from './graphError';
 
-/** A fault to inject: the next `count` requests matching method/path answer `status` instead. */
+/**
+ * A fault to inject: the next `count` requests matching method/path answer `status` instead
+ * (0: no error, only the delay). With `afterApplying`, the request is carried out first and only its
+ * answer is replaced: a write Graph made whose answer was lost. With `drop`, the connection is closed
+ * without any answer (after applying, or before).
+ */
 export interface FaultRule {
   status: number;
+  afterApplying?: boolean;
+  drop?: boolean;
   count: number;
   method?: string;
   /** A regular expression tested against the path after /v1.0 (e.g. "assignLicense$"). */
@@ -42,13 +49,14 @@ export class FaultInjector {
   }
 
   /** The fault for this request, if one is due (consuming it), with the delay to wait first. */
-  take(method: string, path: string): { error?: GraphHttpError; delayMs: number } | undefined {
+  take(method: string, path: string): { error?: GraphHttpError; delayMs: number; afterApplying: boolean; drop: boolean } | undefined {
     const rule = this.rules.find((r) => r.count > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || new RegExp(r.path, 'i').test(path)));
     if (!rule) return undefined;
     rule.count--;
-    if (rule.status === 0) return { delayMs: rule.delayMs ?? 0 };
+    const how = { delayMs: rule.delayMs ?? 0, afterApplying: rule.afterApplying === true, drop: rule.drop === true };
+    if (rule.status === 0) return how;
     const [code, message] = MESSAGES[rule.status] ?? ['UnknownError', `Injected failure ${rule.status}.`];
     const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
-    return { error: new GraphHttpError(rule.status, code, message, headers), delayMs: rule.delayMs ?? 0 };
+    return { ...how, error: new GraphHttpError(rule.status, code, message, headers) };
   }
 }

@@ -45,6 +45,9 @@ export interface DemoTenant {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The answer of a request whose connection is closed without one (a fault). */
+const DROPPED: DemoResponse = Object.freeze({ status: 0 });
+
 function errorResponse(error: GraphHttpError, requestId: string): DemoResponse {
   return {
     status: error.status,
@@ -88,10 +91,11 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     const parsed = new URL(url, 'http://demo');
     const path = parsed.pathname.replace(/\/+$/, '') || '/';
     let response: DemoResponse;
+    const fault = faults.take(method, path);
     try {
-      const fault = faults.take(method, path);
       if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault?.error) throw fault.error;
+      if (fault?.drop && !fault.afterApplying) return DROPPED;
+      if (fault?.error && !fault.afterApplying) throw fault.error;
       if (path === '/$batch' && method === 'POST') {
         if (batched) throw new GraphHttpError(400, 'BadRequest', 'A batch cannot contain another batch.');
         response = await runBatch(body as Record<string, unknown> | undefined, (m, u, h, b) => dispatch(m, u, h, b, true));
@@ -118,6 +122,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       }
     }
     record({ method, path, status: response.status, batched });
+    // Carried out, and its answer lost: the connection dropped, or an error in place of the answer.
+    if (fault?.afterApplying && fault.drop) return DROPPED;
+    if (fault?.afterApplying && fault.error) response = errorResponse(fault.error, requestId);
     return { ...response, headers: { 'request-id': requestId, 'client-request-id': requestId, ...(response.headers ?? {}) } };
   };
 
@@ -195,7 +202,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       if (faults.latencyMs > 0) await sleep(faults.latencyMs);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]));
       const path = url.pathname.slice('/v1.0'.length) + url.search;
-      send(res, await dispatch(method, path, headers, body, false));
+      const response = await dispatch(method, path, headers, body, false);
+      if (response === DROPPED) req.socket.destroy();
+      else send(res, response);
     } catch (error) {
       send(res, errorResponse(new GraphHttpError(500, 'InternalServerError', (error as Error).message), randomUUID()));
     }

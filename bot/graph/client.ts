@@ -64,6 +64,27 @@ class TimeoutHandler implements Middleware {
   }
 }
 
+/**
+ * Keeps the network's own reason (ECONNREFUSED, ECONNRESET…) in the message of a failed fetch, which
+ * the Graph client would otherwise reduce to « fetch failed »: a request refused before it was sent
+ * changed nothing, one whose connection dropped after it was sent may have been carried out.
+ */
+class NetworkReasonHandler implements Middleware {
+  private next?: Middleware;
+  async execute(context: Context): Promise<void> {
+    try {
+      await this.next!.execute(context);
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+      if (error instanceof Error && typeof code === 'string') throw Object.assign(new Error(`${error.message}: ${code}`), { name: error.name });
+      throw error;
+    }
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 /** Used against a local Graph-compatible server: it accepts any token, and the client sends none over http. */
 const localAuthProvider: AuthenticationProvider = { getAccessToken: async () => 'local-demo-tenant' };
 
@@ -81,6 +102,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new TimeoutHandler(options.timeoutMs),
     ...(options.observe ? [new ObserveHandler(options.observe)] : []),
     new TelemetryHandler(),
+    new NetworkReasonHandler(),
     new HTTPMessageHandler(),
   ];
   for (let i = 0; i < chain.length - 1; i++) chain[i].setNext!(chain[i + 1]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@microsoft/microsoft-graph-client';
-import { toAppError } from './errors';
+import { answerLost, mayStillRun, toAppError } from './errors';
+import { WriteOutcomeUnknown } from '../policy/errors';
 
 export const BATCH_LIMIT = 20;
 
@@ -68,7 +69,8 @@ export class GraphApi {
 
   /**
    * A write, tagged with a client-request-id of our own: Graph logs it with the request, so the
-   * audit log can name the exact Graph request, whether it succeeded or failed.
+   * audit log can name the exact Graph request, whether it succeeded or failed. A write whose
+   * answer was lost throws WriteOutcomeUnknown: the caller reads back what the tenant holds.
    */
   async send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, what: string): Promise<{ result: T; requestId: string }> {
     const requestId = randomUUID();
@@ -78,6 +80,8 @@ export class GraphApi {
       return { result, requestId };
     } catch (error) {
       const typed = toAppError(error, what);
+      if (answerLost(typed))
+        throw Object.assign(new WriteOutcomeUnknown(typed.message, typed.params, typed.requestId ?? requestId), { stillRunning: mayStillRun(typed) });
       throw typed.requestId ? typed : Object.assign(typed, { requestId });
     }
   }

@@ -56,9 +56,30 @@ export class GraphUnavailable extends AppError {
 export class CurrentPasswordWrong extends AppError {
   readonly messageKey = 'error.currentPasswordWrong';
 }
-/** Graph did not answer in time: a write may or may not have happened, so nobody may say it did not. */
+/** Graph did not answer a read in time (a write without an answer is WriteOutcomeUnknown). */
 export class GraphTimeout extends AppError {
   readonly messageKey = 'error.graphTimeout';
+}
+/**
+ * A write was sent to Graph and its answer was lost (the connection dropped after sending, a 5xx,
+ * no answer in time): it may or may not have been carried out. Nobody may say it was not before
+ * reading back what the tenant holds.
+ */
+export class WriteOutcomeUnknown extends AppError {
+  readonly messageKey = 'error.outcomeUnknown';
+  /**
+   * Graph may still be carrying it out (no answer in time, a gateway timeout): what is read back at
+   * once can show it not done yet. Otherwise Graph finished with the request (a 5xx, a connection
+   * closed after sending) and what is read back is its outcome.
+   */
+  stillRunning = false;
+
+  /** Gives a write Graph may still be carrying out a moment (SETTLE_MS) before the tenant is read back. */
+  async settled(): Promise<void> {
+    if (this.stillRunning) await new Promise((resolve) => setTimeout(resolve, WriteOutcomeUnknown.SETTLE_MS));
+  }
+
+  static readonly SETTLE_MS = 2_000;
 }
 /** A write to storage (state, audit log, records) failed. */
 export class StorageFault extends AppError {

@@ -155,6 +155,20 @@ export class GrantRoleDialog extends CancelAndHelpDialog {
         receipts.push(await this.services.adminRoles.grant(id, role));
         return receipts;
       },
+      // The account (when it was to be made) and its role, as the directory holds them now.
+      verify: async () => {
+        let id = state.person?.id;
+        if (!id) {
+          try {
+            id = (await this.services.directory.person(upn)).id;
+          } catch (error) {
+            if (error instanceof NotFound) return false;
+            throw error;
+          }
+        }
+        // A new account made without its role yet is neither done nor undone: said as unknown.
+        return (await this.services.roles.currentRolesOf(id)).includes(role) ? true : state.person ? false : undefined;
+      },
       done: async () => {
         const said = this.steps.t(step.context, 'role.granted', { name: displayName, role: roleNames([role], locale, this.services.localizer) });
         if (!password) return said;

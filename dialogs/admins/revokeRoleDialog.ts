@@ -108,6 +108,7 @@ export class RevokeRoleDialog extends CancelAndHelpDialog {
       parameters: { role },
       run: () => this.services.adminRoles.revoke(person.id, role),
       done: async () => this.steps.t(step.context, 'role.revoked', { name: person.displayName, role: shown }),
+      verify: async () => !(await this.services.roles.currentRolesOf(person.id)).includes(role),
     });
   }
 }

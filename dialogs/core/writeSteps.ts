@@ -7,7 +7,7 @@ import { AuditLog } from '../../bot/policy/audit';
 import { Authorizer } from '../../bot/policy/authorization';
 import { CardRenderer } from '../../bot/presentation/cardRenderer';
 import { userMessageFor } from '../../bot/presentation/errorMessages';
-import { AppError, GraphTimeout, RoleRequired } from '../../bot/policy/errors';
+import { AppError, RoleRequired, WriteOutcomeUnknown } from '../../bot/policy/errors';
 import type { Person } from '../../bot/features/directory/directory';
 import type { WriteReceipt } from '../../bot/features/licences/licenses';
 import { Localizer, Params } from '../../bot/presentation/i18n';
@@ -49,7 +49,16 @@ export interface Write {
   run(): Promise<WriteReceipt[]>;
   /** Said once it is done (nothing when it shows the result itself). */
   done(): Promise<string | undefined>;
+  /**
+   * When Graph's answer was lost: whether the write took effect, read back from the tenant (true:
+   * done, false: not done, undefined: it cannot tell). Without it, the user is told the outcome is unknown.
+   */
+  verify?(): Promise<boolean | undefined>;
+  /** When reading back cannot tell either: done again, so that its outcome is known (a reset: a fresh password, said as such). */
+  redo?: boolean;
 }
+
+type AuditEntry = Omit<Parameters<AuditLog['record']>[0], 'outcome'>;
 
 type Step = WaterfallStepContext<Recognition>;
 
@@ -280,18 +289,70 @@ export class WriteSteps {
     try {
       receipts = await operation.run();
     } catch (error) {
+      if (error instanceof WriteOutcomeUnknown) return this.readBack(step, operation, audit, error);
       if (!(error instanceof AppError)) throw error;
-      const uncertain = error instanceof GraphTimeout;
-      await this.s.audit.record({ ...audit, outcome: uncertain ? 'unknown' : 'failed', error: error.message, graphRequestId: error.requestId });
+      // Graph refused, or was never reached: the tenant is as it was.
+      await this.s.audit.record({ ...audit, outcome: 'failed', error: error.message, graphRequestId: error.requestId });
       const explained = userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context));
-      // Graph refused: the tenant is as it was. Graph timed out: it may have acted, and the user is told to check.
-      await step.context.sendActivity(uncertain ? explained : `${explained} ${this.t(step.context, 'write.failed')}`);
+      await step.context.sendActivity(`${explained} ${this.t(step.context, 'write.failed')}`);
       return step.endDialog();
     }
     await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });
+    return this.tellDone(step, operation);
+  }
+
+  private async tellDone(step: WaterfallStepContext, operation: Write, before?: string): Promise<DialogTurnResult> {
+    if (before) await step.context.sendActivity(before);
     const said = await operation.done();
     if (said) await step.context.sendActivity(said);
     return step.endDialog(true);
+  }
+
+  /**
+   * Graph's answer to the write was lost: the write may have happened. The audit says so first
+   * (`unknown`), then the tenant is read back and the user told what is true, and the audit records
+   * the outcome found. When nothing can tell, a write that may be done again is (a reset ends with
+   * a password the administrator holds); any other is said to be unknown, with how to check.
+   */
+  private async readBack(step: WaterfallStepContext, operation: Write, audit: AuditEntry, lost: WriteOutcomeUnknown): Promise<DialogTurnResult> {
+    await this.s.audit.record({ ...audit, outcome: 'unknown', error: lost.message, graphRequestId: lost.requestId });
+    // A write Graph may still be carrying out is given a moment; even then, not seeing it proves nothing.
+    await lost.settled();
+    const read = operation.verify ? await operation.verify().catch(() => undefined) : undefined;
+    const found = read === false && lost.stillRunning ? undefined : read;
+    if (found === true) {
+      await this.s.audit.record({ ...audit, outcome: 'succeeded', error: 'answer lost; found done on reading back', graphRequestId: lost.requestId });
+      return this.tellDone(step, operation, this.t(step.context, 'write.foundDone'));
+    }
+    if (found === false) {
+      await this.s.audit.record({ ...audit, outcome: 'failed', error: 'answer lost; found not done on reading back', graphRequestId: lost.requestId });
+      await step.context.sendActivity(this.t(step.context, 'write.foundNotDone'));
+      return step.endDialog();
+    }
+    if (operation.redo) {
+      try {
+        const receipts = await operation.run();
+        await this.s.audit.record({
+          ...audit,
+          outcome: 'succeeded',
+          error: 'answer lost, outcome unreadable; done again',
+          graphRequestId: receipts.map((r) => r.requestId).join(' '),
+        });
+        return this.tellDone(step, operation, this.t(step.context, 'write.redone'));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await this.s.audit.record({
+          ...audit,
+          outcome: error instanceof WriteOutcomeUnknown ? 'unknown' : 'failed',
+          error: `done again: ${error.message}`,
+          graphRequestId: error.requestId,
+        });
+      }
+    }
+    await step.context.sendActivity(
+      `${this.t(step.context, 'write.unknown')} ${this.t(step.context, 'error.reference', { correlationId: correlationIdOf(step.context) })}`,
+    );
+    return step.endDialog();
   }
 }
 

@@ -163,6 +163,10 @@ export class DomainsDialog extends CancelAndHelpDialog {
         }
         return undefined;
       },
+      verify: async () => {
+        const found = (await this.services.domains.list()).find((d) => d.name.toLowerCase() === domain.toLowerCase());
+        return action === 'add' ? found !== undefined : found?.verified === true;
+      },
     });
   }
 

@@ -139,6 +139,7 @@ export class AssignLicenseDialog extends CancelAndHelpDialog {
         return [...receipts, await this.services.licenses.assign(person.id, plan)];
       },
       done: async () => this.steps.t(step.context, 'license.assign.done', { name: person.displayName, plan: plan.name, free: await this.steps.freeNow(plan) }),
+      verify: async () => (await this.services.licenses.skusOf(person.id)).includes(plan.skuId),
     });
   }
 

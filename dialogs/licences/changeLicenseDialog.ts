@@ -142,6 +142,12 @@ export class ChangeLicenseDialog extends CancelAndHelpDialog {
       run: async () => [await this.services.licenses.swap(person.id, from, to)],
       done: async () =>
         this.steps.t(step.context, 'license.change.done', { name: person.displayName, from: from.name, to: to.name, free: await this.steps.freeNow(to) }),
+      // One assignLicense call: both halves happened, or neither.
+      verify: async () => {
+        const held = await this.services.licenses.skusOf(person.id);
+        if (held.includes(to.skuId) && !held.includes(from.skuId)) return true;
+        return held.includes(from.skuId) && !held.includes(to.skuId) ? false : undefined;
+      },
     });
   }
 }

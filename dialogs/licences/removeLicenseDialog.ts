@@ -96,6 +96,7 @@ export class RemoveLicenseDialog extends CancelAndHelpDialog {
       parameters: { sku: plan.skuPartNumber },
       run: async () => [await this.services.licenses.remove(person.id, plan)],
       done: async () => this.steps.t(step.context, 'license.remove.done', { name: person.displayName, plan: plan.name, free: await this.steps.freeNow(plan) }),
+      verify: async () => !(await this.services.licenses.skusOf(person.id)).includes(plan.skuId),
     });
   }
 }

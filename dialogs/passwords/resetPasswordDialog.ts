@@ -157,6 +157,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
     const state = step.values as ResetState;
     const person = state.person!;
     let password = '';
+    let lastSet: string | undefined;
     return this.steps.actOnConfirmation(step, {
       operation: 'password.reset',
       // Entra's reach rules again at the click: the caller's roles, and the target's, as they are now.
@@ -171,9 +172,14 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       target: person.userPrincipalName,
       parameters: { mustChangeAtNextSignIn: true },
       run: async () => {
+        lastSet = await this.services.passwords.lastChanged(person.id);
         password = temporaryPassword();
         return [await this.services.passwords.resetTo(person.id, password)];
       },
+      // The date the password was last set moved: the reset happened, and its password is the one sent. Anything
+      // else does not prove it did not, so the reset is done again (redo) and the administrator holds its password.
+      verify: async () => ((await this.services.passwords.lastChanged(person.id)) !== lastSet ? true : undefined),
+      redo: true,
       done: async () => {
         await step.context.sendActivity({
           attachments: [passwordCard(this.services.cards, this.services.localizer, localeOf(step.context), person.displayName, password)],

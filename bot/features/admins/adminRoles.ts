@@ -1,4 +1,4 @@
-import { LastGlobalAdministrator } from '../../policy/errors';
+import { LastGlobalAdministrator, WriteOutcomeUnknown } from '../../policy/errors';
 import { GraphApi } from '../../graph/graphApi';
 import type { WriteReceipt } from '../licences/licenses';
 
@@ -57,8 +57,26 @@ export class AdminRoleService {
     return receipts;
   }
 
-  /** A new account for an administrator: on a verified domain, enabled, with a temporary password; no licence. */
+  /**
+   * A new account for an administrator: on a verified domain, enabled, with a temporary password; no
+   * licence. When Graph's answer is lost, the account is looked for by its address: found, it is the
+   * one just made (the address was free), with the password sent.
+   */
   async createAccount(account: { displayName: string; userPrincipalName: string; password: string }): Promise<{ id: string; receipt: WriteReceipt }> {
+    try {
+      return await this.create(account);
+    } catch (error) {
+      if (!(error instanceof WriteOutcomeUnknown)) throw error;
+      await error.settled();
+      const made = await this.graph
+        .get<{ id: string }>(`/users/${encodeURIComponent(account.userPrincipalName)}?$select=id`, 'reading the account just made')
+        .catch(() => undefined);
+      if (!made) throw error;
+      return { id: made.id, receipt: { requestId: error.requestId ?? '' } };
+    }
+  }
+
+  private async create(account: { displayName: string; userPrincipalName: string; password: string }): Promise<{ id: string; receipt: WriteReceipt }> {
     const { result, requestId } = await this.graph.send<{ id: string }>(
       'POST',
       '/users',

@@ -10,7 +10,6 @@ import { RecordTable } from '../../storage/recordTable';
 import type { DirectoryService } from '../directory/directory';
 import { PasswordService } from '../passwords/passwordService';
 import { PASSWORD_RESETTERS, rolesAbleToReset } from '../passwords/resetPolicy';
-import { temporaryPassword } from '../passwords/temporaryPassword';
 
 export interface ResetRequest {
   id: string;
@@ -210,10 +209,17 @@ export class ResetRequests {
       await this.save(request);
       return;
     }
-    const password = temporaryPassword();
-    const receipt = await this.s.passwords.resetTo(request.requester.id, password);
+    // Graph's answer lost: the audit says so first, then the reset is read back or done again, so the password is known.
+    const { password, receipt, redone } = await this.s.passwords.resetKnowingOutcome(request.requester.id, (lost) =>
+      this.s.audit.record({ ...audit, outcome: 'unknown', error: lost.message, graphRequestId: lost.requestId }),
+    );
     Object.assign(request, { status: 'approved', ...decided });
-    await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipt.requestId });
+    await this.s.audit.record({
+      ...audit,
+      outcome: 'succeeded',
+      graphRequestId: receipt.requestId,
+      ...(redone ? { error: 'answer lost, outcome unreadable; done again' } : {}),
+    });
     // The password exists only in this turn: if it cannot be delivered, the card says so and it is lost, never stored.
     request.delivered = await this.s.messages.deliverPassword(request, password);
     await this.save(request);

@@ -77,6 +77,15 @@ export class LicenseService {
     return { usageLocation: user.usageLocation ?? null, licenses };
   }
 
+  /** The plans the user holds, directly or through a group, by skuId: what a write whose answer was lost is read back by. */
+  async skusOf(userId: string): Promise<string[]> {
+    const user = await this.graph.get<{ assignedLicenses?: { skuId: string }[] }>(
+      `/users/${encodeURIComponent(userId)}?$select=id,assignedLicenses`,
+      "reading the user's licences",
+    );
+    return (user.assignedLicenses ?? []).map((l) => l.skuId);
+  }
+
   /** Graph refuses a licence to a user without a usage location (an ISO country code). */
   async setUsageLocation(userId: string, country: string): Promise<WriteReceipt> {
     const { requestId } = await this.graph.send('PATCH', `/users/${encodeURIComponent(userId)}`, { usageLocation: country }, 'setting the usage location');
