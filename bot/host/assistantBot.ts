@@ -1,6 +1,7 @@
 import { ActivityHandler, AdaptiveCardInvokeResponse, BotState, InvokeResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { CardAnswerRules, CardInvoke } from '../policy/cardData';
+import { rootCause, StorageFault } from '../policy/errors';
 import { CardRenderer } from '../presentation/cardRenderer';
 import { Localizer } from '../presentation/i18n';
 import { Logger } from './logger';
@@ -88,8 +89,24 @@ export class AssistantBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await this.telemetry.turn(context.activity.type ?? 'unknown', async () => {
       await super.run(context);
-      for (const state of this.states) await state.saveChanges(context, false);
+      await this.save(context);
       return routedOperationOf(context);
     });
+  }
+
+  /**
+   * Saves the turn's states. When storage fails after the turn has answered, what it did and said
+   * stands: the user is told that where the conversation stood may be forgotten, never that nothing
+   * changed. Before any answer, the failure is the turn's (the adapter says nothing was done).
+   */
+  private async save(context: TurnContext): Promise<void> {
+    try {
+      for (const state of this.states) await state.saveChanges(context, false);
+    } catch (error) {
+      if (!context.responded || !(rootCause(error) instanceof StorageFault)) throw error;
+      loggerOf(context, this.logger).warn('the turn answered, then its state could not be saved', { error });
+      if (context.activity.type !== 'message') return;
+      await context.sendActivity(this.localizer.t(localeOf(context), 'turn.stateNotSaved')).catch(() => undefined);
+    }
   }
 }

@@ -212,6 +212,9 @@ export function createDialogs(deps: DialogDependencies) {
   return { mainDialog, resolveUser: services.resolveUser, resetRequests, incidentDesk, outageWatch: new OutageWatch(incidentDesk, serviceHealth), cardActions };
 }
 
+/** How often audit outcomes that storage did not take are written again. */
+const AUDIT_FLUSH_SECONDS = 5;
+
 /**
  * The composition root: configuration, Graph, storage, services, dialogs, bot, adapter and server,
  * created once here and handed to each other through constructors.
@@ -286,10 +289,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     const { adapter, endpoint } = createAdapter(config.bot, states, localizer, logger);
     const conversations = new ConversationDirectory(storage.table('conversations'));
+    const audit = new AuditLog(storage.table('audit'));
+    // Outcomes storage did not take are written as soon as it does, and once more before it closes.
+    every(AUDIT_FLUSH_SECONDS, () => audit.flush(), 'writing the audit backlog');
+    closers.push(async () => {
+      const left = await audit.flush();
+      if (left > 0) logger.error('audit outcomes not written at shutdown: their intents stay in the log', { count: left });
+    });
     const { mainDialog, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
       graph,
       recognizer: new RememberingRecognizer(await NlpRecognizer.load()),
-      audit: new AuditLog(storage.table('audit')),
+      audit,
       claims: new ActionClaims(storage.table('claims')),
       messenger: new PrivateMessenger(adapter, config.bot.appId, conversations),
       conversations,
@@ -326,13 +336,16 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     attach(endpoint, (context) => bot.run(context));
     const organization = new OrganizationService(graph);
     http.setReadiness(
-      new Readiness({
-        storage: () => storage.probe(),
-        graph: async () => {
-          if (demo && !demo.service.up) throw new Error('the demo tenant is restarting');
-          await organization.describe();
+      new Readiness(
+        {
+          storage: () => storage.probe(),
+          graph: async () => {
+            if (demo && !demo.service.up) throw new Error('the demo tenant is restarting');
+            await organization.describe();
+          },
         },
-      }),
+        () => ({ audit: audit.backlog() }),
+      ),
     );
     http.setReady(true);
     logger.info('ready', { port, graph: graphBaseUrl, storage: config.storage.mode });

@@ -2,6 +2,8 @@
 export interface ReadinessReport {
   ready: boolean;
   checks: Record<string, 'ok' | 'unavailable'>;
+  /** Work waiting for a dependency to come back (audit outcomes storage did not take), by kind. */
+  backlog: Record<string, number>;
 }
 
 /**
@@ -10,23 +12,23 @@ export interface ReadinessReport {
  * detail is given: a name and ok / unavailable.
  */
 export class Readiness {
-  private cached?: { at: number; report: Promise<ReadinessReport> };
+  private cached?: { at: number; report: Promise<Omit<ReadinessReport, 'backlog'>> };
 
   constructor(
     private readonly checks: Record<string, () => Promise<unknown>>,
+    private readonly backlog: () => Record<string, number> = () => ({}),
     private readonly ttlMs = 3000,
     private readonly deadlineMs = 3000,
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  report(): Promise<ReadinessReport> {
-    if (this.cached && this.now() - this.cached.at < this.ttlMs) return this.cached.report;
-    const report = this.probe();
-    this.cached = { at: this.now(), report };
-    return report;
+  async report(): Promise<ReadinessReport> {
+    if (!this.cached || this.now() - this.cached.at >= this.ttlMs) this.cached = { at: this.now(), report: this.probe() };
+    const probed = await this.cached.report;
+    return { ...probed, backlog: this.backlog() };
   }
 
-  private async probe(): Promise<ReadinessReport> {
+  private async probe(): Promise<Omit<ReadinessReport, 'backlog'>> {
     const names = Object.keys(this.checks);
     const outcomes = await Promise.all(names.map((name) => this.within(this.checks[name]())));
     const checks = Object.fromEntries(names.map((name, i) => [name, outcomes[i] ? 'ok' : 'unavailable'] as const));

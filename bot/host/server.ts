@@ -35,7 +35,7 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
       return;
     }
     const report = await readiness.report();
-    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', checks: report.checks, backlog: report.backlog });
   });
 
   server.post('/api/messages', async (req, res) => {

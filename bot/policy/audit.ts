@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { RecordTable } from '../storage/recordTable';
 import { fold } from '../nlu/entities';
 
-/** unknown: Graph did not answer in time, the write may have happened. */
-export type Outcome = 'succeeded' | 'failed' | 'refused' | 'unknown';
+/**
+ * intended: written before the write is sent (its outcome follows in another entry; alone, the
+ * bot stopped before it could record one). unknown: Graph's answer was lost, the write may have
+ * happened (the outcome read back follows).
+ */
+export type Outcome = 'intended' | 'succeeded' | 'failed' | 'refused' | 'unknown';
 
 /** One write to the tenant, as the audit log keeps it. Never a secret in parameters. */
 export interface AuditEntry {
@@ -30,11 +34,22 @@ export interface AuditQuery {
 const SECRET = /pass(word)?|secret|token/i;
 const MAX_TIME = 9_999_999_999_999;
 
+/** An entry written, as Table Storage keeps it. */
+interface Row {
+  partition: string;
+  row: string;
+  entry: AuditEntry;
+}
+
 /**
  * The audit log, in Table Storage: one partition a month, row keys that sort newest first.
- * A failed write is a StorageFault (RecordTable), never silently lost.
+ * A write is audited twice: its intent before it is sent (storage down: the write is refused up
+ * front), then its outcome, which is never lost: when storage does not take it, it waits in a
+ * backlog that `flush` writes (the composition root calls it until it is empty; /readyz counts it).
  */
 export class AuditLog {
+  private readonly waiting: Row[] = [];
+
   constructor(
     private readonly table: RecordTable<AuditEntry>,
     private readonly now: () => Date = () => new Date(),
@@ -47,13 +62,57 @@ export class AuditLog {
     }
   }
 
+  /** Writes an entry now; a StorageFault when storage does not take it. */
   async record(entry: Omit<AuditEntry, 'time'>): Promise<AuditEntry> {
+    const row = this.rowOf(entry);
+    await this.write(row);
+    return row.entry;
+  }
+
+  /** The entry of a write about to be sent. A StorageFault means the write must not be sent. */
+  intend(entry: Omit<AuditEntry, 'time' | 'outcome'>): Promise<AuditEntry> {
+    return this.record({ ...entry, outcome: 'intended' });
+  }
+
+  /**
+   * The outcome of a write that was sent: written now if storage takes it, else kept in the
+   * backlog and written by `flush`. Never throws, so the asker is told the outcome whatever storage does.
+   */
+  async settle(entry: Omit<AuditEntry, 'time'>): Promise<void> {
+    const row = this.rowOf(entry);
+    await this.write(row).catch(() => this.waiting.push(row));
+  }
+
+  /** How many outcomes wait for storage. */
+  backlog(): number {
+    return this.waiting.length;
+  }
+
+  /** Writes the outcomes that wait, oldest first, until storage refuses one; how many are left. */
+  async flush(): Promise<number> {
+    while (this.waiting.length > 0) {
+      const ok = await this.write(this.waiting[0]).then(
+        () => true,
+        () => false,
+      );
+      if (!ok) break;
+      this.waiting.shift();
+    }
+    return this.waiting.length;
+  }
+
+  private rowOf(entry: Omit<AuditEntry, 'time'>): Row {
     const at = this.now();
     AuditLog.assertNoSecrets(entry.parameters);
-    const full: AuditEntry = { time: at.toISOString(), ...entry };
-    const row = `${String(MAX_TIME - at.getTime()).padStart(13, '0')}-${randomUUID().slice(0, 8)}`;
-    await this.table.put(monthOf(at), row, full, { operation: entry.operation, outcome: entry.outcome, callerId: entry.caller.id, target: entry.target });
-    return full;
+    return {
+      partition: monthOf(at),
+      row: `${String(MAX_TIME - at.getTime()).padStart(13, '0')}-${randomUUID().slice(0, 8)}`,
+      entry: { time: at.toISOString(), ...entry },
+    };
+  }
+
+  private write({ partition, row, entry }: Row): Promise<void> {
+    return this.table.put(partition, row, entry, { operation: entry.operation, outcome: entry.outcome, callerId: entry.caller.id, target: entry.target });
   }
 
   /** The newest entries of this month and the last, filtered. */
@@ -64,7 +123,10 @@ export class AuditLog {
     // Accents and capitals aside, every word somewhere: « lea » finds Léa Petit, « paul fontaine » paul.fontaine@….
     const who = query.user ? fold(query.user).split(/\s+/).filter(Boolean) : undefined;
     const since = query.since?.toISOString();
+    // An intent is shown only while no outcome follows it (the bot stopped before recording one).
+    const settled = new Set(entries.filter((e) => e.outcome !== 'intended').map(keyOf));
     return entries
+      .filter((e) => e.outcome !== 'intended' || !settled.has(keyOf(e)))
       .filter((e) => !query.operation || e.operation === query.operation)
       .filter((e) => !since || e.time >= since)
       .filter((e) => {
@@ -74,6 +136,11 @@ export class AuditLog {
       })
       .slice(0, query.limit ?? 20);
   }
+}
+
+/** What ties a write's intent to its outcome: the turn, the operation, its target. */
+function keyOf(e: AuditEntry): string {
+  return `${e.correlationId} ${e.operation} ${e.target}`;
 }
 
 function monthOf(date: Date): string {

@@ -58,6 +58,7 @@ export interface Write {
   redo?: boolean;
 }
 
+/** A write as the audit log names it, before its outcome. */
 type AuditEntry = Omit<Parameters<AuditLog['record']>[0], 'outcome'>;
 
 type Step = WaterfallStepContext<Recognition>;
@@ -213,9 +214,14 @@ export class WriteSteps {
    * The asker's answer to the confirmation card (the step after askToConfirm): undefined when this
    * turn may act; otherwise the dialog result to return. It acts only on Confirm, when the asker's
    * roles (read again from Entra at the click) still allow it, and only once (the token is claimed
-   * in Table Storage).
+   * in Table Storage); with `intent`, only once the audit log has taken the write's intent.
    */
-  async confirmedOnce(step: WaterfallStepContext, operation: string, authorize: () => Promise<void>): Promise<DialogTurnResult | undefined> {
+  async confirmedOnce(
+    step: WaterfallStepContext,
+    operation: string,
+    authorize: () => Promise<void>,
+    intent?: AuditEntry,
+  ): Promise<DialogTurnResult | undefined> {
     const pending = (step.values as { confirmation?: PendingConfirmation }).confirmation!;
     if (step.result !== 'yes') {
       await this.closeCard(step.context, pending, 'confirm.closedDeclined');
@@ -233,6 +239,13 @@ export class WriteSteps {
     if (!(await this.s.claims.claim(pending.token, pending.asker.id, operation))) {
       await step.context.sendActivity(this.t(step.context, 'confirm.stale'));
       return step.endDialog();
+    }
+    // The write's intent is kept before anything is sent: when storage does not take it, nothing is done and the card still acts.
+    if (intent) {
+      await this.s.audit.intend(intent).catch(async (error: unknown) => {
+        await this.s.claims.release(pending.token).catch(() => undefined);
+        throw error;
+      });
     }
     await this.closeCard(step.context, pending, 'confirm.closedConfirmed');
     return undefined;
@@ -276,15 +289,15 @@ export class WriteSteps {
   /** After the confirmation card: acts once (confirmedOnce), audits the outcome, success or failure, and tells the user. */
   async actOnConfirmation(step: WaterfallStepContext, operation: Write): Promise<DialogTurnResult> {
     AuditLog.assertNoSecrets(operation.parameters);
-    const notNow = await this.confirmedOnce(step, operation.operation, operation.authorize);
-    if (notNow) return notNow;
-    const audit = {
+    const audit: AuditEntry = {
       correlationId: correlationIdOf(step.context),
       caller: callerOf(step.context),
       operation: operation.operation,
       target: operation.target,
       parameters: operation.parameters,
     };
+    const notNow = await this.confirmedOnce(step, operation.operation, operation.authorize, audit);
+    if (notNow) return notNow;
     let receipts: WriteReceipt[];
     try {
       receipts = await operation.run();
@@ -292,12 +305,12 @@ export class WriteSteps {
       if (error instanceof WriteOutcomeUnknown) return this.readBack(step, operation, audit, error);
       if (!(error instanceof AppError)) throw error;
       // Graph refused, or was never reached: the tenant is as it was.
-      await this.s.audit.record({ ...audit, outcome: 'failed', error: error.message, graphRequestId: error.requestId });
+      await this.s.audit.settle({ ...audit, outcome: 'failed', error: error.message, graphRequestId: error.requestId });
       const explained = userMessageFor(error, localeOf(step.context), this.s.localizer, correlationIdOf(step.context));
       await step.context.sendActivity(`${explained} ${this.t(step.context, 'write.failed')}`);
       return step.endDialog();
     }
-    await this.s.audit.record({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });
+    await this.s.audit.settle({ ...audit, outcome: 'succeeded', graphRequestId: receipts.map((r) => r.requestId).join(' ') });
     return this.tellDone(step, operation);
   }
 
@@ -315,24 +328,24 @@ export class WriteSteps {
    * a password the administrator holds); any other is said to be unknown, with how to check.
    */
   private async readBack(step: WaterfallStepContext, operation: Write, audit: AuditEntry, lost: WriteOutcomeUnknown): Promise<DialogTurnResult> {
-    await this.s.audit.record({ ...audit, outcome: 'unknown', error: lost.message, graphRequestId: lost.requestId });
+    await this.s.audit.settle({ ...audit, outcome: 'unknown', error: lost.message, graphRequestId: lost.requestId });
     // A write Graph may still be carrying out is given a moment; even then, not seeing it proves nothing.
     await lost.settled();
     const read = operation.verify ? await operation.verify().catch(() => undefined) : undefined;
     const found = read === false && lost.stillRunning ? undefined : read;
     if (found === true) {
-      await this.s.audit.record({ ...audit, outcome: 'succeeded', error: 'answer lost; found done on reading back', graphRequestId: lost.requestId });
+      await this.s.audit.settle({ ...audit, outcome: 'succeeded', error: 'answer lost; found done on reading back', graphRequestId: lost.requestId });
       return this.tellDone(step, operation, this.t(step.context, 'write.foundDone'));
     }
     if (found === false) {
-      await this.s.audit.record({ ...audit, outcome: 'failed', error: 'answer lost; found not done on reading back', graphRequestId: lost.requestId });
+      await this.s.audit.settle({ ...audit, outcome: 'failed', error: 'answer lost; found not done on reading back', graphRequestId: lost.requestId });
       await step.context.sendActivity(this.t(step.context, 'write.foundNotDone'));
       return step.endDialog();
     }
     if (operation.redo) {
       try {
         const receipts = await operation.run();
-        await this.s.audit.record({
+        await this.s.audit.settle({
           ...audit,
           outcome: 'succeeded',
           error: 'answer lost, outcome unreadable; done again',
@@ -341,7 +354,7 @@ export class WriteSteps {
         return this.tellDone(step, operation, this.t(step.context, 'write.redone'));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        await this.s.audit.record({
+        await this.s.audit.settle({
           ...audit,
           outcome: error instanceof WriteOutcomeUnknown ? 'unknown' : 'failed',
           error: `done again: ${error.message}`,

@@ -33,7 +33,7 @@ describe('Storage that heals, and health that tells the truth', function () {
   };
 
   it('answers /readyz with 200 and each check when storage and Graph answer', async () => {
-    assert.deepEqual(await readyz(), { status: 200, body: { status: 'ready', checks: { storage: 'ok', graph: 'ok' } } });
+    assert.deepEqual(await readyz(), { status: 200, body: { status: 'ready', checks: { storage: 'ok', graph: 'ok' }, backlog: { audit: 0 } } });
   });
 
   it('when Azurite dies: turns fail fast with the honest message, /readyz says 503, and all works again once it is restarted', async () => {
@@ -66,7 +66,7 @@ describe('Storage that heals, and health that tells the truth', function () {
       const started = Date.now();
       const { status, body } = await readyz();
       assert.equal(status, 503);
-      assert.deepEqual(body, { status: 'unavailable', checks: { storage: 'unavailable', graph: 'ok' } });
+      assert.deepEqual(body, { status: 'unavailable', checks: { storage: 'unavailable', graph: 'ok' }, backlog: { audit: 0 } });
       assert.ok(Date.now() - started < 10000, 'the probe has a deadline');
       running.capture.clear();
       const turnStarted = Date.now();

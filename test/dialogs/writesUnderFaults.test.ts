@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { ADMIN, ORDINARY, seededUser, SKU } from '../support/fixtures';
-import { dialogStack } from '../support/dialogStack';
+import { dialogStack, sharedStorage, StackTables } from '../support/dialogStack';
+import type { AuditEntry } from '../../bot/policy/audit';
+import { rootCause, StorageFault } from '../../bot/policy/errors';
+import type { RecordTable } from '../../bot/storage/recordTable';
 import { useDemoTenant } from '../support/demoTenant';
 import { until } from '../support/until';
 import type { FaultRule } from '../../demo/faults';
@@ -18,9 +21,9 @@ describe('A write whose answer is lost: the user is told what is true', function
   this.timeout(30000);
   const { tenant } = useDemoTenant();
 
-  const conversation = async (timeoutMs?: number) => {
+  const conversation = async (timeoutMs?: number, tables: StackTables = {}) => {
     const since = new Date();
-    const stack = await dialogStack(tenant().url, timeoutMs);
+    const stack = await dialogStack(tenant().url, timeoutMs, '', tables);
     const client = stack.client();
     const send = (fields: object) =>
       client.sendActivity({ type: 'message', locale: 'fr-FR', from: asAdmin, conversation: personal, ...fields }) as Promise<Reply>;
@@ -31,7 +34,7 @@ describe('A write whose answer is lost: the user is told what is true', function
       for (let next = client.getNextReply() as Reply | undefined; next; next = client.getNextReply() as Reply | undefined) all.push(next);
       return all;
     };
-    return { say, confirm, audit: stack.audit, since };
+    return { say, confirm, audit: stack.audit, since, send };
   };
   const fault = (rule: Omit<FaultRule, 'count'>) => tenant().faults.configure({ rules: [{ count: 1, ...rule }] });
   const skusOf = (userId: string) => [...tenant().store.heldSkus(tenant().store.user(userId))];
@@ -165,6 +168,55 @@ describe('A write whose answer is lost: the user is told what is true', function
       const shown = replies.find((r) => r.attachments?.length)!.attachments![0].content;
       assert.equal(tenant().store.user(ORDINARY.id).password, hashOf(passwordOn(shown)), 'the administrator holds the account’s password');
       assert.deepEqual(await outcomes(chat, 'lea.petit', 'password.reset'), ['unknown', 'succeeded']);
+    });
+  });
+
+  describe('the audit log never loses a write', () => {
+    /** The audit table, refusing the entries `refuses` says while it says so. */
+    const auditTable = async (refuses: (entry: AuditEntry) => boolean): Promise<RecordTable<AuditEntry>> => {
+      const real = (await sharedStorage()).table<AuditEntry>('audit');
+      return new Proxy(real, {
+        get(target, property) {
+          if (property === 'put')
+            return async (partition: string, row: string, entry: AuditEntry, indexed?: Record<string, string>) => {
+              if (refuses(entry)) throw new StorageFault('storage frozen');
+              return target.put(partition, row, entry, indexed);
+            };
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    };
+
+    it('storage refusing the intent: nothing is sent to Graph, the user is told, and the same card acts once storage is back', async () => {
+      let frozen = true;
+      const chat = await conversation(undefined, { audit: await auditTable((e) => frozen && e.outcome === 'intended') });
+      const card = await chat.say('réinitialise le mot de passe de Léa Petit');
+      const before = tenant().store.user(ORDINARY.id).password;
+      // The turn ends on the storage fault, which the adapter tells as « Je n'ai pas pu enregistrer… Rien n'a été modifié ».
+      await assert.rejects(chat.confirm(card), (error) => rootCause(error) instanceof StorageFault);
+      assert.equal(tenant().store.user(ORDINARY.id).password, before, 'no reset was sent');
+      frozen = false;
+      const done = await chat.confirm(card);
+      assert.ok(
+        done.some((r) => JSON.stringify(r).includes('Masquer le mot de passe')),
+        'the card still acts, once',
+      );
+    });
+
+    it('storage refusing the outcome: the reset is done and its password shown; the outcome waits, then is written', async () => {
+      let frozen = true;
+      const chat = await conversation(undefined, { audit: await auditTable((e) => frozen && e.outcome !== 'intended') });
+      const card = await chat.say('réinitialise le mot de passe de Léa Petit');
+      const replies = await chat.confirm(card);
+      const shown = replies.find((r) => r.attachments?.length)!.attachments![0].content;
+      assert.equal(tenant().store.user(ORDINARY.id).password, createHash('sha256').update(passwordOn(shown)).digest('hex'));
+      assert.equal(chat.audit.backlog(), 1, 'the outcome waits for storage');
+      assert.deepEqual(await outcomes(chat, 'lea.petit', 'password.reset'), ['intended'], 'meanwhile the log says it was intended');
+      frozen = false;
+      assert.equal(await chat.audit.flush(), 0);
+      assert.deepEqual(await outcomes(chat, 'lea.petit', 'password.reset'), ['succeeded'], 'the intent is shown no more once its outcome is written');
+      assert.ok(!JSON.stringify(await chat.audit.recent({ since: chat.since })).includes(passwordOn(shown)), 'no password in the log');
     });
   });
 });

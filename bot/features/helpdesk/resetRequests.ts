@@ -209,12 +209,14 @@ export class ResetRequests {
       await this.save(request);
       return;
     }
-    // Graph's answer lost: the audit says so first, then the reset is read back or done again, so the password is known.
+    // The intent is kept before the reset is sent (storage down: nothing is done). Graph's answer lost:
+    // the audit says so, then the reset is read back or done again, so that the password is known.
+    await this.s.audit.intend(audit);
     const { password, receipt, redone } = await this.s.passwords.resetKnowingOutcome(request.requester.id, (lost) =>
-      this.s.audit.record({ ...audit, outcome: 'unknown', error: lost.message, graphRequestId: lost.requestId }),
+      this.s.audit.settle({ ...audit, outcome: 'unknown', error: lost.message, graphRequestId: lost.requestId }),
     );
     Object.assign(request, { status: 'approved', ...decided });
-    await this.s.audit.record({
+    await this.s.audit.settle({
       ...audit,
       outcome: 'succeeded',
       graphRequestId: receipt.requestId,
@@ -222,7 +224,8 @@ export class ResetRequests {
     });
     // The password exists only in this turn: if it cannot be delivered, the card says so and it is lost, never stored.
     request.delivered = await this.s.messages.deliverPassword(request, password);
-    await this.save(request);
+    // The reset is done whatever storage does now: the claim stays held (no second reset), and the card says what was decided.
+    await this.save(request).catch(() => undefined);
     if (request.delivered && request.deliverTo.manager) await this.s.messages.tellGivenToManager(request);
   }
 
