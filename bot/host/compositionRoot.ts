@@ -31,6 +31,10 @@ import { Config } from './config';
 import { createGraphClient } from '../graph/client';
 import { AdminRoleService } from '../features/admins/adminRoles';
 import { BulkLicenseService } from '../features/licences/bulkLicenses';
+import { BulkJobs, type JobRow } from '../features/licences/bulkJobs';
+import { BulkJobCards } from '../../dialogs/licences/bulkJobCards';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { DirectoryService } from '../features/directory/directory';
 import { DirectoryRoleService } from '../features/directory/directoryRoles';
 import { GraphApi } from '../graph/graphApi';
@@ -100,6 +104,10 @@ export interface DialogDependencies {
   conversations: ConversationDirectory;
   resetRequestTable: RecordTable<ResetRequest>;
   incidentTable: RecordTable<Incident>;
+  /** Bulk licence jobs, kept from before their first call to their report. */
+  jobTable: RecordTable<JobRow>;
+  /** This instance's name in the leases of the jobs it runs. */
+  instance: string;
   /** When several incidents on one service make a possible-outage warning. */
   outage: OutageSettings;
   /** For /me calls made with the user's own token (the app's Graph client would swap it for the app's). */
@@ -141,6 +149,12 @@ export function createDialogs(deps: DialogDependencies) {
   });
   const incidentCards = new IncidentCards(messenger, conversations, cards, localizer);
   const serviceHealth = new ServiceHealthService(graph);
+  const licenses = new LicenseService(graph);
+  const bulkCards = new BulkJobCards(messenger, cards, localizer);
+  const bulkJobs = new BulkJobs(deps.jobTable, new BulkLicenseService(graph), (id) => licenses.skusOf(id), audit, bulkCards, {
+    instance: deps.instance,
+    leaseMs: JOB_LEASE_MS,
+  });
   const incidentDesk = new IncidentDesk({
     table: deps.incidentTable,
     conversations,
@@ -175,8 +189,9 @@ export function createDialogs(deps: DialogDependencies) {
     roles,
     messenger,
     conversations,
-    licenses: new LicenseService(graph),
-    bulk: new BulkLicenseService(graph),
+    licenses,
+    bulkJobs,
+    bulkCards,
     passwords,
     myAccount: new MyAccountService(deps.graphBaseUrl),
     adminRoles: new AdminRoleService(graph),
@@ -209,9 +224,23 @@ export function createDialogs(deps: DialogDependencies) {
     claims,
     routes,
   );
-  return { mainDialog, resolveUser: services.resolveUser, resetRequests, incidentDesk, outageWatch: new OutageWatch(incidentDesk, serviceHealth), cardActions };
+  return {
+    mainDialog,
+    resolveUser: services.resolveUser,
+    resetRequests,
+    incidentDesk,
+    outageWatch: new OutageWatch(incidentDesk, serviceHealth),
+    bulkJobs,
+    cardActions,
+  };
 }
 
+/** How long the turns in progress get to end when the bot is stopped. */
+const SHUTDOWN_GRACE_MS = 20_000;
+/** How long a bulk job's lease holds without renewal: past it, another instance takes the job over. */
+const JOB_LEASE_MS = 60_000;
+/** How often unfinished bulk jobs are looked for. */
+const JOB_RESUME_SECONDS = 30;
 /** How often audit outcomes that storage did not take are written again. */
 const AUDIT_FLUSH_SECONDS = 5;
 
@@ -221,10 +250,20 @@ const AUDIT_FLUSH_SECONDS = 5;
  */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const closers: (() => Promise<void>)[] = [];
+  /** What a stop asks first of work in progress (a bulk job ends its batch and is saved for the next instance). */
+  const stopping: (() => Promise<void>)[] = [];
+  const { http, attach } = createServer(logger);
+  /**
+   * A graceful stop (SIGTERM, as App Service sends at every restart): no new activity (503,
+   * /readyz first), work in progress asked to stop at its next safe point, the turns in progress
+   * given SHUTDOWN_GRACE_MS to end, then the rest closed in the reverse order it was opened.
+   */
   const close = async () => {
+    const ended = Promise.all([http.drain(), ...stopping.map((stop) => stop())]).then(() => true);
+    const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS).unref());
+    if (!(await Promise.race([ended, late]))) logger.warn('turns still in progress at shutdown', { graceMs: SHUTDOWN_GRACE_MS });
     for (const closer of closers.reverse()) await closer().catch((error) => logger.error('shutdown step failed', { error }));
   };
-  const { http, attach } = createServer(logger);
   /** Work repeated in the background while the bot runs (one round at a time), stopped when it closes. */
   const every = (seconds: number, work: () => Promise<unknown>, what: string) => {
     let running = false;
@@ -296,7 +335,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       const left = await audit.flush();
       if (left > 0) logger.error('audit outcomes not written at shutdown: their intents stay in the log', { count: left });
     });
-    const { mainDialog, resetRequests, incidentDesk, outageWatch, cardActions } = createDialogs({
+    const { mainDialog, resetRequests, incidentDesk, outageWatch, bulkJobs, cardActions } = createDialogs({
       graph,
       recognizer: new RememberingRecognizer(await NlpRecognizer.load()),
       audit,
@@ -305,6 +344,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       conversations,
       resetRequestTable: storage.table('requests'),
       incidentTable: storage.table('incidents'),
+      jobTable: storage.table('jobs'),
+      instance: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       outage: config.outage,
       graphBaseUrl,
       oauthConnectionName: config.oauthConnectionName,
@@ -324,6 +365,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       },
       'helpdesk delivery retry',
     );
+    // Bulk jobs left unfinished by an instance that stopped or died are taken over and reported; a stopping bot leaves its own for the next.
+    every(JOB_RESUME_SECONDS, () => bulkJobs.resumeAll(), 'resuming bulk jobs');
+    void bulkJobs.resumeAll().catch((error: unknown) => logger.warn('resuming bulk jobs failed', { error }));
+    stopping.push(() => bulkJobs.stop());
     // Microsoft's issues linked to open incidents are read again; their requesters hear of each update.
     every(config.incidentPollSeconds, () => outageWatch.poll(), 'following service issues');
 

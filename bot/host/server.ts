@@ -11,6 +11,8 @@ export interface BotServer {
   /** What /readyz asks, once the bot has started. */
   setReadiness(readiness: Readiness): void;
   listen(port: number, host: string): Promise<number>;
+  /** Stops taking activities (503, /readyz first) and resolves once the turns in progress have ended. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,9 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
   const server = restify.createServer({ name: 'assistant-admin-365', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
   let ready = false;
+  let draining = false;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
   let handler: ((req: restify.Request, res: restify.Response) => Promise<void>) | undefined;
   let readiness: Readiness | undefined;
 
@@ -30,6 +35,10 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
 
   // Readiness: storage and Graph answer now. A platform stops sending traffic while it is 503.
   server.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.send(503, { status: 'stopping' });
+      return;
+    }
     if (!ready || !readiness) {
       res.send(503, { status: 'starting' });
       return;
@@ -39,6 +48,10 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
   });
 
   server.post('/api/messages', async (req, res) => {
+    if (draining) {
+      res.send(503, { error: 'stopping' });
+      return;
+    }
     if (!ready || !handler) {
       res.send(503, { error: 'starting' });
       return;
@@ -49,12 +62,15 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
       res.send(400, { error: `The body must be a Bot Framework activity: ${malformed}.` });
       return;
     }
+    inFlight++;
     try {
       await handler(req, res);
     } catch (error) {
       // The turn's own errors are answered by onTurnError; what reaches here failed outside any turn.
       logger.error('request failed', { error });
       if (!res.headersSent) res.send(500, { error: 'Internal Server Error' });
+    } finally {
+      if (--inFlight === 0) idle?.();
     }
   });
 
@@ -67,6 +83,10 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as { port: number }).port));
       }),
+    drain: () => {
+      draining = true;
+      return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   return {

@@ -1,7 +1,7 @@
-import { Activity, TurnContext } from 'botbuilder';
+import { Activity, Attachment, TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { userMessageFor } from '../../bot/presentation/errorMessages';
-import { BulkLicenseService, BulkOutcome } from '../../bot/features/licences/bulkLicenses';
+import type { BulkJobs } from '../../bot/features/licences/bulkJobs';
+import type { BulkJobCards } from './bulkJobCards';
 import type { DirectoryService, Person } from '../../bot/features/directory/directory';
 import type { LicensePlan } from '../../bot/features/licences/licenses';
 import { fold } from '../../bot/nlu/entities';
@@ -54,7 +54,8 @@ interface BulkState {
 }
 
 export interface BulkServices extends LicenceServices {
-  bulk: BulkLicenseService;
+  bulkJobs: BulkJobs;
+  bulkCards: BulkJobCards;
   directory: DirectoryService;
 }
 
@@ -150,79 +151,62 @@ export class BulkLicenseDialog extends CancelAndHelpDialog {
     });
   }
 
+  /**
+   * Confirmed: the job is stored (who, what, each person) before its first call, its intent in the
+   * audit log, then run here batch by batch, each batch recorded and audited as it completes. If
+   * this instance stops meanwhile, the job waits stored and is finished by the next one, which
+   * reports to the asker's private chat.
+   */
   private async runStep(step: WaterfallStepContext<Recognition>): Promise<DialogTurnResult> {
     const state = step.values as BulkState;
-    const notNow = await this.steps.confirmedOnce(step, state.operation!, this.steps.requireRole(step, state.operation!));
-    if (notNow) return notNow;
+    const { context } = step;
     const plan = state.plan!;
-    const people = state.people!;
-    const posted = await step.context.sendActivity({ attachments: [this.report(step.context, state, [], 0)] });
-    const outcomes = await this.services.bulk.apply(
-      people,
-      state.operation === 'license.assign' ? { add: [plan.skuId], remove: [] } : { add: [], remove: [plan.skuId] },
-      async (progress) => {
-        // One card in the conversation, updated: Teams limits how many messages a bot may post.
-        await this.update(step.context, posted?.id, this.report(step.context, state, [], progress.done)).catch(() => {});
-      },
+    const job = {
+      operation: state.operation!,
+      caller: callerOf(context),
+      correlationId: correlationIdOf(context),
+      locale: localeOf(context),
+      plan: { skuId: plan.skuId, skuPartNumber: plan.skuPartNumber, name: plan.name },
+      source: state.source!,
+    };
+    const intent = {
+      correlationId: job.correlationId,
+      caller: job.caller,
+      operation: job.operation,
+      target: job.source,
+      parameters: { sku: plan.skuPartNumber, bulk: true, people: state.people!.length },
+    };
+    const notNow = await this.steps.confirmedOnce(step, state.operation!, this.steps.requireRole(step, state.operation!), intent);
+    if (notNow) return notNow;
+    const stored = await this.services.bulkJobs.create(
+      job,
+      state.people!.map((p) => ({ id: p.id, userPrincipalName: p.userPrincipalName })),
     );
-    await this.auditAll(step.context, state, outcomes);
-    const report = this.report(step.context, state, outcomes);
+    const posted = await context.sendActivity({ attachments: [this.services.bulkCards.card(stored, [], 0)] });
+    if (posted?.id)
+      await this.services.bulkJobs.attachCard(stored, { conversation: TurnContext.getConversationReference(context.activity), activityId: posted.id });
+    // One card in the conversation, updated: Teams limits how many messages a bot may post.
+    const outcomes = await this.services.bulkJobs.run(stored, (done) =>
+      this.update(context, posted?.id, this.services.bulkCards.card(stored, [], done)).catch(() => {}),
+    );
+    if (!outcomes) {
+      await context.sendActivity(this.steps.t(context, 'bulk.continuesLater'));
+      return step.endDialog();
+    }
+    const report = this.services.bulkCards.card(stored, outcomes);
     if (
-      !(await this.update(step.context, posted?.id, report).then(
+      !(await this.update(context, posted?.id, report).then(
         () => true,
         () => false,
       ))
     )
-      await step.context.sendActivity({ attachments: [report] });
+      await context.sendActivity({ attachments: [report] });
+    await this.services.bulkJobs.reported(stored);
     return step.endDialog(outcomes);
   }
 
-  /** The progress card while `done` is given, the final report once it is not. */
-  private report(context: TurnContext, state: BulkState, outcomes: BulkOutcome[], done?: number) {
-    const t = (key: string, params = {}) => this.steps.t(context, key, params);
-    const failures = outcomes.filter((o) => !o.ok);
-    const succeeded = outcomes.filter((o) => o.ok);
-    return this.services.cards.attachment('bulkReport', {
-      title: t(state.operation === 'license.assign' ? 'bulk.title.assign' : 'bulk.title.remove', { plan: state.plan!.name }),
-      summary:
-        done === undefined
-          ? t('bulk.report', { succeeded: succeeded.length, failed: failures.length, total: state.people!.length })
-          : t('bulk.progress', { done, total: state.people!.length }),
-      failed: failures.length,
-      failedTitle: t('bulk.failedTitle'),
-      failures: failures.map((f) => ({
-        user: f.user.userPrincipalName,
-        reason: userMessageFor(f.error, localeOf(context), this.services.localizer, correlationIdOf(context)).replace(
-          /\s*(Référence pour le support|Reference for support).*$/,
-          '',
-        ),
-      })),
-      succeededTitle: t('bulk.succeededTitle'),
-      succeededList: succeeded.map((o) => o.user.userPrincipalName).join(', '),
-    });
-  }
-
-  private async update(context: TurnContext, id: string | undefined, attachment: ReturnType<BulkLicenseDialog['report']>): Promise<void> {
+  private async update(context: TurnContext, id: string | undefined, attachment: Attachment): Promise<void> {
     if (!id) throw new Error('no activity to update');
     await context.updateActivity({ id, type: 'message', attachments: [attachment] } as Partial<Activity>);
-  }
-
-  /** One audit entry a user, as each is a write of its own. */
-  private async auditAll(context: TurnContext, state: BulkState, outcomes: BulkOutcome[]): Promise<void> {
-    for (let i = 0; i < outcomes.length; i += 20) {
-      await Promise.all(
-        outcomes.slice(i, i + 20).map((o) =>
-          this.services.audit.record({
-            correlationId: correlationIdOf(context),
-            caller: callerOf(context),
-            operation: state.operation!,
-            target: o.user.userPrincipalName,
-            parameters: { sku: state.plan!.skuPartNumber, bulk: true },
-            outcome: o.ok ? 'succeeded' : 'failed',
-            ...(o.error ? { error: o.error.message, graphRequestId: o.error.requestId } : {}),
-          }),
-        ),
-      );
-    }
   }
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { projectPath } from '../../bot/host/paths';
+import { teamsActivity } from '../support/activities';
+import { CaptureServer } from '../support/captureServer';
 
 /** Starts a built entry point and resolves with the first output line matching `ready`. */
 function startProcess(script: string, env: Record<string, string>, ready: RegExp) {
@@ -57,6 +59,35 @@ describe('`npm run serve` as a process', function () {
     assert.equal(await exited, 0);
     assert.ok(lines.some((l) => l.includes('"msg":"shutting down"')));
     await assert.rejects(fetch(`${graph}/v1.0/organization`), 'the demo tenant stopped with the bot');
+  });
+
+  it('on SIGTERM stops taking activities (503, /readyz first), lets the turn in progress finish and answer, then exits', async () => {
+    const capture = await new CaptureServer().start();
+    const { child, readyLine, exited } = startProcess('bot/host/main.js', { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test' }, /"msg":"ready"/);
+    try {
+      const readyEntry = JSON.parse(await readyLine) as Record<string, unknown>;
+      const bot = `http://127.0.0.1:${readyEntry.port}`;
+      const post = (text: string) =>
+        fetch(`${bot}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(teamsActivity(capture.url, { text })),
+        });
+      // Every Graph call now takes a second and a half: the turn is still running when the signal comes.
+      await fetch(`${readyEntry.graph}/_demo/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 1500 }) });
+      const inProgress = post('combien de licences il nous reste ?');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal((await fetch(`${bot}/readyz`)).status, 503, 'the platform is told first');
+      assert.equal((await post('aide')).status, 503, 'a new activity is refused');
+      assert.equal((await inProgress).status, 200, 'the turn in progress ends');
+      assert.match(JSON.stringify(capture.cards()), /Business Basic/, 'and its answer was sent');
+      assert.equal(await exited, 0);
+    } finally {
+      child.kill('SIGKILL');
+      await capture.close();
+    }
   });
 });
 

@@ -74,6 +74,8 @@ export async function dialogStack(graphBaseUrl: string, timeoutMs = 5000, oauthC
     conversations,
     resetRequestTable: replaced.requests ?? tables.table('requests'),
     incidentTable: replaced.incidents ?? tables.table('incidents'),
+    jobTable: tables.table('jobs'),
+    instance: 'dialog-tests',
     outage: { windowMinutes: 30, threshold: 3 },
     graphBaseUrl,
     oauthConnectionName,

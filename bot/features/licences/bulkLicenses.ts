@@ -40,25 +40,15 @@ export class BulkLicenseService {
     for (let i = 0; i < users.length; i += BATCH_LIMIT) chunks.push(users.slice(i, i + BATCH_LIMIT));
     const outcomes: BulkOutcome[] = [];
     let next = 0;
-    const body = { addLicenses: change.add.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: change.remove };
     const worker = async () => {
       while (next < chunks.length) {
         const chunk = chunks[next++];
-        const requests = chunk.map((user, i) => ({ id: String(i), method: 'POST' as const, url: `/users/${user.id}/assignLicense`, body }));
-        let answers: Map<string, BatchResponse>;
         try {
-          answers = await this.graph.batch(requests, 'changing licences in bulk');
+          outcomes.push(...(await this.applyBatch(chunk, change)));
         } catch (error) {
           const typed = toAppError(error, 'changing licences in bulk');
           outcomes.push(...chunk.map((user) => ({ user, ok: false, error: typed })));
-          await onProgress(this.progress(outcomes, users.length));
-          continue;
         }
-        chunk.forEach((user, i) => {
-          const answer = answers.get(String(i));
-          if (answer && answer.status >= 200 && answer.status < 300) outcomes.push({ user, ok: true });
-          else outcomes.push({ user, ok: false, error: errorOf(answer, user) });
-        });
         await onProgress(this.progress(outcomes, users.length));
       }
     };
@@ -66,6 +56,20 @@ export class BulkLicenseService {
     // Back in the order given, so the report reads like the request.
     const position = new Map(users.map((u, i) => [u.id, i]));
     return outcomes.sort((a, b) => position.get(a.user.id)! - position.get(b.user.id)!);
+  }
+
+  /**
+   * One JSON batch of at most 20 people, each with their outcome. Throws when the batch itself fails:
+   * WriteOutcomeUnknown when its answer was lost (some of it may have been carried out).
+   */
+  async applyBatch(chunk: BulkTarget[], change: { add: string[]; remove: string[] }): Promise<BulkOutcome[]> {
+    const body = { addLicenses: change.add.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: change.remove };
+    const requests = chunk.map((user, i) => ({ id: String(i), method: 'POST' as const, url: `/users/${user.id}/assignLicense`, body }));
+    const answers = await this.graph.batch(requests, 'changing licences in bulk');
+    return chunk.map((user, i) => {
+      const answer = answers.get(String(i));
+      return answer && answer.status >= 200 && answer.status < 300 ? { user, ok: true } : { user, ok: false, error: errorOf(answer, user) };
+    });
   }
 
   private progress(outcomes: BulkOutcome[], total: number): BulkProgress {

@@ -11,7 +11,7 @@ export const licences = {
     { intent: 'license.change', roles: LICENSE_ROLES },
     { intent: 'license.remove', roles: LICENSE_ROLES },
   ],
-  tables: [],
+  tables: ['jobs'],
   graphRequests: [
     {
       method: 'GET',
