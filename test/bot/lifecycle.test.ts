@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { projectPath } from '../../bot/host/paths';
 import { teamsActivity } from '../support/activities';
 import { CaptureServer } from '../support/captureServer';
@@ -87,6 +90,54 @@ describe('`npm run serve` as a process', function () {
     } finally {
       child.kill('SIGKILL');
       await capture.close();
+    }
+  });
+
+  it('killed with SIGKILL right after a write, keeps what it acknowledged: after a restart the audit shows it and the same Confirm does not act again', async () => {
+    const capture = await new CaptureServer().start();
+    const location = mkdtempSync(join(tmpdir(), 'azurite-kill-'));
+    const env = { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'development', AZURITE_LOCATION: location, LOG_LEVEL: 'info' };
+    const chat = { id: 'a:camille-killed', conversationType: 'personal', tenantId: undefined as unknown as string };
+    const post = (bot: string, fields: Record<string, unknown>) =>
+      fetch(`${bot}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(teamsActivity(capture.url, { conversation: { ...chat, tenantId: undefined }, ...fields })),
+      });
+    const started: ReturnType<typeof startProcess>[] = [];
+    const start = async () => {
+      const running = startProcess('bot/host/main.js', env, /"msg":"ready"/);
+      started.push(running);
+      const ready = JSON.parse(await running.readyLine) as Record<string, unknown>;
+      return { ...running, bot: `http://127.0.0.1:${ready.port}`, graph: String(ready.graph) };
+    };
+    try {
+      const first = await start();
+      await post(first.bot, { text: 'réinitialise le mot de passe de Léa Petit' });
+      const confirm = capture.cards().find((c) => JSON.stringify(c).includes('Réinitialiser le mot de passe'));
+      await post(first.bot, { text: '', value: confirm.actions[0].data });
+      assert.match(JSON.stringify(capture.cards()), /Masquer le mot de passe/, 'the reset was done and shown');
+      first.child.kill('SIGKILL'); // at once: well within Azurite's five seconds between saves
+      assert.equal(await first.exited, null);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // its Azurite, told by the closed channel, saves and stops
+
+      const second = await start();
+      capture.clear();
+      await post(second.bot, { text: '', value: confirm.actions[0].data });
+      const patches = ((await (await fetch(`${second.graph}/_demo/requests`)).json()) as { requests: { method: string }[] }).requests.filter(
+        (r) => r.method === 'PATCH',
+      );
+      assert.deepEqual(patches, [], 'the same Confirm did not reset the password again');
+      assert.match(capture.texts().join(' '), /Cette carte a déjà servi/, 'and says why');
+      capture.clear();
+      await post(second.bot, { text: "journal d'audit" });
+      assert.match(JSON.stringify(capture.cards()), /lea\.petit@lumiere-fils\.fr/, 'the audit kept the reset');
+      second.child.kill('SIGTERM');
+      assert.equal(await second.exited, 0);
+    } finally {
+      for (const running of started) running.child.kill('SIGKILL');
+      await capture.close();
+      rmSync(location, { recursive: true, force: true });
     }
   });
 });
