@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { projectPath } from '../bot/host/paths';
 import { loadBenchSettings } from '../bot/host/config';
 import { Logger } from '../bot/host/logger';
 import { ChildService } from '../bot/host/process/childService';
 import { teamsActivity } from '../test/support/activities';
 import { ADMIN } from '../test/support/fixtures';
+import { connector, Figures, load as loadTurns, requireNode24, rss, startBotProcess } from './benchSupport';
 
 /**
  * `npm run bench:turns`: turns per second and p50/p99 of realistic turns (« aide », « combien de
@@ -26,94 +24,19 @@ const { passes } = loadBenchSettings();
 const TURNS = passes * 60;
 const WARM_UP = 3000;
 
-/** Plays the Bot Framework connector: answers every reply at once, and keeps the latest confirmation card's data of each conversation. */
-function connector(): Promise<{ url: string; confirmations: Map<string, Record<string, string>>; close(): void }> {
-  const confirmations = new Map<string, Record<string, string>>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
-      const body = Buffer.concat(chunks).toString('utf8');
-      if (body.includes('"confirm":"yes"')) {
-        const card = (JSON.parse(body) as { attachments?: { content: { actions?: { data?: Record<string, string> }[] } }[] }).attachments?.[0]?.content;
-        const data = card?.actions?.find((a) => a.data?.confirm === 'yes')?.data;
-        if (data) confirmations.set(conversation, data);
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end('{"id":"r"}');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, confirmations, close: () => server.close() }),
-    ),
-  );
-}
-
-interface Figures {
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-/**
- * Sends `total` measured turns, `CONCURRENCY` conversations at a time, each made by `turn`. A turn
- * may need one sent before it (`prepare`: asking, before the confirmation is clicked): it is sent
- * and counted in the rate, but its latency is not measured.
- */
-async function load(
+/** Turns at CONCURRENCY conversations at a time; any answer other than 200 stops the bench. */
+const load = (
   endpoint: string,
   total: number,
   turn: (conversation: number, i: number) => Record<string, unknown>,
   prepare?: (conversation: number, i: number) => Record<string, unknown>,
-): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  let sent = 0;
-  const post = async (activity: Record<string, unknown>) => {
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${endpoint} answered ${response.status}`);
-    sent++;
-  };
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, conversation) => {
-      while (next < total) {
-        const i = next++;
-        if (prepare) await post(prepare(conversation, i));
-        const t = performance.now();
-        await post(turn(conversation, i));
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { perSecond: sent / seconds, p50: at(0.5), p99: at(0.99) };
-}
+) => loadTurns(endpoint, total, CONCURRENCY, turn, prepare);
 
 const line = (name: string, f: Figures, echo: number) =>
   `  ${name.padEnd(52)} ${f.perSecond.toFixed(0).padStart(5)} turns/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  ×${(f.perSecond / echo).toFixed(2)} of the echo bot\n`;
 
-/** Starts the whole bot in its own process (demo tenant, embedded Azurite), with dialogs kept in `stateStore`. */
-function startBot(stateStore: 'storage' | 'memory', logger: Logger) {
-  return ChildService.start({
-    name: `Bot (${stateStore} state)`,
-    script: projectPath('dist', 'bot', 'host', 'main.js'),
-    env: { PORT: '0', DEMO_GRAPH_PORT: '0', NODE_ENV: 'test', STATE_STORE: stateStore },
-    nodeArgs: BOT_NODE_ARGS,
-    readyLine: /"msg":"ready".*?"port":(\d+)/,
-    timeoutMs: 60000,
-    logger,
-  });
-}
-
 async function main(): Promise<void> {
-  // `node dist/scripts/benchTurns.js` run by hand takes the machine's Node (20 here), not the project's 24.
-  if (Number(process.versions.node.split('.')[0]) < 24) throw new Error(`Node ${process.versions.node}: run it with \`npm run bench:turns\` (Node 24)`);
+  requireNode24('bench:turns');
   const reply = await connector();
   const quiet = new Logger('error', {}, () => {});
   const echo = await ChildService.start({
@@ -127,7 +50,6 @@ async function main(): Promise<void> {
   let run = 0;
   const message = (conversation: string, text: string, value?: object) =>
     teamsActivity(reply.url, { text, value, from, conversation: { id: conversation, conversationType: 'personal' } });
-  const rss = (pid: number | undefined) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
   const results: { name: string; figures: Figures }[] = [];
   let rssLine = '';
   try {
@@ -136,7 +58,7 @@ async function main(): Promise<void> {
     // The echo bot is measured before and after the bot, and its mean is the reference: the machine drifts in a minute.
     const echoBefore = await echoTurns();
     for (const stateStore of ['storage', 'memory'] as const) {
-      const bot = await startBot(stateStore, quiet);
+      const bot = await startBotProcess(stateStore, quiet, BOT_NODE_ARGS);
       const endpoint = `http://127.0.0.1:${bot.matches[0][1]}/api/messages`;
       const label = stateStore === 'storage' ? 'Azurite state' : 'in-memory state';
       try {

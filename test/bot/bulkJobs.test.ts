@@ -112,6 +112,24 @@ describe('Bulk licence jobs that survive the bot', function () {
     assert.equal(b.told.reports[0].outcomes.filter((o) => o.ok).length, 107);
   });
 
+  it('a batch Graph carried out whose answer was lost is read back person by person: all done, nobody sent twice', async () => {
+    const { jobs } = instance('a');
+    const job = await jobs.create(spec(), users.slice(0, 20));
+    tenant.faults.configure({ latencyMs: 30, rules: [{ status: 0, count: 1, method: 'POST', path: '^/\\$batch$', afterApplying: true, drop: true }] });
+    const outcomes = await jobs.run(job, async () => undefined);
+    assert.ok(outcomes!.every((o) => o.ok));
+    assert.equal(assignCalls(), 20);
+  });
+
+  it('a batch refused whole (a 403) fails each person with the reason, and changes nothing', async () => {
+    const { jobs } = instance('a');
+    const job = await jobs.create(spec(), users.slice(0, 20));
+    tenant.faults.configure({ latencyMs: 30, rules: [{ status: 403, count: 1, method: 'POST', path: '^/\\$batch$' }] });
+    const outcomes = await jobs.run(job, async () => undefined);
+    assert.ok(outcomes!.every((o) => !o.ok && o.error?.messageKey === 'error.notAuthorized'));
+    assert.equal(holders(), 0);
+  });
+
   it('leaves alone a job whose lease another instance still holds', async () => {
     const a = instance('a');
     const job = await a.jobs.create(spec(), users.slice(0, 5));
