@@ -24,7 +24,11 @@ const ERROR_REPLY = /ne répond pas|inattendu|Je n'ai pas pu enregistrer|didn't 
 async function main(): Promise<void> {
   requireNode24('bench:faults');
   const reply = await connector();
-  const bot = await startBotProcess('storage', new Logger('error', {}, () => {}), ['--expose-gc', '--require', projectPath('dist', 'scripts', 'collectOnSignal.js')]);
+  const bot = await startBotProcess('storage', new Logger('error', {}, () => {}), [
+    '--expose-gc',
+    '--require',
+    projectPath('dist', 'scripts', 'collectOnSignal.js'),
+  ]);
   /** The bot's RSS, then its RSS and heap after a full garbage collection, in MB. */
   const memory = async () => {
     const now = rss(bot.service.pid);
@@ -65,7 +69,9 @@ async function main(): Promise<void> {
     const [statuses, aideMs] = await Promise.all([hugeOnes, aide]);
 
     const within = Math.abs(settled.kept - before.kept) / before.kept <= 0.2;
-    process.stdout.write(`bench:faults — ${CONVERSATIONS} conversations × ${MESSAGES} messages (and as many asked before each), Node ${process.versions.node}\n`);
+    process.stdout.write(
+      `bench:faults — ${CONVERSATIONS} conversations × ${MESSAGES} messages (and as many asked before each), Node ${process.versions.node}\n`,
+    );
     process.stdout.write(`  turns: ${figures.perSecond.toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms\n`);
     process.stdout.write(`  answers other than 200: ${figures.errors} (goal 0); error replies: ${errorReplies} of ${reply.texts.length} texts (goal 0)\n`);
     process.stdout.write(
