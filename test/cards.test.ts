@@ -268,11 +268,11 @@ const SAMPLES: { [N in CardName]: CardData[N][] } = {
       summary: 'Terminé : 1 réussi, 1 échec',
       failed: 1,
       failedTitle: 'Échec pour',
-      failures: [{ user: 'hugo.lambert@lumiere-fils.fr', reason: 'Pas de pays' }],
+      failureGroups: [{ reason: "L'utilisateur n'a pas d'emplacement d'utilisation (pays)", people: 'hugo.lambert@lumiere-fils.fr' }],
       succeededTitle: 'Réussi pour',
       succeededList: 'julie.roux@lumiere-fils.fr',
     },
-    { title: 'Attribution', summary: 'En cours : 0 sur 2', failed: 0, failedTitle: 'Échec', failures: [], succeededTitle: 'Réussi', succeededList: '' },
+    { title: 'Attribution', summary: 'En cours : 0 sur 2', failed: 0, failedTitle: 'Échec', failureGroups: [], succeededTitle: 'Réussi', succeededList: '' },
   ],
   confirmAction: [
     {

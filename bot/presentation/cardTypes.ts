@@ -77,7 +77,8 @@ export interface CardData {
     summary: Text;
     failed: number;
     failedTitle: Text;
-    failures: { user: string; reason: Text }[];
+    /** Failures grouped by reason, each with the first people it struck and how many more. */
+    failureGroups: { reason: Text; people: Text }[];
     succeededTitle: Text;
     succeededList: Text;
   };

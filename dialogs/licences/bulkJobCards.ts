@@ -41,12 +41,41 @@ export class BulkJobCards implements BulkJobMessages {
           : t('bulk.progress', { done, total: job.total }),
       failed: failures.length,
       failedTitle: t('bulk.failedTitle'),
-      failures: failures.map((f) => ({
-        user: f.user.userPrincipalName,
-        reason: userMessageFor(f.error, job.locale, this.localizer, job.correlationId).replace(/\s*(Référence pour le support|Reference for support).*$/, ''),
-      })),
+      failureGroups: [...groupBy(failures, (f) => this.reason(job, f))].map(([reason, people]) => ({ reason, people: this.names(job, people) })),
       succeededTitle: t('bulk.succeededTitle'),
-      succeededList: succeeded.map((o) => o.user.userPrincipalName).join(', '),
+      succeededList: this.names(job, succeeded),
     });
   }
+
+  /** Why it failed, as the person asking reads it (without the support reference, which the report does not need per person). */
+  private reason(job: BulkJob, failure: BulkOutcome): string {
+    return userMessageFor(failure.error, job.locale, this.localizer, job.correlationId).replace(/\s*(Référence pour le support|Reference for support).*$/, '');
+  }
+
+  /**
+   * The first people of a list, and how many more: a report stays far within what Teams delivers
+   * (40 KB a message) whatever the size of the job.
+   */
+  private names(job: BulkJob, outcomes: BulkOutcome[]): string {
+    const shown = outcomes
+      .slice(0, NAMES_SHOWN)
+      .map((o) => o.user.userPrincipalName)
+      .join(', ');
+    const more = outcomes.length - NAMES_SHOWN;
+    return more > 0 ? this.localizer.t(job.locale, 'bulk.andMore', { names: shown, count: more }) : shown;
+  }
+}
+
+/** People named on a report, per group: the rest are counted. */
+const NAMES_SHOWN = 10;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
