@@ -34,8 +34,9 @@ async function main(): Promise<void> {
     const now = rss(bot.service.pid);
     process.kill(bot.service.pid!, 'SIGUSR2');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const usage = JSON.parse(readFileSync(memoryFileOf(bot.service.pid!), 'utf8')) as { heapUsed: number };
-    return { now, kept: rss(bot.service.pid), heap: usage.heapUsed / 1024 / 1024 };
+    const usage = JSON.parse(readFileSync(memoryFileOf(bot.service.pid!), 'utf8')) as { heapUsed: number; heapTotal: number; external: number };
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    return { now, kept: rss(bot.service.pid), heap: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external) };
   };
   const endpoint = `http://127.0.0.1:${bot.matches[0][1]}/api/messages`;
   const from = { id: '29:bench', name: 'Camille Martin', aadObjectId: ADMIN.id };
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
       `  RSS: ${before.now.toFixed(0)} MB before, ${after.now.toFixed(0)} MB right after, ${settled.now.toFixed(0)} MB 10 s later (${settled.kept.toFixed(0)} MB after a full GC; goal: within 20 % of before: ${within ? 'yes' : 'no'})\n`,
     );
     process.stdout.write(
-      `  heap used after a full GC: ${before.heap.toFixed(0)} MB before, ${after.heap.toFixed(0)} MB right after, ${settled.heap.toFixed(0)} MB 10 s later (what the bot keeps)\n`,
+      `  after a full GC, heap used / heap reserved / external: ${before.heap.toFixed(0)} / ${before.heapTotal.toFixed(0)} / ${before.external.toFixed(0)} MB before, ${settled.heap.toFixed(0)} / ${settled.heapTotal.toFixed(0)} / ${settled.external.toFixed(0)} MB 10 s after the load (the heap used is what the bot keeps)\n`,
     );
     process.stdout.write(`  three 900 KB messages at once (answered ${statuses.join(', ')}): another user's « aide » answered in ${aideMs.toFixed(0)} ms\n`);
   } finally {
