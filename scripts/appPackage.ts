@@ -13,6 +13,8 @@ import { projectPath } from '../bot/host/paths';
 export interface PackageSettings {
   /** The bot's Entra app id (MicrosoftAppId). */
   botId: string;
+  /** The host name the bot is served at (BOT_DOMAIN): its /privacy and /terms pages are the app's. */
+  botDomain: string;
   /** The Teams app's own id; the bot id when not given. */
   appId?: string;
   /**
@@ -42,6 +44,7 @@ export function fillManifest(settings: PackageSettings): Record<string, unknown>
     TEAMS_APP_ID: appId,
     APP_VERSION: version,
     AAD_APP_CLIENT_ID: settings.ssoAppId ?? '',
+    BOT_DOMAIN: settings.botDomain,
   };
   const text = readFileSync(projectPath('manifest', 'manifest.json'), 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`manifest.json uses an unknown placeholder ${name}`);

@@ -5,8 +5,8 @@ import { buildAppPackage } from './appPackage';
 
 /** `npm run package`: writes dist/appPackage/assistant-admin-365.zip, to upload to Teams. */
 async function main(): Promise<void> {
-  const { botId, teamsAppId, ssoAppId } = loadPackageSettings();
-  const zip = await buildAppPackage({ botId, appId: teamsAppId, ssoAppId });
+  const { botId, botDomain, teamsAppId, ssoAppId } = loadPackageSettings();
+  const zip = await buildAppPackage({ botId, botDomain, appId: teamsAppId, ssoAppId });
   mkdirSync(projectPath('dist', 'appPackage'), { recursive: true });
   const path = projectPath('dist', 'appPackage', 'assistant-admin-365.zip');
   writeFileSync(path, zip);

@@ -52,6 +52,7 @@ import { PersonMentions } from '../nlu/personMentions';
 import { SupervisedService } from './process/supervisor';
 import { RememberingRecognizer, type Recognizer } from '../nlu/recognizer';
 import { Readiness } from './readiness';
+import { LegalPages } from './legalPages';
 import { graphRoute, startTelemetry } from './telemetry';
 import { projectPath } from './paths';
 import { createServer } from './server';
@@ -252,7 +253,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const closers: (() => Promise<void>)[] = [];
   /** What a stop asks first of work in progress (a bulk job ends its batch and is saved for the next instance). */
   const stopping: (() => Promise<void>)[] = [];
-  const { http, attach } = createServer(logger);
+  const { http, attach } = createServer(logger, new LegalPages(new Localizer()));
   /**
    * A graceful stop (SIGTERM, as App Service sends at every restart): no new activity (503,
    * /readyz first), work in progress asked to stop at its next safe point, the turns in progress

@@ -236,10 +236,13 @@ export function loadLauncherSettings(env: Env = environment()): LauncherSettings
 }
 
 /** `npm run package`: the bot's Entra app id, and the Teams app's own id when it has one. */
-export function loadPackageSettings(env: Env = environment()): { botId: string; teamsAppId?: string; ssoAppId?: string } {
+export function loadPackageSettings(env: Env = environment()): { botId: string; botDomain: string; teamsAppId?: string; ssoAppId?: string } {
   const botId = guid(env, 'MicrosoftAppId');
   if (botId === '') throw new ConfigError('MicrosoftAppId', 'is required: the Teams app points at the bot registered with that Entra app id');
-  return { botId, teamsAppId: guid(env, 'TEAMS_APP_ID') || undefined, ssoAppId: guid(env, 'AAD_APP_CLIENT_ID') || undefined };
+  const botDomain = text(env, 'BOT_DOMAIN');
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(botDomain))
+    throw new ConfigError('BOT_DOMAIN', 'is required: the host name the bot is served at (its privacy and terms pages are linked from the app)');
+  return { botId, botDomain, teamsAppId: guid(env, 'TEAMS_APP_ID') || undefined, ssoAppId: guid(env, 'AAD_APP_CLIENT_ID') || undefined };
 }
 
 /** The benchmarks' sizes: BENCH_USERS, BENCH_LATENCY_MS, BENCH_PASSES. */

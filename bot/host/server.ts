@@ -4,6 +4,7 @@ import { BotEndpoint } from './adapter';
 import { Logger } from './logger';
 import { Readiness } from './readiness';
 import { withinBounds } from '../policy/cardData';
+import type { LegalPages } from './legalPages';
 
 export interface BotServer {
   server: restify.Server;
@@ -17,7 +18,10 @@ export interface BotServer {
 }
 
 /** restify: POST /api/messages through the CloudAdapter, GET /healthz (200 once ready, 503 before). */
-export function createServer(logger: Logger): { http: BotServer; attach(endpoint: BotEndpoint, logic: (context: TurnContext) => Promise<void>): void } {
+export function createServer(
+  logger: Logger,
+  pages?: LegalPages,
+): { http: BotServer; attach(endpoint: BotEndpoint, logic: (context: TurnContext) => Promise<void>): void } {
   const server = restify.createServer({ name: 'assistant-admin-365', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
   let ready = false;
@@ -32,6 +36,21 @@ export function createServer(logger: Logger): { http: BotServer; attach(endpoint
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'starting' });
     next();
   });
+
+  // The privacy statement and terms of use the app's manifest links to, on the deployer's own domain.
+  for (const page of ['privacy', 'terms'] as const) {
+    server.get(`/${page}`, (req, res, next) => {
+      if (!pages) {
+        res.send(404);
+        return next();
+      }
+      const lang = new URL(req.url ?? '/', 'http://bot').searchParams.get('lang') ?? undefined;
+      const html = pages.html(page, pages.localeFor(lang, req.header('accept-language')));
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
+      res.end(html);
+      return next();
+    });
+  }
 
   // Readiness: storage and Graph answer now. A platform stops sending traffic while it is 503.
   server.get('/readyz', async (_req, res) => {

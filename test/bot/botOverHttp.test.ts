@@ -10,6 +10,19 @@ describe('The bot over HTTP, with its demo tenant and Azurite', function () {
   this.timeout(60000);
   const running = useTestBot();
 
+  it('serves its privacy statement and terms of use, in French by default and in English when asked or preferred', async () => {
+    const privacy = await fetch(`${running.bot.url}/privacy`);
+    assert.equal(privacy.status, 200);
+    assert.match(privacy.headers.get('content-type') ?? '', /text\/html/);
+    const french = await privacy.text();
+    assert.match(french, /<html lang="fr">/);
+    assert.match(french, /le journal d'audit/);
+    assert.match(french, /jamais un mot de passe/);
+    assert.match(await (await fetch(`${running.bot.url}/terms?lang=en`)).text(), /Every change is first shown on a confirmation card/);
+    const preferred = await fetch(`${running.bot.url}/privacy`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+    assert.match(await preferred.text(), /How long: as long as your organization keeps them/);
+  });
+
   it('answers /healthz with 200 once ready', async () => {
     const response = await fetch(`${running.bot.url}/healthz`);
     assert.equal(response.status, 200);
