@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import ignore from 'ignore';
+import { readEnvironment } from '../bot/host/config';
 import { projectPath } from '../bot/host/paths';
 
 /**
@@ -128,6 +132,70 @@ describe('Azure deployment (deploy/, m365agents.yml), checked offline', () => {
     );
     for (const path of [...yml.matchAll(/(?:path|parameters|ignoreFile): (\.\/\S+)/g)].map((m) => m[1])) {
       assert.doesNotThrow(() => read(path), `${path} exists`);
+    }
+  });
+
+  it('deploys by zip nothing local: a folder deployed through .webappignore holds the built bot and none of .env, the Azurite data, keys or tests', () => {
+    const project = mkdtempSync(join(tmpdir(), 'deploy-from-'));
+    const deployed = mkdtempSync(join(tmpdir(), 'deploy-to-'));
+    try {
+      const files = [
+        '.env',
+        '.env.local',
+        'env/.env.dev',
+        '.local/azurite/__azurite_db_table__.json',
+        'test/vendor/tls/loopback-key.pem',
+        'coverage/index.html',
+        'dist/test/bot/trust.test.js',
+        'dist/bot/host/main.js',
+        'dist/nlu-model.json',
+        'package.json',
+        'locales/fr.json',
+        'knowledge/articles.json',
+        'cards/core/notice.json',
+        'node_modules/botbuilder/package.json',
+      ];
+      for (const file of files) {
+        mkdirSync(dirname(join(project, file)), { recursive: true });
+        writeFileSync(join(project, file), 'x');
+      }
+      // What azureAppService/zipDeploy does with ignoreFile: every file not ignored goes.
+      const rules = ignore().add(readFileSync(projectPath('.webappignore'), 'utf8'));
+      for (const file of files.filter((f) => !rules.ignores(f))) {
+        mkdirSync(dirname(join(deployed, file)), { recursive: true });
+        copyFileSync(join(project, file), join(deployed, file));
+      }
+      const shipped = (readdirSync(deployed, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => f.includes('.'));
+      assert.deepEqual(shipped.sort(), [
+        'cards/core/notice.json',
+        'dist/bot/host/main.js',
+        'dist/nlu-model.json',
+        'knowledge/articles.json',
+        'locales/fr.json',
+        'node_modules/botbuilder/package.json',
+        'package.json',
+      ]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(deployed, { recursive: true, force: true });
+    }
+  });
+
+  it('reads no .env in production, and says when it read one elsewhere', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    try {
+      const file = join(folder, '.env');
+      writeFileSync(file, 'GRAPH_CLIENT_SECRET=from-a-local-file\nPORT=4000\n');
+      const production = readEnvironment({ NODE_ENV: 'production' }, file);
+      assert.equal(production.env.GRAPH_CLIENT_SECRET, undefined);
+      assert.deepEqual(production.source, { fromEnvFile: [], envFileIgnored: true });
+      const appService = readEnvironment({ WEBSITE_INSTANCE_ID: 'abc' }, file);
+      assert.equal(appService.env.PORT, undefined, 'App Service is production whatever NODE_ENV says');
+      const local = readEnvironment({ PORT: '3978' }, file);
+      assert.equal(local.env.PORT, '3978', 'the real environment wins');
+      assert.deepEqual(local.source, { fromEnvFile: ['GRAPH_CLIENT_SECRET'], envFileIgnored: false });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -3,6 +3,8 @@
  * and turned into a typed object. Nothing else in the code base touches process.env.
  */
 
+import { existsSync } from 'node:fs';
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -205,16 +207,37 @@ export function readConfig(env: Env): Config {
   };
 }
 
-/** The process's configuration: `.env` (when present) under the real environment, which wins. */
-export function loadConfig(): Config {
-  return readConfig(environment());
+/** Where the settings came from: the variables a `.env` gave, or that one was present and left unread (in production). */
+export interface SettingsSource {
+  fromEnvFile: string[];
+  envFileIgnored: boolean;
 }
 
-/** The environment, with `.env` (when present) under it: the one place process.env is read. */
-function environment(): Env {
+/** The process's configuration: `.env` (outside production, when present) under the real environment, which wins. */
+export function loadConfig(): Config & { source: SettingsSource } {
+  const { env, source } = readEnvironment(process.env);
+  return { ...readConfig(env), source };
+}
+
+/** In production (NODE_ENV=production, or in App Service) the settings are the platform's alone: no file is read. */
+function inProduction(env: Env): boolean {
+  return env.NODE_ENV === 'production' || Boolean(env.WEBSITE_INSTANCE_ID);
+}
+
+/**
+ * The environment, with `.env` (when present, outside production) under it, and which variables
+ * that file gave: the one place process.env is read.
+ */
+export function readEnvironment(env: Env, file = '.env'): { env: Env; source: SettingsSource } {
+  if (inProduction(env)) return { env, source: { fromEnvFile: [], envFileIgnored: existsSync(file) } };
+  const before = new Set(Object.keys(env));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('dotenv').config({ quiet: true });
-  return process.env;
+  const parsed = (require('dotenv') as typeof import('dotenv')).config({ path: file, quiet: true, processEnv: env as Record<string, string> }).parsed ?? {};
+  return { env, source: { fromEnvFile: Object.keys(parsed).filter((name) => !before.has(name)), envFileIgnored: false } };
+}
+
+function environment(): Env {
+  return readEnvironment(process.env).env;
 }
 
 /** `npm start`'s own settings, besides the bot's (which the bot reads itself). */

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = new Logger(config.logLevel, { service: 'bot' });
+  if (config.source.fromEnvFile.length > 0) logger.info('settings read from .env', { variables: config.source.fromEnvFile });
+  if (config.source.envFileIgnored) logger.warn("a .env file is present and was not read: in production the settings are the platform's alone");
   const bot = await startBot(config, logger);
   let stopping = false;
   const stop = async (signal: string) => {
