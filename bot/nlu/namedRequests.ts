@@ -43,6 +43,11 @@ const NAMED: [Operation, RegExp][] = [
     'incident.open',
     /\b((what'?s|what is) (in )?(the|my|our) (queue|backlog)|(what'?s|what is) (waiting|pending)|the (ticket |support )?queue|la file( d'attente)?( du support)?|ma file|(qu'?est-ce qui|ce qui) (attend|est en attente))\b/,
   ],
+  // « détail du rapport », « rapport complet », "full report", "show the whole list": the last bulk job's every outcome, paged
+  [
+    'license.report',
+    /\b(detail(s)? du (dernier )?rapport|rapport (complet|detaille|en detail)|liste complete (du rapport|des (reussites|echecs))|(full|whole|complete|detailed) (bulk )?report|report details?|(whole|full) list of (the )?(report|results))\b/,
+  ],
   // « ce canal est le canal du support », "this is the helpdesk channel" (said in that channel)
   ['helpdesk.configure', /\b(canal (du|de) (support|l'assistance|helpdesk)|helpdesk channel|support channel)\b/],
 ];
@@ -283,6 +288,12 @@ export function operationNamedIn(text: string): Operation | undefined {
   if (roleForCapability(text) || capabilityAsked(text)) return 'admin.roles';
   // « crée un utilisateur Marc Dubois », « bloque la connexion de Paul »: explained under admin.create, whatever the classifier guessed.
   return accountArticle(text) ? 'admin.create' : undefined;
+}
+
+/** The page of a report asked for (« détail du rapport page 3 », "full report, page 2"): 1 unless one is named. */
+export function reportPageAsked(text: string): number {
+  const page = /\bpage\s*(\d{1,4})\b/.exec(fold(text));
+  return page ? Math.max(1, Number(page[1])) : 1;
 }
 
 /** Words of a question about who did something, which name nobody: « qui a retiré… », "who reset…". */

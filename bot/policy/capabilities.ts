@@ -6,7 +6,7 @@ import type { Intent } from '../nlu/recognizer';
  * and the help card read them all.
  */
 /** An intent, or an operation asked for by name rather than through an intent label (bot/nlu/namedRequests.ts). */
-export type Operation = Intent | 'audit.read' | 'helpdesk.configure' | 'helpdesk.pending' | 'incident.open';
+export type Operation = Intent | 'audit.read' | 'helpdesk.configure' | 'helpdesk.pending' | 'incident.open' | 'license.report';
 
 export interface Capability {
   intent: Operation;

@@ -34,7 +34,7 @@ export class BulkJobCards implements BulkJobMessages {
     const failures = outcomes.filter((o) => !o.ok);
     const succeeded = outcomes.filter((o) => o.ok);
     return this.cards.attachment('bulkReport', {
-      title: t(job.operation === 'license.assign' ? 'bulk.title.assign' : 'bulk.title.remove', { plan: job.plan.name }),
+      title: this.title(job),
       summary:
         done === undefined
           ? t('bulk.report', { succeeded: succeeded.length, failed: failures.length, total: job.total })
@@ -47,8 +47,13 @@ export class BulkJobCards implements BulkJobMessages {
     });
   }
 
+  /** « Attribution de Microsoft 365 Business Basic ». */
+  title(job: BulkJob): string {
+    return this.localizer.t(job.locale, job.operation === 'license.assign' ? 'bulk.title.assign' : 'bulk.title.remove', { plan: job.plan.name });
+  }
+
   /** Why it failed, as the person asking reads it (without the support reference, which the report does not need per person). */
-  private reason(job: BulkJob, failure: BulkOutcome): string {
+  reason(job: BulkJob, failure: BulkOutcome): string {
     return userMessageFor(failure.error, job.locale, this.localizer, job.correlationId).replace(/\s*(Référence pour le support|Reference for support).*$/, '');
   }
 

@@ -9,6 +9,7 @@ import { LicenseInventoryDialog } from './licenseInventoryDialog';
 import { RemoveLicenseDialog } from './removeLicenseDialog';
 import { mayNameSomeone, UserLicensesDialog } from './userLicensesDialog';
 import { ArticleDialog } from '../core/articleDialog';
+import { BulkReportDialog } from './bulkReportDialog';
 import { KnowledgeDialog } from '../core/knowledgeDialog';
 
 export const licenceDialogs: FeatureDialogs = (s) => {
@@ -32,6 +33,7 @@ export const licenceDialogs: FeatureDialogs = (s) => {
       { intent: 'license.assign', dialog: new AssignLicenseDialog(s, s.resolveUser()), when: namesALicence },
       { intent: 'license.remove', dialog: new RemoveLicenseDialog(s, s.resolveUser()), when: namesALicence },
       { intent: 'license.change', dialog: new ChangeLicenseDialog(s, s.resolveUser()), when: namesALicence },
+      { intent: 'license.report', dialog: new BulkReportDialog(s.authorizer, s.bulkJobs, s.bulkCards, s.localizer) },
     ],
   };
 };

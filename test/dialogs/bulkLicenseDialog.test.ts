@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ADMIN, SKU } from '../support/fixtures';
+import { ADMIN, seededUser, SKU } from '../support/fixtures';
 import { dialogStack } from '../support/dialogStack';
 import { useDemoTenant } from '../support/demoTenant';
 import { groupWords, isBulk } from '../../dialogs/licences/bulkLicenseDialog';
@@ -43,6 +43,30 @@ describe('Bulk licence changes by chat', function () {
     assert.match(report, /Terminé : 2 réussites, 0 échec sur 2/);
     assert.match(report, /julie.roux@lumiere-fils.fr, paul.fontaine@lumiere-fils.fr/);
     assert.ok(holds('julie.roux@lumiere-fils.fr', SKU.basic) && holds('paul.fontaine@lumiere-fils.fr', SKU.basic));
+  });
+
+  it('« détail du rapport » lists every person of the last bulk job with what happened, and says when there is none', async () => {
+    const chat = await conversation();
+    const confirm = (await chat.say('affecte une licence Business Basic à julie.roux@lumiere-fils.fr et hugo.lambert@lumiere-fils.fr')).attachments![0].content;
+    await chat.click(confirm.actions[0].data);
+    const detail = (await chat.say('détail du rapport')).text ?? '';
+    assert.match(detail, /^\*\*Attribution de Microsoft 365 Business Basic\*\* : page 1 sur 1 \(2 sur 2 personnes traitées\)\./);
+    assert.match(detail, /- julie\.roux@lumiere-fils\.fr : fait/);
+    assert.match(detail, /- hugo\.lambert@lumiere-fils\.fr : L'utilisateur n'a pas d'emplacement d'utilisation/);
+    const other = await dialogStack(tenant().url);
+    const someoneElse = (await other
+      .client()
+      .sendActivity({
+        type: 'message',
+        text: 'détail du rapport',
+        locale: 'fr-FR',
+        from: { id: 'v', name: 'Nadia Benali', aadObjectId: seededUser('nadia.benali@lumiere-fils.fr').id },
+      })) as Reply;
+    assert.equal(
+      someoneElse.text,
+      "Vous n'avez lancé aucun changement de licences en masse : il n'y a pas de rapport à détailler.",
+      'only the asker’s own jobs',
+    );
   });
 
   it('names who failed and why, without hiding who succeeded', async () => {

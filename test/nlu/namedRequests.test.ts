@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { operationNamedIn } from '../../bot/nlu/namedRequests';
+import { operationNamedIn, reportPageAsked } from '../../bot/nlu/namedRequests';
 
 describe('Requests asked for by name', () => {
   const cases: [string, string | undefined][] = [
@@ -157,6 +157,17 @@ describe('Requests asked for by name', () => {
     ["retire la licence E3 de l'admin", undefined],
     // not the audit log: who holds the role
     ['qui est administrateur général ?', 'admin.roles'],
+    // the whole list of the last bulk job
+    ['détail du rapport', 'license.report'],
+    ['le rapport complet stp', 'license.report'],
+    ['show me the full report, page 2', 'license.report'],
+    ['le rapport de Paul sur les ventes', undefined],
   ];
   for (const [text, operation] of cases) it(`reads « ${text} » as ${operation ?? 'no named request'}`, () => assert.equal(operationNamedIn(text), operation));
+
+  it('reads the page of a report asked for, 1 when none is named', () => {
+    assert.equal(reportPageAsked('détail du rapport page 3'), 3);
+    assert.equal(reportPageAsked('full report, page 2'), 2);
+    assert.equal(reportPageAsked('détail du rapport'), 1);
+  });
 });

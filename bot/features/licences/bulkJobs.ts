@@ -62,6 +62,8 @@ export interface BulkJobSettings {
 }
 
 const OPEN = 'open';
+const MAX_TIME = 9_999_999_999_999;
+const byCaller = (callerId: string) => `by-${callerId}`;
 /** Batches sent at once (each up to 20 requests). */
 const IN_FLIGHT = 4;
 const batchRow = (i: number) => `batch-${String(i).padStart(5, '0')}`;
@@ -101,7 +103,21 @@ export class BulkJobs {
     }
     await this.table.put(id, 'job', job);
     await this.table.put(OPEN, id, { id });
+    // The asker's jobs, newest first (row keys sort as text).
+    await this.table.put(byCaller(spec.caller.id), `${String(MAX_TIME - this.now().getTime()).padStart(13, '0')}-${id}`, { id });
     return job;
+  }
+
+  /** The asker's latest job, if any. */
+  async latestOf(callerId: string): Promise<BulkJob | undefined> {
+    const [latest] = (await this.table.list(byCaller(callerId), 1)) as { id: string }[];
+    return latest ? ((await this.table.get(latest.id, 'job')) as BulkJob | undefined) : undefined;
+  }
+
+  /** Every outcome recorded so far, in the order given (people of batches not done yet are left out). */
+  async outcomes(job: BulkJob): Promise<BulkOutcome[]> {
+    const batches = await Promise.all(Array.from({ length: job.batches }, (_, i) => this.table.get(job.id, batchRow(i)) as Promise<JobBatch | undefined>));
+    return batches.flatMap((batch) => (batch?.state === 'done' ? batch.targets.map((user, t) => outcomeOf(user, batch.outcomes![t])) : []));
   }
 
   /** Where the progress card is, for whoever updates it later. */

@@ -10,6 +10,8 @@ export const licences = {
     { intent: 'license.assign', roles: LICENSE_ROLES },
     { intent: 'license.change', roles: LICENSE_ROLES },
     { intent: 'license.remove', roles: LICENSE_ROLES },
+    // « détail du rapport »: every outcome of the asker's last bulk job, paged
+    { intent: 'license.report', roles: LICENSE_ROLES },
   ],
   tables: ['jobs'],
   graphRequests: [
