@@ -54,14 +54,12 @@ describe('Bulk licence changes by chat', function () {
     assert.match(detail, /- julie\.roux@lumiere-fils\.fr : fait/);
     assert.match(detail, /- hugo\.lambert@lumiere-fils\.fr : L'utilisateur n'a pas d'emplacement d'utilisation/);
     const other = await dialogStack(tenant().url);
-    const someoneElse = (await other
-      .client()
-      .sendActivity({
-        type: 'message',
-        text: 'détail du rapport',
-        locale: 'fr-FR',
-        from: { id: 'v', name: 'Nadia Benali', aadObjectId: seededUser('nadia.benali@lumiere-fils.fr').id },
-      })) as Reply;
+    const someoneElse = (await other.client().sendActivity({
+      type: 'message',
+      text: 'détail du rapport',
+      locale: 'fr-FR',
+      from: { id: 'v', name: 'Nadia Benali', aadObjectId: seededUser('nadia.benali@lumiere-fils.fr').id },
+    })) as Reply;
     assert.equal(
       someoneElse.text,
       "Vous n'avez lancé aucun changement de licences en masse : il n'y a pas de rapport à détailler.",
