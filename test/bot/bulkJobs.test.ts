@@ -130,6 +130,30 @@ describe('Bulk licence jobs that survive the bot', function () {
     assert.equal(holders(), 0);
   });
 
+  it('never runs a job twice in one instance: looking for unfinished jobs while it runs here leaves it alone', async () => {
+    const a = instance('a');
+    const job = await a.jobs.create(spec(), users);
+    let resumed: Promise<number> | undefined;
+    const outcomes = await a.jobs.run(job, async () => {
+      resumed ??= a.jobs.resumeAll();
+    });
+    assert.equal(await resumed, 0);
+    assert.equal(outcomes?.length, 107);
+    assert.equal(assignCalls(), 107, 'nobody was sent twice');
+  });
+
+  it('finished but never reported (the bot stopped in between): the next instance reports it, sending nothing again', async () => {
+    const a = instance('a');
+    const job = await a.jobs.create(spec(), users.slice(0, 25));
+    await a.jobs.run(job, async () => undefined);
+    const b = instance('b');
+    assert.equal(await b.jobs.resumeAll(), 1);
+    assert.equal(b.told.reports[0].resumed, true);
+    assert.equal(b.told.reports[0].outcomes.filter((o) => o.ok).length, 25);
+    assert.equal(assignCalls(), 25);
+    assert.equal(await instance('c').jobs.resumeAll(), 0, 'reported once');
+  });
+
   it('leaves alone a job whose lease another instance still holds', async () => {
     const a = instance('a');
     const job = await a.jobs.create(spec(), users.slice(0, 5));

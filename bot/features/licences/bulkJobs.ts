@@ -79,7 +79,8 @@ const batchRow = (i: number) => `batch-${String(i).padStart(5, '0')}`;
 export class BulkJobs {
   private readonly now: () => Date;
   private stopping = false;
-  private readonly running = new Set<Promise<unknown>>();
+  /** The jobs running in this process, by id: a job is never run twice here at once. */
+  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly table: RecordTable<JobRow>,
@@ -117,7 +118,7 @@ export class BulkJobs {
   /** Every outcome recorded so far, in the order given (people of batches not done yet are left out). */
   async outcomes(job: BulkJob): Promise<BulkOutcome[]> {
     const batches = await Promise.all(Array.from({ length: job.batches }, (_, i) => this.table.get(job.id, batchRow(i)) as Promise<JobBatch | undefined>));
-    return batches.flatMap((batch) => (batch?.state === 'done' ? batch.targets.map((user, t) => outcomeOf(user, batch.outcomes![t])) : []));
+    return outcomesOf(batches.filter((batch): batch is JobBatch => batch?.state === 'done'));
   }
 
   /** Where the progress card is, for whoever updates it later. */
@@ -131,28 +132,32 @@ export class BulkJobs {
    * order given. Undefined when another instance holds it, or this one is stopping (it resumes later).
    */
   async run(job: BulkJob, progress: (done: number) => Promise<void>): Promise<BulkOutcome[] | undefined> {
+    if (this.running.has(job.id)) return undefined;
     const work = this.work(job.id, progress);
-    this.running.add(work);
+    this.running.set(job.id, work);
     try {
       return await work;
     } finally {
-      this.running.delete(work);
+      this.running.delete(job.id);
     }
   }
 
-  /** Takes over the unfinished jobs whose lease has lapsed (an instance died or stopped), and reports each to its asker. */
+  /**
+   * Takes over the unfinished jobs whose lease has lapsed (an instance died or stopped), and reports
+   * each to its asker; a job finished but never reported (the bot stopped in between) is reported.
+   */
   async resumeAll(): Promise<number> {
     if (this.stopping) return 0;
     let resumed = 0;
     for (const { id: jobId } of (await this.table.list(OPEN, 1000)) as { id: string }[]) {
       const job = (await this.table.get(jobId, 'job')) as BulkJob | undefined;
-      if (!job) continue;
+      if (!job || this.running.has(jobId)) continue;
       if (job.state === 'finished' && job.reported) {
         await this.table.remove(OPEN, jobId);
         continue;
       }
-      if (job.lease && job.lease.until > this.now().toISOString() && job.lease.by !== this.settings.instance) continue;
-      const outcomes = await this.run(job, (done) => this.messages.progress(job, done).catch(() => undefined));
+      const outcomes =
+        job.state === 'finished' ? await this.outcomes(job) : await this.run(job, (done) => this.messages.progress(job, done).catch(() => undefined));
       if (outcomes) {
         await this.finish(job, outcomes, true);
         resumed++;
@@ -170,7 +175,7 @@ export class BulkJobs {
   /** Stops between batches: the jobs running here give their lease back and wait, stored, for the next instance. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running.values()]);
   }
 
   private async finish(job: BulkJob, outcomes: BulkOutcome[], resumed: boolean): Promise<void> {
@@ -201,13 +206,14 @@ export class BulkJobs {
           }
           batches[i] = batch;
           done += batch.targets.length;
+          // Each batch done holds the lease a while longer: a round slowed by throttling never lets it lapse.
+          await this.renew(jobId);
           await progress(done);
         }),
       );
-      await this.renew(jobId);
     }
     await this.table.update(jobId, 'job', (current) => ({ ...(current as BulkJob), state: 'finished', lease: undefined }));
-    const outcomes = batches.flatMap((batch) => batch.targets.map((user, t) => outcomeOf(user, batch.outcomes![t])));
+    const outcomes = outcomesOf(batches);
     // The job's own entry, which follows its intent: each person's outcome has its entry already.
     const failed = outcomes.filter((o) => !o.ok).length;
     await this.audit.settle({
@@ -286,7 +292,8 @@ export class BulkJobs {
       const job = current as BulkJob;
       mine = false;
       if (job.state === 'finished' || this.stopping) return undefined;
-      if (job.lease && job.lease.by !== this.settings.instance && job.lease.until > this.now().toISOString()) return undefined;
+      // A lease still held, by any instance, this one included: its job runs (this.running keeps a job to one run here).
+      if (job.lease && job.lease.until > this.now().toISOString()) return undefined;
       mine = true;
       return { ...job, lease: this.lease() };
     });
@@ -310,6 +317,11 @@ function stored(outcome: BulkOutcome): StoredOutcome {
   if (outcome.ok || !outcome.error) return { ok: true };
   const { messageKey: key, params, message, requestId } = outcome.error;
   return { ok: false, error: { key, params, message, requestId } };
+}
+
+/** Every person of these batches, done, with their outcome, in the order given. */
+function outcomesOf(batches: JobBatch[]): BulkOutcome[] {
+  return batches.flatMap((batch) => batch.targets.map((user, t) => outcomeOf(user, batch.outcomes![t])));
 }
 
 /** A stored outcome as the report reads it: the error it was, by its locale key. */
