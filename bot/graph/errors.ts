@@ -34,16 +34,16 @@ function statusOf(error: unknown): number | undefined {
 /** Network failures that happen before a request leaves: nothing reached Graph. */
 const NEVER_SENT = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)\b/;
 
-/**
- * Whether a write that failed this way may still have been carried out: no answer in time, a
- * connection dropped after sending, a 5xx. Graph's refusals (4xx), throttling (429) and a
- * connection never made are certain: nothing changed.
- */
 /** Whether Graph may still be carrying out a request that failed this way: no answer in time, or a gateway that gave up waiting. */
 export function mayStillRun(error: AppError): boolean {
   return error instanceof GraphTimeout || (error instanceof GraphUnavailable && /HTTP 504\b/.test(error.message));
 }
 
+/**
+ * Whether a write that failed this way may still have been carried out: no answer in time, a
+ * connection dropped after sending, a 5xx. Graph's refusals (4xx), throttling (429) and a
+ * connection never made are certain: nothing changed.
+ */
 export function answerLost(error: AppError): boolean {
   if (error instanceof GraphTimeout) return true;
   return error instanceof GraphUnavailable && !NEVER_SENT.test(error.message);

@@ -50,13 +50,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Every field known (an own property of the rules: `__proto__`, `constructor` and `toString` are
- * no fields of ours) and valid. Teams' own `msteams` property is not read, but bounded like the rest.
+ * no fields of ours) and valid. Teams' own `msteams` property is not read (the whole answer is bounded first).
  */
 function fieldsValid(value: Record<string, unknown>, rules: Record<string, FieldRule>): boolean {
-  return (
-    withinBounds(value) &&
-    Object.entries(value).every(([key, field]) => CLIENT_FIELDS.has(key) || (Object.hasOwn(rules, key) && (field === undefined || rules[key](field))))
-  );
+  return Object.entries(value).every(([key, field]) => CLIENT_FIELDS.has(key) || (Object.hasOwn(rules, key) && (field === undefined || rules[key](field))));
 }
 
 /** Our cards send flat data: a card answer nested deeper, or holding more values, than these was not sent by them. */
@@ -95,7 +92,7 @@ export class CardAnswerRules {
   /** True when a message's `value` (an Action.Submit) is absent, or is one our cards could have sent. */
   isValidSubmit(value: unknown): boolean {
     if (value === undefined || value === null) return true;
-    return isPlainObject(value) && fieldsValid(value, this.submitFields);
+    return isPlainObject(value) && withinBounds(value) && fieldsValid(value, this.submitFields);
   }
 
   /** An adaptiveCard/action invoke's verb and data, or undefined when our cards could not have sent it. */

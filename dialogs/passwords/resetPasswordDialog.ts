@@ -178,7 +178,7 @@ export class ResetPasswordDialog extends CancelAndHelpDialog {
       },
       // The date the password was last set moved: the reset happened, and its password is the one sent. Anything
       // else does not prove it did not, so the reset is done again (redo) and the administrator holds its password.
-      verify: async () => ((await this.services.passwords.lastChanged(person.id)) !== lastSet ? true : undefined),
+      verify: async () => ((await this.services.passwords.changedSince(person.id, lastSet)) ? true : undefined),
       redo: true,
       done: async () => {
         await step.context.sendActivity({

@@ -41,19 +41,15 @@ export class DirectoryRoleService {
   rolesOf(userId: string): Promise<string[]> {
     const cached = this.cache.get(userId);
     if (cached && this.now() - cached.at < this.ttlMs) return cached.roles;
-    const roles = this.read(userId);
-    if (!cached) this.forgetExpired();
-    this.cache.set(userId, { at: this.now(), roles });
-    roles.catch(() => this.cache.delete(userId)); // a failure is not remembered
-    return roles;
+    return this.currentRolesOf(userId);
   }
 
-  /** Role display names held by the user now, read from Entra whatever the cache holds (a write at the click). */
+  /** Role display names held by the user now, read from Entra whatever the cache holds (a write at the click); cached for the reads after it. */
   currentRolesOf(userId: string): Promise<string[]> {
     const roles = this.read(userId);
     if (!this.cache.has(userId)) this.forgetExpired();
     this.cache.set(userId, { at: this.now(), roles });
-    roles.catch(() => this.cache.delete(userId));
+    roles.catch(() => this.cache.delete(userId)); // a failure is not remembered
     return roles;
   }
 

@@ -19,6 +19,17 @@ export class PasswordService {
   }
 
   /**
+   * Whether the password was set since `before` (lastChanged read before a reset): true proves the
+   * reset happened; false, or a read that fails, proves nothing either way.
+   */
+  changedSince(userId: string, before: string | undefined): Promise<boolean> {
+    return this.lastChanged(userId).then(
+      (at) => at !== before,
+      () => false,
+    );
+  }
+
+  /**
    * A reset whose outcome is always known. When Graph's answer is lost (`lost` is told, for the
    * audit), the date the password was last set is read back; unless it moved, the reset is done
    * again with a fresh password (`redone`). The password returned is the account's.
@@ -35,11 +46,7 @@ export class PasswordService {
       if (!(error instanceof WriteOutcomeUnknown)) throw error;
       await lost(error);
       await error.settled();
-      const moved = await this.lastChanged(userId).then(
-        (at) => at !== before,
-        () => false,
-      );
-      if (moved) return { password, receipt: { requestId: error.requestId ?? '' }, redone: false };
+      if (await this.changedSince(userId, before)) return { password, receipt: { requestId: error.requestId ?? '' }, redone: false };
       const again = temporaryPassword();
       return { password: again, receipt: await this.resetTo(userId, again), redone: true };
     }
