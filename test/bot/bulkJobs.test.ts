@@ -66,10 +66,19 @@ describe('Bulk licence jobs that survive the bot', function () {
   it('runs stored, batch by batch, each batch audited as it completes, and every person in the outcome', async () => {
     const { jobs } = instance('a');
     const job = await jobs.create(spec(), users);
-    const outcomes = await jobs.run(job, async () => undefined);
+    const progress: number[] = [];
+    const outcomes = await jobs.run(job, async (done) => void progress.push(done));
     assert.equal(outcomes?.length, 107);
     assert.ok(outcomes!.every((o) => o.ok));
     assert.equal(holders(), 107);
+    assert.equal(tenant.requests.filter((r) => r.path === '/$batch').length, 6, '20 to a batch');
+    assert.deepEqual(
+      progress,
+      [...progress].sort((x, y) => x - y),
+      'progress is told once a batch, growing',
+    );
+    assert.equal(progress.length, 6);
+    assert.equal(progress.at(-1), 107);
     const entries = await audit.recent({ operation: 'license.assign', limit: 1000 });
     assert.equal(entries.filter((e) => e.correlationId === job.correlationId && e.target !== job.source).length, 107, 'one entry a person');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LicenseUnavailable, UsageLocationMissing } from '../../bot/policy/errors';
-import { BulkLicenseService, BulkProgress } from '../../bot/features/licences/bulkLicenses';
+import { BulkLicenseService } from '../../bot/features/licences/bulkLicenses';
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphApi } from '../../bot/graph/graphApi';
 import { DemoTenant, loadSeed, startDemoTenant } from '../../demo/server';
@@ -32,7 +32,7 @@ export async function tenantWithUsers(
   return { tenant, users };
 }
 
-describe('Bulk licence changes ($batch)', function () {
+describe('Bulk licence changes, one $batch at a time', function () {
   this.timeout(30000);
   let tenant: DemoTenant;
   let users: { id: string; userPrincipalName: string }[];
@@ -40,31 +40,26 @@ describe('Bulk licence changes ($batch)', function () {
 
   before(async () => {
     ({ tenant, users } = await tenantWithUsers(45, 100));
-    bulk = new BulkLicenseService(new GraphApi(createGraphClient({ baseUrl: tenant.url, timeoutMs: 5000, maxRetries: 2 }), tenant.url), 2);
+    bulk = new BulkLicenseService(new GraphApi(createGraphClient({ baseUrl: tenant.url, timeoutMs: 5000, maxRetries: 2 }), tenant.url));
   });
   beforeEach(() => tenant.reset());
   after(() => tenant.close());
 
   const batches = () => tenant.requests.filter((r) => r.path === '/$batch').length;
+  const basic = { add: [SKU.basic], remove: [] };
 
-  it('sends 20 requests to a batch and reports every user', async () => {
-    const progress: BulkProgress[] = [];
-    const outcomes = await bulk.apply(users, { add: [SKU.basic], remove: [] }, (p) => void progress.push(p));
-    assert.equal(outcomes.length, 45);
+  it('sends 20 requests in one batch and reports every user, and never more than 20', async () => {
+    const outcomes = await bulk.applyBatch(users.slice(0, 20), basic);
+    assert.equal(outcomes.length, 20);
     assert.ok(outcomes.every((o) => o.ok));
-    assert.equal(batches(), 3);
-    assert.equal(progress.length, 3, 'progress is told once a batch');
-    assert.deepEqual(
-      progress.map((p) => p.done),
-      [...progress.map((p) => p.done)].sort((a, b) => a - b),
-    );
-    assert.equal(progress[progress.length - 1].done, 45);
-    assert.equal(tenant.store.consumedUnits(SKU.basic), 6 + 45);
+    assert.equal(batches(), 1);
+    assert.equal(tenant.store.consumedUnits(SKU.basic), 6 + 20);
+    await assert.rejects(bulk.applyBatch(users.slice(0, 21), basic), /at most 20 requests/);
   });
 
   it('retries the requests Graph throttled inside a batch, after their Retry-After', async () => {
     tenant.faults.configure({ rules: [{ status: 429, count: 3, retryAfter: 1, path: 'assignLicense$' }] });
-    const outcomes = await bulk.apply(users.slice(0, 10), { add: [SKU.basic], remove: [] });
+    const outcomes = await bulk.applyBatch(users.slice(0, 10), basic);
     assert.ok(outcomes.every((o) => o.ok));
     assert.equal(batches(), 2, 'one batch, then one more for the throttled requests');
   });
@@ -72,7 +67,7 @@ describe('Bulk licence changes ($batch)', function () {
   it('never hides who succeeded when some fail, and says why the others did', async () => {
     const withoutLocation = tenant.store.user(users[3].id);
     withoutLocation.usageLocation = null;
-    const outcomes = await bulk.apply(users.slice(0, 6), { add: [SKU.basic], remove: [] });
+    const outcomes = await bulk.applyBatch(users.slice(0, 6), basic);
     assert.deepEqual(
       outcomes.map((o) => o.ok),
       [true, true, true, false, true, true],
@@ -83,7 +78,7 @@ describe('Bulk licence changes ($batch)', function () {
 
   it('reports the users left without a unit when the plan runs out', async () => {
     tenant.store.skus.find((s) => s.skuId === SKU.basic)!.prepaidUnits.enabled = 6 + 4;
-    const outcomes = await bulk.apply(users.slice(0, 6), { add: [SKU.basic], remove: [] });
+    const outcomes = await bulk.applyBatch(users.slice(0, 6), basic);
     assert.equal(outcomes.filter((o) => o.ok).length, 4);
     assert.ok(outcomes.filter((o) => !o.ok).every((o) => o.error instanceof LicenseUnavailable));
   });

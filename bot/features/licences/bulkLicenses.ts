@@ -1,6 +1,6 @@
 import { AppError } from '../../policy/errors';
 import { toAppError } from '../../graph/errors';
-import { BATCH_LIMIT, BatchResponse, GraphApi } from '../../graph/graphApi';
+import { BatchResponse, GraphApi } from '../../graph/graphApi';
 
 export interface BulkTarget {
   id: string;
@@ -13,50 +13,14 @@ export interface BulkOutcome {
   error?: AppError;
 }
 
-export interface BulkProgress {
-  done: number;
-  total: number;
-  succeeded: number;
-  failed: number;
-}
-
 /**
- * A licence change for many users: assignLicense requests grouped 20 to a JSON batch, a few
- * batches in flight at once, throttled requests retried after their Retry-After. Each user gets
- * their own outcome, so a partial failure never hides who succeeded.
+ * A licence change for many users, one JSON batch of assignLicense requests at a time (20 to a
+ * batch; throttled requests retried after their Retry-After). Each user gets their own outcome, so
+ * a partial failure never hides who succeeded. Jobs of any size are run, stored and resumed by
+ * BulkJobs (bulkJobs.ts), a few batches in flight.
  */
 export class BulkLicenseService {
-  constructor(
-    private readonly graph: GraphApi,
-    private readonly concurrency = 4,
-  ) {}
-
-  async apply(
-    users: BulkTarget[],
-    change: { add: string[]; remove: string[] },
-    onProgress: (progress: BulkProgress) => void | Promise<void> = () => {},
-  ): Promise<BulkOutcome[]> {
-    const chunks: BulkTarget[][] = [];
-    for (let i = 0; i < users.length; i += BATCH_LIMIT) chunks.push(users.slice(i, i + BATCH_LIMIT));
-    const outcomes: BulkOutcome[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length) {
-        const chunk = chunks[next++];
-        try {
-          outcomes.push(...(await this.applyBatch(chunk, change)));
-        } catch (error) {
-          const typed = toAppError(error, 'changing licences in bulk');
-          outcomes.push(...chunk.map((user) => ({ user, ok: false, error: typed })));
-        }
-        await onProgress(this.progress(outcomes, users.length));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, chunks.length) }, worker));
-    // Back in the order given, so the report reads like the request.
-    const position = new Map(users.map((u, i) => [u.id, i]));
-    return outcomes.sort((a, b) => position.get(a.user.id)! - position.get(b.user.id)!);
-  }
+  constructor(private readonly graph: GraphApi) {}
 
   /**
    * One JSON batch of at most 20 people, each with their outcome. Throws when the batch itself fails:
@@ -70,11 +34,6 @@ export class BulkLicenseService {
       const answer = answers.get(String(i));
       return answer && answer.status >= 200 && answer.status < 300 ? { user, ok: true } : { user, ok: false, error: errorOf(answer, user) };
     });
-  }
-
-  private progress(outcomes: BulkOutcome[], total: number): BulkProgress {
-    const succeeded = outcomes.filter((o) => o.ok).length;
-    return { done: outcomes.length, total, succeeded, failed: outcomes.length - succeeded };
   }
 }
 
